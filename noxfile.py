@@ -1,0 +1,63 @@
+"""Development tasks for elasticio; `nox --list` shows the sessions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
+
+nox.options.default_venv_backend = "venv"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["tests", "lint", "typecheck"]
+# Local loops may opt in to reuse; CI leaves NOX_REUSE unset and always builds fresh envs.
+if os.environ.get("NOX_REUSE"):
+    nox.options.reuse_existing_virtualenvs = True
+
+# No session names a Python version: each runs on the interpreter that runs nox, because
+# CI and the development machines have exactly one (3.11, the floor in requires-python).
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite; extra arguments go to pytest."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check lint rules and formatting with ruff."""
+    # Only ruff is needed, so the package itself is not built; the pin comes from pyproject.
+    session.install(*EXTRAS["lint"])
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check the package, and the typed usage examples as a user would see them."""
+    session.install("-e", ".[typecheck]")
+    session.run("mypy", "--strict", "src")
+    if (ROOT / "tests" / "typing").is_dir():
+        session.run("mypy", "--strict", "tests/typing")
+    else:
+        session.log("tests/typing does not exist yet; skipping the usage check")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into build/site, failing on any warning."""
+    session.install("-e", ".[docs]")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "build/site")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Run the JSON:API decoding benchmark; extra arguments go to the script."""
+    session.install("-e", ".[bench]")
+    session.run("python", "bench/decode.py", *session.posargs)

@@ -1,0 +1,82 @@
+"""elasticio: an async Python SDK for the elastic.io integration platform REST API.
+
+Example:
+    >>> from elasticio import AsyncClient
+    >>> async with AsyncClient(email="me@example.com", api_key="...") as client:  # doctest: +SKIP
+    ...     async for component in client.components.list(contract_id="..."):
+    ...         print(component.name)
+"""
+
+import logging
+from typing import Any
+
+from elasticio._client import AsyncClient, ClientStats
+from elasticio._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    DecodeError,
+    ElasticioError,
+    ErrorObject,
+    ForeignOriginError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    UnexpectedStatusError,
+    UsageError,
+)
+from elasticio._http import RequestSpec, Response
+from elasticio._pagination import Page, Paginator
+from elasticio._paths import segment
+from elasticio._retry import RetryPolicy
+from elasticio.jsonapi import UNSET
+from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
+
+__all__ = [
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AsyncClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientStats",
+    "Component",
+    "ComponentDescriptor",
+    "ComponentEnv",
+    "ComponentVersion",
+    "ConfigurationError",
+    "ConflictError",
+    "DecodeError",
+    "ElasticioError",
+    "ErrorObject",
+    "ForeignOriginError",
+    "NotFoundError",
+    "Page",
+    "Paginator",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestSpec",
+    "Response",
+    "RetryPolicy",
+    "ServerError",
+    "UnexpectedStatusError",
+    "UsageError",
+    "segment",
+]
+
+# A library logs; the application decides where the lines go.
+logging.getLogger("elasticio").addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from elasticio._version import version
+
+        return version()
+    raise AttributeError(f"module 'elasticio' has no attribute {name!r}")

@@ -1,0 +1,284 @@
+"""AsyncClient: configuration, lifecycle, and the one place that does I/O."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+import attrs
+import httpx
+
+from elasticio._config import DEFAULT_TIMEOUT, ClientConfig, resolve_config
+from elasticio._errors import APIConnectionError, APITimeoutError
+from elasticio._http import (
+    QueryParams,
+    RequestSpec,
+    Response,
+    build_request,
+    decipher,
+    user_agent,
+)
+from elasticio._retry import RetryDecision, RetryPolicy, retrying
+from elasticio.jsonapi import Document
+from elasticio.resources import Components
+
+__all__ = ["AsyncClient", "ClientStats"]
+
+logger = logging.getLogger("elasticio")
+
+
+@attrs.define
+class ClientStats:
+    """Counters over a client's lifetime (shared with clients made by ``with_options``)."""
+
+    requests: int = 0
+    retries: int = 0
+    rate_limited: int = 0
+
+
+class AsyncClient:
+    """An async client for the elastic.io REST API.
+
+    Credentials default to the platform's own variables ``ELASTICIO_API_USERNAME``,
+    ``ELASTICIO_API_KEY`` and ``ELASTICIO_API_URI`` (default ``https://api.elastic.io``).
+
+    Example:
+        >>> async with AsyncClient(email="me@example.com", api_key="...") as client:
+        ...     component = await client.components.get("COMPONENT_ID")
+
+    Args:
+        email: the user's email (the Basic-auth username).
+        api_key: the user's API key (the Basic-auth password).
+        base_url: the API's base URL, for white-label tenants or a local emulator.
+        timeout: seconds, or an :class:`httpx.Timeout`, for each attempt.
+        max_retries: shorthand for ``retry=RetryPolicy(max_retries=...)``.
+        retry: the retry policy for every call (see :class:`RetryPolicy`).
+        http_client: an :class:`httpx.AsyncClient` of your own; it is not closed by
+            this client.
+        transport: an httpx transport for the client this one creates (tests, proxies).
+        allow_insecure_http: permit ``http://`` to a host other than loopback.
+        headers: extra headers sent with every request.
+        sleep: the coroutine used to wait between retries (tests pass a fake).
+        clock: a monotonic clock in seconds, for deadlines.
+    """
+
+    def __init__(
+        self,
+        email: str | None = None,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        *,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        allow_insecure_http: bool = False,
+        headers: Mapping[str, str] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if http_client is not None and transport is not None:
+            raise TypeError("pass either http_client or transport, not both")
+        self._config: ClientConfig = resolve_config(
+            email, api_key, base_url, allow_insecure_http=allow_insecure_http
+        )
+        if retry is None:
+            retry = RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
+        elif max_retries is not None:
+            retry = attrs.evolve(retry, max_retries=max_retries)
+        self._retry = retry
+        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._auth = httpx.BasicAuth(self._config.email, self._config.api_key)
+        self._headers = {"User-Agent": user_agent(), **(headers or {})}
+        self._sleep = sleep
+        self._clock = clock
+        self._rng = random.random
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            transport=transport, timeout=self._timeout, follow_redirects=False
+        )
+        self.stats = ClientStats()
+        self._bind_resources()
+
+    def _bind_resources(self) -> None:
+        self.components = Components(self)
+
+    def __repr__(self) -> str:
+        return f"<AsyncClient base_url={str(self._config.base_url)!r}>"
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The API's base URL."""
+        return self._config.base_url
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The retry policy calls use unless they pass their own."""
+        return self._retry
+
+    def with_options(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        max_retries: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> AsyncClient:
+        """A client sharing this one's connections and credentials with other settings.
+
+        Example:
+            >>> await client.with_options(max_retries=0).components.get("ID")  # doctest: +SKIP
+        """
+        other = object.__new__(AsyncClient)
+        other.__dict__.update(self.__dict__)
+        other._owns_http = False
+        if retry is not None:
+            other._retry = retry
+        if max_retries is not None:
+            other._retry = attrs.evolve(other._retry, max_retries=max_retries)
+        if timeout is not None:
+            other._timeout = (
+                timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+            )
+        other._bind_resources()
+        return other
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it was passed in as ``http_client``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        retry: RetryPolicy | None = None,
+    ) -> Document:
+        """Send a request to ``path`` (below the base URL) and decode the JSON:API answer.
+
+        ``path`` is used as given: encode ids with :func:`elasticio.segment`.
+        """
+        if not path.startswith("/"):
+            raise ValueError("path must start with '/', e.g. '/v2/users/me'")
+        spec = RequestSpec(method=method.upper(), path=path, params=params or {}, json=json)
+        return (await self.send(spec, retry=retry)).document
+
+    async def fetch(self, spec: RequestSpec) -> Document:
+        """Send a prepared request and return the decoded document."""
+        return (await self.send(spec)).document
+
+    async def send(self, spec: RequestSpec, *, retry: RetryPolicy | None = None) -> Response:
+        """Send a prepared request with retries; raise the typed error for a failure."""
+        policy = retry or self._retry
+        request = build_request(self._config.base_url, spec, headers=self._headers)
+        method, url = request.method, str(request.url)
+        started = self._clock()
+        attempts = 0
+
+        def on_retry(attempt: int, decision: RetryDecision) -> None:
+            self.stats.retries += 1
+            logger.warning(
+                "retrying %s %s in %.2fs after %s (retry %d of %d)",
+                method,
+                url,
+                decision.delay,
+                decision.reason,
+                attempt,
+                policy.max_retries,
+            )
+
+        async def attempt() -> httpx.Response:
+            nonlocal attempts
+            attempts += 1
+            self.stats.requests += 1
+            response = await self._http.send(request, auth=self._auth, follow_redirects=False)
+            if response.status_code == 429:
+                self.stats.rate_limited += 1
+            logger.debug("%s %s -> %d", method, url, response.status_code)
+            return response
+
+        engine = retrying(
+            policy,
+            method,
+            sleep=self._sleep,
+            clock=self._clock,
+            wall_clock=lambda: datetime.now(UTC),
+            on_retry=on_retry,
+            rng=self._rng,
+        )
+        try:
+            response: httpx.Response = await engine(self._bounded(attempt, policy, started))
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                f"{method} {url} timed out ({type(exc).__name__})",
+                method=method,
+                url=url,
+                retries_taken=attempts - 1,
+            ) from exc
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"{method} {url} failed: {type(exc).__name__}: {exc}",
+                method=method,
+                url=url,
+                retries_taken=attempts - 1,
+            ) from exc
+        document = decipher(
+            method=method,
+            url=url,
+            status_code=response.status_code,
+            headers=response.headers,
+            content=response.content,
+            retries_taken=attempts - 1,
+            now=datetime.now(UTC),
+        )
+        return Response(
+            status_code=response.status_code,
+            headers=response.headers,
+            document=document,
+            retries_taken=attempts - 1,
+            elapsed=self._clock() - started,
+            method=method,
+            url=url,
+        )
+
+    def _bounded(
+        self,
+        attempt: Callable[[], Awaitable[httpx.Response]],
+        policy: RetryPolicy,
+        started: float,
+    ) -> Callable[[], Awaitable[httpx.Response]]:
+        """Wrap ``attempt`` so that no attempt outlives the policy's overall deadline."""
+        if policy.deadline is None:
+            return attempt
+        deadline = policy.deadline
+
+        async def bounded() -> httpx.Response:
+            remaining = deadline - (self._clock() - started)
+            if remaining <= 0:
+                raise httpx.TimeoutException("the retry deadline has passed")
+            try:
+                return await asyncio.wait_for(attempt(), remaining)
+            except TimeoutError as exc:
+                raise httpx.TimeoutException("the retry deadline has passed") from exc
+
+        return bounded

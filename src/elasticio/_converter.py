@@ -1,0 +1,118 @@
+"""The one cattrs converter: resource attributes in, model objects out.
+
+Known attributes must have their documented JSON type: a string where a string is
+documented never becomes ``str(some_dict)``. Attributes the model has no field for are
+kept, untouched, in the model's ``extra`` mapping. Failures become a DecodeError naming
+the JSON pointer of the bad attribute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn
+
+from elasticio._errors import DecodeError
+
+__all__ = ["EXTRA_FIELD", "NOT_AN_ATTRIBUTE", "converter", "make_converter", "structure_attributes"]
+
+T = TypeVar("T")
+EXTRA_FIELD = "extra"
+NOT_AN_ATTRIBUTE = "elasticio.not_an_attribute"
+"""Field metadata key: the field is filled by the SDK, never from resource attributes."""
+
+
+def _strict(expected: type | tuple[type, ...], name: str) -> Any:
+    def hook(value: Any, _: Any) -> Any:
+        if isinstance(value, bool) and bool not in (
+            expected if isinstance(expected, tuple) else (expected,)
+        ):
+            raise TypeError(f"expected {name}, got a boolean")
+        if not isinstance(value, expected):
+            raise TypeError(f"expected {name}, got {type(value).__name__}")
+        return value
+
+    return hook
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_mapping(cls: Any) -> bool:
+    return get_origin(cls) in (Mapping, dict) or cls in (Mapping, dict)
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the SDK's converter: strict scalars, lists for tuples, read-only mappings."""
+    conv = cattrs.Converter(forbid_extra_keys=False)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(float, lambda v, _: float(_strict((int, float), "a number")(v, _)))
+    conv.register_structure_hook(bool, _strict(bool, "a boolean"))
+
+    def structure_tuple(value: Any, cls: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected an array, got {type(value).__name__}")
+        (item_type, _) = get_args(cls)
+        return tuple(conv.structure(item, item_type) for item in value)
+
+    def structure_mapping(value: Any, cls: Any) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {type(value).__name__}")
+        args = get_args(cls)
+        if args and args[1] is not Any:
+            value = {key: conv.structure(item, args[1]) for key, item in value.items()}
+        return MappingProxyType(value)
+
+    conv.register_structure_hook_func(_is_homogeneous_tuple, structure_tuple)
+    conv.register_structure_hook_func(_is_mapping, structure_mapping)
+    return conv
+
+
+converter = make_converter()
+
+
+def structure_attributes(
+    cls: type[T], values: Mapping[str, Any], *, pointer: str, **objects: Any
+) -> T:
+    """Structure ``values`` (a resource's id and attributes) into the model ``cls``.
+
+    Values the model has no field for go to its ``extra`` mapping. ``objects`` are set
+    as they are, without structuring: already-built related models and the binding
+    used for traversal.
+    """
+    known = _data_fields(cls) - objects.keys()
+    payload = {key: value for key, value in values.items() if key in known}
+    payload[EXTRA_FIELD] = {key: value for key, value in values.items() if key not in known}
+    try:
+        structured = _structure_fn(cls)(payload, cls)
+    except cattrs.BaseValidationError as exc:
+        details = "; ".join(cattrs.transform_error(exc, path="attributes"))
+        raise DecodeError(f"unexpected attribute value: {details}", pointer=pointer) from exc
+    result: T = attrs.evolve(structured, **objects) if objects else structured
+    return result
+
+
+def _data_fields(cls: type[Any]) -> frozenset[str]:
+    return frozenset(
+        f.alias
+        for f in attrs.fields(cls)
+        if f.init and f.alias != EXTRA_FIELD and not f.metadata.get(NOT_AN_ATTRIBUTE)
+    )
+
+
+_STRUCTURE_FNS: dict[type[Any], Any] = {}
+
+
+def _structure_fn(cls: type[T]) -> Any:
+    fn = _STRUCTURE_FNS.get(cls)
+    if fn is None:
+        fn = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=False)
+        _STRUCTURE_FNS[cls] = fn
+    return fn

@@ -1,0 +1,225 @@
+"""The pure protocol core: build a request, decipher a response into a Document or an error."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any, TypeAlias
+
+import attrs
+import httpx
+
+from elasticio._errors import (
+    APIError,
+    DecodeError,
+    ErrorObject,
+    ForeignOriginError,
+    RateLimitError,
+    error_class_for_status,
+)
+from elasticio._retry import parse_retry_after
+from elasticio._version import version
+from elasticio.jsonapi import Document
+from elasticio.jsonapi._errors import parse_error_objects, parse_v1_error
+from elasticio.jsonapi._json import dumps, loads
+
+__all__ = [
+    "QueryParams",
+    "RequestSpec",
+    "Response",
+    "build_request",
+    "decipher",
+    "error_from_response",
+    "request_id_of",
+    "same_origin_url",
+    "user_agent",
+]
+
+QueryValue: TypeAlias = str | int | float | bool | Sequence[str | int | float] | None
+QueryParams: TypeAlias = Mapping[str, QueryValue]
+
+_REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
+_BODY_KEPT = 4096
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """A successful response, with how it was obtained."""
+
+    status_code: int
+    headers: httpx.Headers
+    document: Document
+    retries_taken: int
+    elapsed: float
+    method: str
+    url: str
+
+
+def user_agent() -> str:
+    """``elasticio-python/<version> httpx/<version> python/<major.minor>``."""
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return f"elasticio-python/{version()} httpx/{httpx.__version__} python/{python}"
+
+
+@attrs.frozen(kw_only=True)
+class RequestSpec:
+    """Everything needed to send one request, before it meets a base URL.
+
+    ``path`` is already encoded (see :class:`elasticio._paths.Endpoint`); ``url``, when
+    set, is an absolute same-origin URL that replaces base URL + path (a followed link).
+    """
+
+    method: str
+    path: str = ""
+    params: QueryParams = attrs.field(factory=dict)
+    json: Any = None
+    url: httpx.URL | None = None
+
+
+def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | None]]:
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    for key, value in params.items():
+        if value is None:
+            continue
+        items = value if isinstance(value, list | tuple) else [value]
+        for item in items:
+            if isinstance(item, bool):
+                pairs.append((key, "true" if item else "false"))
+            else:
+                pairs.append((key, str(item)))
+    return pairs
+
+
+def build_request(
+    base_url: httpx.URL, spec: RequestSpec, *, headers: Mapping[str, str]
+) -> httpx.Request:
+    """An :class:`httpx.Request` for ``spec`` against ``base_url`` (no credentials added)."""
+    if spec.url is not None:
+        url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
+    else:
+        raw_path = base_url.raw_path.rstrip(b"/") + spec.path.encode("ascii")
+        url = base_url.copy_with(raw_path=raw_path)
+        if spec.params:
+            url = url.copy_merge_params(_query(spec.params))
+    all_headers = {"Accept": "application/json", **headers}
+    content = None
+    if spec.json is not None:
+        content = dumps(spec.json)
+        all_headers["Content-Type"] = "application/json"
+    return httpx.Request(spec.method, url, headers=all_headers, content=content)
+
+
+def same_origin_url(base_url: httpx.URL, reference: str) -> httpx.URL:
+    """Resolve a URL the server handed out (a link, a ``Location``) against the base URL.
+
+    Raises:
+        ForeignOriginError: the URL points at another scheme, host or port, where the
+            credentials must not travel.
+    """
+    text = reference.strip().strip("'\"").strip()
+    try:
+        resolved = base_url.join(text)
+    except httpx.InvalidURL as exc:
+        raise ForeignOriginError(f"the server gave an invalid URL {text!r}") from exc
+    if (resolved.scheme, resolved.host, resolved.port) != (
+        base_url.scheme,
+        base_url.host,
+        base_url.port,
+    ):
+        raise ForeignOriginError(
+            f"refusing to follow {resolved.scheme}://{resolved.host}: it is not the API's origin"
+        )
+    return resolved
+
+
+def request_id_of(headers: Mapping[str, str]) -> str | None:
+    """The platform's request id, from the first header that carries one."""
+    for name in _REQUEST_ID_HEADERS:
+        if name in headers:
+            return headers[name]
+    return None
+
+
+def _error_objects(content: bytes) -> tuple[ErrorObject, ...]:
+    if not content.strip():
+        return ()
+    try:
+        body = loads(content)
+    except DecodeError:
+        return ()
+    if not isinstance(body, dict):
+        return ()
+    if "errors" in body:
+        try:
+            return parse_error_objects(body["errors"], pointer="/errors")
+        except DecodeError:
+            return ()
+    if "message" in body:
+        return (parse_v1_error(body),)
+    return ()
+
+
+def error_from_response(
+    *,
+    method: str,
+    url: str,
+    status_code: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    retries_taken: int,
+    now: datetime,
+) -> APIError:
+    """The typed exception for an error response (returned, not raised)."""
+    fields: dict[str, Any] = {
+        "status_code": status_code,
+        "errors": _error_objects(content),
+        "headers": headers,
+        "request_id": request_id_of(headers),
+        "retries_taken": retries_taken,
+        "method": method,
+        "url": url,
+        "body": content[:_BODY_KEPT],
+    }
+    cls = error_class_for_status(status_code)
+    if cls is RateLimitError:
+        return RateLimitError(
+            retry_after=parse_retry_after(headers.get("retry-after"), now=now), **fields
+        )
+    return cls(**fields)
+
+
+def decipher(
+    *,
+    method: str,
+    url: str,
+    status_code: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    retries_taken: int,
+    now: datetime,
+) -> Document:
+    """Turn a response into a Document, or raise the typed error it stands for.
+
+    An empty success body (204, or a 200 with nothing) gives an empty Document.
+    """
+    if not 200 <= status_code <= 299:
+        raise error_from_response(
+            method=method,
+            url=url,
+            status_code=status_code,
+            headers=headers,
+            content=content,
+            retries_taken=retries_taken,
+            now=now,
+        )
+    if not content.strip():
+        return Document()
+    try:
+        return Document.parse(content)
+    except DecodeError as exc:
+        kind = headers.get("content-type", "no content type")
+        raise DecodeError(
+            f"{exc.reason} in the {status_code} response to {method} {url} ({kind})",
+            pointer=exc.pointer,
+        ) from exc

@@ -1,0 +1,117 @@
+"""The async paginator every list endpoint shares."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+import httpx
+
+from elasticio._errors import DecodeError
+from elasticio._http import RequestSpec, same_origin_url
+from elasticio.jsonapi import Document, Resource
+
+__all__ = ["Page", "Paginator", "next_page"]
+
+T = TypeVar("T")
+
+PAGE_NUMBER = "page[number]"
+PAGE_SIZE = "page[size]"
+
+
+@attrs.frozen
+class Page(Generic[T]):
+    """One page of a list: its items and the document they came from."""
+
+    items: tuple[T, ...]
+    document: Document
+    number: int
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def next_page(
+    base_url: httpx.URL, spec: RequestSpec, document: Document, number: int
+) -> RequestSpec | None:
+    """The request for the page after ``document``, or None when it was the last.
+
+    ``links.next`` wins when present (resolved against the base URL; another origin is
+    refused). Otherwise ``meta.total_pages`` with ``page[number]``. An empty page ends
+    the list whatever the metadata says.
+    """
+    if not document.primary:
+        return None
+    link = document.links.get("next")
+    if isinstance(link, Mapping):
+        link = link.get("href")
+    if isinstance(link, str) and link:
+        return RequestSpec(method=spec.method, url=same_origin_url(base_url, link))
+    total_pages = _int(document.meta.get("total_pages"))
+    current = _int(document.meta.get("page")) or number
+    if total_pages is not None and current < total_pages:
+        params = {**spec.params, PAGE_NUMBER: current + 1}
+        return attrs.evolve(spec, params=params)
+    return None
+
+
+class Paginator(Generic[T]):
+    """An async iterator over every item of a list endpoint, fetching pages as needed.
+
+    Example:
+        >>> async for component in client.components.list(contract_id="..."):  # doctest: +SKIP
+        ...     print(component.name)
+    """
+
+    def __init__(
+        self,
+        *,
+        fetch: Callable[[RequestSpec], Awaitable[Document]],
+        first: RequestSpec,
+        item: Callable[[Document, Resource], T],
+        base_url: httpx.URL,
+        page_size: int | None = None,
+    ) -> None:
+        if page_size is not None:
+            if page_size < 1:
+                raise ValueError("page_size must be at least 1")
+            first = attrs.evolve(first, params={**first.params, PAGE_SIZE: page_size})
+        self._fetch = fetch
+        self._first = first
+        self._item = item
+        self._base_url = base_url
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """Iterate page by page rather than item by item."""
+        spec: RequestSpec | None = self._first
+        number = 1
+        seen: set[str] = set()
+        while spec is not None:
+            if spec.url is not None:
+                if str(spec.url) in seen:
+                    raise DecodeError(
+                        "links.next points at a page already fetched", pointer="/links/next"
+                    )
+                seen.add(str(spec.url))
+            document = await self._fetch(spec)
+            yield Page(
+                items=tuple(self._item(document, r) for r in document.primary),
+                document=document,
+                number=number,
+            )
+            spec = next_page(self._base_url, spec, document, number)
+            number += 1
+
+    async def collect(self) -> list[T]:
+        """Every item, in a list."""
+        return [item async for item in self]

@@ -1,0 +1,219 @@
+"""Retry policy: which failures are retried, how long to wait, and the tenacity engine."""
+
+from __future__ import annotations
+
+import enum
+import random
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import attrs
+import httpx
+from tenacity import AsyncRetrying, RetryCallState
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "RetryDecision",
+    "RetryPolicy",
+    "Safety",
+    "failure_safety",
+    "parse_retry_after",
+    "plan_retry",
+    "retrying",
+]
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """When and how a request is tried again.
+
+    * 429 and 503 are retried for every method: the request was not processed. A
+      ``Retry-After`` (seconds or an HTTP date) is honoured up to ``max_retry_after``;
+      a longer one raises at once, with ``retry_after`` on the error.
+    * 408, 500, 502, 504, other 5xx, read timeouts and dropped connections are retried
+      only for idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS).
+    * Connection failures before the request was sent are retried for every method.
+    * Other statuses (409 included) are never retried.
+
+    Without ``Retry-After`` the wait doubles from ``backoff_initial`` up to
+    ``backoff_max``, with up to ``jitter`` of it randomised away.
+
+    Example:
+        >>> RetryPolicy(max_retries=5, deadline=30.0).max_retries
+        5
+    """
+
+    max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    max_retry_after: float = attrs.field(default=60.0, validator=attrs.validators.ge(0.0))
+    backoff_initial: float = attrs.field(default=0.5, validator=attrs.validators.ge(0.0))
+    backoff_max: float = attrs.field(default=8.0, validator=attrs.validators.ge(0.0))
+    jitter: float = attrs.field(
+        default=0.5,
+        validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)],
+    )
+    deadline: float | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.gt(0.0))
+    )
+
+    @classmethod
+    def never(cls) -> RetryPolicy:
+        """A policy that makes exactly one attempt."""
+        return cls(max_retries=0)
+
+    def backoff(self, retry_number: int, rng: Callable[[], float] = random.random) -> float:
+        """The wait before retry ``retry_number`` (1-based) when the server gave no hint."""
+        ceiling = min(self.backoff_max, self.backoff_initial * 2.0 ** (retry_number - 1))
+        return ceiling * (1.0 - self.jitter * rng())
+
+
+class Safety(enum.Enum):
+    """Whether a failed attempt may be repeated."""
+
+    ANY_METHOD = "the request was certainly not processed"
+    IDEMPOTENT_ONLY = "the request may have been processed"
+    NEVER = "retrying would not help"
+
+
+_CERTAINLY_NOT_SENT: tuple[type[Exception], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+_MAYBE_PROCESSED: tuple[type[Exception], ...] = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+)
+
+
+def failure_safety(*, status_code: int | None = None, error: BaseException | None = None) -> Safety:
+    """Classify one failed attempt: a status code or a transport exception."""
+    if error is not None:
+        if isinstance(error, _CERTAINLY_NOT_SENT):
+            return Safety.ANY_METHOD
+        if isinstance(error, _MAYBE_PROCESSED):
+            return Safety.IDEMPOTENT_ONLY
+        return Safety.NEVER
+    if status_code in (429, 503):
+        return Safety.ANY_METHOD
+    if status_code == 408 or (status_code is not None and 500 <= status_code <= 599):
+        return Safety.IDEMPOTENT_ONLY
+    return Safety.NEVER
+
+
+def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP-date)."""
+    if value is None:
+        return None
+    text = value.strip().strip("'\"").strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        seconds = (moment - now).total_seconds()
+    if seconds != seconds or seconds in (float("inf"), float("-inf")):
+        return None
+    return max(0.0, seconds)
+
+
+@attrs.frozen
+class RetryDecision:
+    """What to do after one failed attempt."""
+
+    retry: bool
+    delay: float = 0.0
+    reason: str = ""
+
+
+def plan_retry(
+    policy: RetryPolicy,
+    method: str,
+    *,
+    retry_number: int,
+    elapsed: float,
+    status_code: int | None = None,
+    headers: Mapping[str, str] | None = None,
+    error: BaseException | None = None,
+    now: datetime,
+    rng: Callable[[], float] = random.random,
+) -> RetryDecision:
+    """Decide whether attempt ``retry_number`` (1-based count of retries) should happen."""
+    safety = failure_safety(status_code=status_code, error=error)
+    what = f"status {status_code}" if error is None else type(error).__name__
+    if safety is Safety.NEVER:
+        return RetryDecision(False, reason=f"{what} is not retried")
+    if safety is Safety.IDEMPOTENT_ONLY and method.upper() not in IDEMPOTENT_METHODS:
+        return RetryDecision(False, reason=f"{what} after {method} may have been processed")
+    if retry_number > policy.max_retries:
+        return RetryDecision(False, reason=f"gave up after {policy.max_retries} retries")
+    hinted = parse_retry_after((headers or {}).get("retry-after"), now=now)
+    if hinted is not None and hinted > policy.max_retry_after:
+        return RetryDecision(
+            False, reason=f"Retry-After {hinted:.0f}s exceeds {policy.max_retry_after:.0f}s"
+        )
+    delay = hinted if hinted is not None else policy.backoff(retry_number, rng)
+    if policy.deadline is not None and elapsed + delay > policy.deadline:
+        return RetryDecision(False, reason=f"the {policy.deadline:.0f}s deadline would pass")
+    return RetryDecision(True, delay=delay, reason=what)
+
+
+def retrying(
+    policy: RetryPolicy,
+    method: str,
+    *,
+    sleep: Callable[[float], Awaitable[None]],
+    clock: Callable[[], float],
+    wall_clock: Callable[[], datetime],
+    on_retry: Callable[[int, RetryDecision], None],
+    rng: Callable[[], float] = random.random,
+) -> AsyncRetrying:
+    """A tenacity engine whose every step is decided by :func:`plan_retry`.
+
+    The attempt returns an :class:`httpx.Response` (any status) or raises a transport
+    error; the predicate reads either, and hands its delay to the wait function.
+    """
+    started = clock()
+    decisions: dict[int, RetryDecision] = {}
+
+    def should_retry(state: RetryCallState) -> bool:
+        outcome = state.outcome
+        if outcome is None:  # tenacity asks only after an attempt; this keeps mypy honest
+            return False
+        status_code: int | None = None
+        headers: Mapping[str, str] | None = None
+        error = outcome.exception()
+        if error is None:
+            response: httpx.Response = outcome.result()
+            if response.status_code < 400:
+                return False
+            status_code, headers = response.status_code, response.headers
+        decision = plan_retry(
+            policy,
+            method,
+            retry_number=state.attempt_number,
+            elapsed=clock() - started,
+            status_code=status_code,
+            headers=headers,
+            error=error,
+            now=wall_clock(),
+            rng=rng,
+        )
+        decisions[state.attempt_number] = decision
+        if decision.retry:
+            on_retry(state.attempt_number, decision)
+        return decision.retry
+
+    def wait(state: RetryCallState) -> float:
+        return decisions[state.attempt_number].delay
+
+    return AsyncRetrying(retry=should_retry, wait=wait, sleep=sleep, reraise=True)

@@ -1,0 +1,187 @@
+"""``client.components``: component repositories, versions, descriptors, env (API v2)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from elasticio._errors import DecodeError
+from elasticio._http import RequestSpec
+from elasticio._pagination import Paginator
+from elasticio._paths import Endpoint
+from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
+from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
+from elasticio.models._components import component_from, descriptor_from, env_from, version_from
+from elasticio.resources._sender import Sender
+
+__all__ = ["Components"]
+
+LIST = Endpoint("GET", "/v2/components")
+LIST_ALL = Endpoint("GET", "/v2/components/all")
+LIST_IN_WORKSPACE = Endpoint("GET", "/v2/workspace/{workspace_id}/components")
+GET = Endpoint("GET", "/v2/components/{component_id}")
+GET_IN_WORKSPACE = Endpoint("GET", "/v2/workspace/{workspace_id}/components/{component_id}")
+VERSIONS = Endpoint("GET", "/v2/components/{component_id}/versions")
+DESCRIPTOR = Endpoint("GET", "/v2/components/{component_id}/versions/{revision}/descriptor")
+CREATE = Endpoint("POST", "/v2/components")
+UPDATE = Endpoint("PATCH", "/v2/components/{component_id}")
+DELETE = Endpoint("DELETE", "/v2/components/{component_id}")
+DELETE_VERSION = Endpoint("DELETE", "/v2/components/{component_id}/versions/{revision}")
+GET_ENV = Endpoint("GET", "/v2/components/{component_id}/env")
+SET_ENV = Endpoint("PUT", "/v2/components/{component_id}/env")
+DOCKER_PULL = Endpoint("POST", "/v2/components/{component_id}/docker-pull/{revision}")
+
+Access = Literal["private", "public", "all"]
+
+
+def _one(document: Document, expected_type: str) -> Resource:
+    data = document.data
+    if not isinstance(data, Resource):
+        raise DecodeError(f"expected one {expected_type!r} resource", pointer="/data")
+    if data.type != expected_type:
+        raise DecodeError(
+            f"expected a {expected_type!r} resource, got {data.type!r}", pointer="/data/type"
+        )
+    return data
+
+
+class Components:
+    """Component repositories: list, get, create, update, delete; versions, descriptors, env.
+
+    Example:
+        >>> component = await client.components.get("COMPONENT_ID")  # doctest: +SKIP
+        >>> descriptor = await (await component.versions())[0].descriptor()  # doctest: +SKIP
+    """
+
+    def __init__(self, client: Sender) -> None:
+        self._client = client
+
+    def _paginate(self, spec: RequestSpec, page_size: int | None) -> Paginator[Component]:
+        return Paginator(
+            fetch=self._client.fetch,
+            first=spec,
+            item=self._component,
+            base_url=self._client.base_url,
+            page_size=page_size,
+        )
+
+    def _component(self, document: Document, resource: Resource) -> Component:
+        return component_from(self, document, resource)
+
+    def list(
+        self, *, contract_id: str, access: Access | None = None, page_size: int | None = None
+    ) -> Paginator[Component]:
+        """Components available to a contract; ``access`` filters by ``private``,
+        ``public`` or ``all``. Iterate with ``async for``."""
+        params = {"contract_id": contract_id, "filter[access]": access}
+        return self._paginate(LIST.request(params=params), page_size)
+
+    def list_all(
+        self, *, contract_id: str | None = None, page_size: int | None = None
+    ) -> Paginator[Component]:
+        """Every component of the tenant (needs ``tenants.component.list_all``)."""
+        return self._paginate(LIST_ALL.request(params={"contract_id": contract_id}), page_size)
+
+    def list_in_workspace(
+        self, workspace_id: str, *, page_size: int | None = None
+    ) -> Paginator[Component]:
+        """Components usable in a workspace, honouring the contract's whitelist."""
+        return self._paginate(LIST_IN_WORKSPACE.request(workspace_id=workspace_id), page_size)
+
+    async def get(self, component_id: str, *, workspace_id: str | None = None) -> Component:
+        """One component with its latest version and descriptor. With ``workspace_id``,
+        the whitelist-aware variant is used."""
+        spec = (
+            GET.request(component_id=component_id)
+            if workspace_id is None
+            else GET_IN_WORKSPACE.request(workspace_id=workspace_id, component_id=component_id)
+        )
+        document = await self._client.fetch(spec)
+        return component_from(self, document, _one(document, "component"))
+
+    async def versions(self, component_id: str) -> builtins.list[ComponentVersion]:
+        """The builds of a component."""
+        document = await self._client.fetch(VERSIONS.request(component_id=component_id))
+        return [version_from(self, document, r, component_id) for r in document.primary]
+
+    async def descriptor(self, component_id: str, revision: str = "latest") -> ComponentDescriptor:
+        """The descriptor (``component.json``) of a revision, or of the latest build."""
+        spec = DESCRIPTOR.request(component_id=component_id, revision=revision)
+        document = await self._client.fetch(spec)
+        return descriptor_from(document, _one(document, "descriptor"))
+
+    async def create(
+        self,
+        *,
+        name: str,
+        team_id: str,
+        contract_id: str | Unset = UNSET,
+        icon: str | Unset = UNSET,
+        docker_repo_name: str | Unset = UNSET,
+        docker_target_tag: str | Unset = UNSET,
+    ) -> Component:
+        """Create a component repository owned by a team."""
+        body = encode_document(
+            "component",
+            attributes={
+                "name": name,
+                "icon": icon,
+                "docker_repo_name": docker_repo_name,
+                "docker_target_tag": docker_target_tag,
+            },
+            relationships={
+                "team": Identifier("team", team_id),
+                "contract": UNSET
+                if isinstance(contract_id, Unset)
+                else Identifier("contract", contract_id),
+            },
+        )
+        document = await self._client.fetch(CREATE.request(json=body))
+        return component_from(self, document, _one(document, "component"))
+
+    async def update(
+        self,
+        component_id: str,
+        *,
+        access: Literal["tenant"] | str | Unset = UNSET,
+        whitelisted_contract_ids: builtins.list[str] | tuple[str, ...] | Unset = UNSET,
+    ) -> Component:
+        """Raise ``access`` to ``tenant`` (irreversible) or set the contract whitelist."""
+        whitelist = (
+            whitelisted_contract_ids
+            if isinstance(whitelisted_contract_ids, Unset)
+            else list(whitelisted_contract_ids)
+        )
+        body = encode_document(
+            "component",
+            id=component_id,
+            attributes={"access": access, "whitelisted_contract_ids": whitelist},
+        )
+        document = await self._client.fetch(UPDATE.request(json=body, component_id=component_id))
+        return component_from(self, document, _one(document, "component"))
+
+    async def delete(self, component_id: str) -> None:
+        """Delete a component (only when no flow uses it)."""
+        await self._client.fetch(DELETE.request(component_id=component_id))
+
+    async def delete_version(self, component_id: str, revision: str) -> None:
+        """Delete one build (``latest`` for the most recent one), when no flow uses it."""
+        await self._client.fetch(
+            DELETE_VERSION.request(component_id=component_id, revision=revision)
+        )
+
+    async def get_env(self, component_id: str) -> ComponentEnv:
+        """The component's environment variables."""
+        document = await self._client.fetch(GET_ENV.request(component_id=component_id))
+        return env_from(document, _one(document, "component-env"))
+
+    async def set_env(self, component_id: str, variables: Mapping[str, Any]) -> ComponentEnv:
+        """Replace the component's environment variables with ``variables``."""
+        body = encode_document("component-env", attributes={"vars": dict(variables)})
+        document = await self._client.fetch(SET_ENV.request(json=body, component_id=component_id))
+        return env_from(document, _one(document, "component-env"))
+
+    async def docker_pull(self, component_id: str, revision: str = "latest") -> None:
+        """Make the platform pull a version again from the external docker registry."""
+        await self._client.fetch(DOCKER_PULL.request(component_id=component_id, revision=revision))
