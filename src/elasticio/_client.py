@@ -15,7 +15,7 @@ import attrs
 import httpx
 
 from elasticio._config import DEFAULT_TIMEOUT, ClientConfig, resolve_config
-from elasticio._errors import APIConnectionError, APITimeoutError
+from elasticio._errors import APIConnectionError, APITimeoutError, UsageError
 from elasticio._http import (
     QueryParams,
     RequestSpec,
@@ -56,7 +56,8 @@ class AsyncClient:
         email: the user's email (the Basic-auth username).
         api_key: the user's API key (the Basic-auth password).
         base_url: the API's base URL, for white-label tenants or a local emulator.
-        timeout: seconds, or an :class:`httpx.Timeout`, for each attempt.
+        timeout: seconds, or an :class:`httpx.Timeout`, for each attempt (default 30 s,
+            10 s to connect; with ``http_client``, that client's own timeout).
         max_retries: shorthand for ``retry=RetryPolicy(max_retries=...)``.
         retry: the retry policy for every call (see :class:`RetryPolicy`).
         http_client: an :class:`httpx.AsyncClient` of your own; it is not closed by
@@ -74,7 +75,7 @@ class AsyncClient:
         api_key: str | None = None,
         base_url: str | None = None,
         *,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -94,9 +95,12 @@ class AsyncClient:
         elif max_retries is not None:
             retry = attrs.evolve(retry, max_retries=max_retries)
         self._retry = retry
+        if timeout is None:
+            timeout = DEFAULT_TIMEOUT if http_client is None else http_client.timeout
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._auth = httpx.BasicAuth(self._config.email, self._config.api_key)
-        self._headers = {"User-Agent": user_agent(), **(headers or {})}
+        self._headers = httpx.Headers({"User-Agent": user_agent()})
+        self._headers.update(headers or {})
         self._sleep = sleep
         self._clock = clock
         self._rng = random.random
@@ -179,7 +183,7 @@ class AsyncClient:
         ``path`` is used as given: encode ids with :func:`elasticio.segment`.
         """
         if not path.startswith("/"):
-            raise ValueError("path must start with '/', e.g. '/v2/users/me'")
+            raise UsageError("path must start with '/', e.g. '/v2/users/me'")
         spec = RequestSpec(method=method.upper(), path=path, params=params or {}, json=json)
         return (await self.send(spec, retry=retry)).document
 
@@ -191,13 +195,17 @@ class AsyncClient:
         """Send a prepared request with retries; raise the typed error for a failure."""
         policy = retry or self._retry
         request = build_request(self._config.base_url, spec, headers=self._headers)
+        # Set on the request itself: the pool's own timeout would ignore with_options().
+        request.extensions["timeout"] = self._timeout.as_dict()
         method, url = request.method, str(request.url)
         started = self._clock()
-        attempts = 0
+        retries = 0
 
         def on_retry(attempt: int, decision: RetryDecision) -> None:
+            nonlocal retries
+            retries += 1
             self.stats.retries += 1
-            logger.warning(
+            logger.info(
                 "retrying %s %s in %.2fs after %s (retry %d of %d)",
                 method,
                 url,
@@ -208,8 +216,6 @@ class AsyncClient:
             )
 
         async def attempt() -> httpx.Response:
-            nonlocal attempts
-            attempts += 1
             self.stats.requests += 1
             response = await self._http.send(request, auth=self._auth, follow_redirects=False)
             if response.status_code == 429:
@@ -233,14 +239,14 @@ class AsyncClient:
                 f"{method} {url} timed out ({type(exc).__name__})",
                 method=method,
                 url=url,
-                retries_taken=attempts - 1,
+                retries_taken=retries,
             ) from exc
         except httpx.TransportError as exc:
             raise APIConnectionError(
                 f"{method} {url} failed: {type(exc).__name__}: {exc}",
                 method=method,
                 url=url,
-                retries_taken=attempts - 1,
+                retries_taken=retries,
             ) from exc
         document = decipher(
             method=method,
@@ -248,14 +254,14 @@ class AsyncClient:
             status_code=response.status_code,
             headers=response.headers,
             content=response.content,
-            retries_taken=attempts - 1,
+            retries_taken=retries,
             now=datetime.now(UTC),
         )
         return Response(
             status_code=response.status_code,
             headers=response.headers,
             document=document,
-            retries_taken=attempts - 1,
+            retries_taken=retries,
             elapsed=self._clock() - started,
             method=method,
             url=url,

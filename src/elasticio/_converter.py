@@ -63,6 +63,8 @@ def make_converter() -> cattrs.Converter:
         return tuple(conv.structure(item, item_type) for item in value)
 
     def structure_mapping(value: Any, cls: Any) -> Mapping[str, Any]:
+        if value is None:  # an object member sent as null holds nothing
+            return MappingProxyType({})
         if not isinstance(value, dict):
             raise TypeError(f"expected an object, got {type(value).__name__}")
         args = get_args(cls)

@@ -139,6 +139,7 @@ class APIError(ElasticioError):
         retries_taken: how many retries were made before giving up.
         method, url: the request that failed (the URL never carries credentials).
         body: the raw response body, cut to a few kilobytes.
+        retry_after: the server's ``Retry-After`` in seconds, when it sent one (429, 503).
     """
 
     def __init__(
@@ -152,8 +153,10 @@ class APIError(ElasticioError):
         method: str = "",
         url: str = "",
         body: bytes = b"",
+        retry_after: float | None = None,
     ) -> None:
         self.status_code = status_code
+        self.retry_after = retry_after
         self.errors = errors
         self.headers: Mapping[str, str] = headers if headers is not None else {}
         self.request_id = request_id
@@ -194,14 +197,7 @@ class ConflictError(APIError):
 
 
 class RateLimitError(APIError):
-    """429: too many requests.
-
-    ``retry_after`` is the server's ``Retry-After`` in seconds when it sent one.
-    """
-
-    def __init__(self, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        self.retry_after = retry_after
-        super().__init__(**kwargs)
+    """429: too many requests; ``retry_after`` says how long the server asked to wait."""
 
 
 class ServerError(APIError):

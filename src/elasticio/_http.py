@@ -15,7 +15,7 @@ from elasticio._errors import (
     DecodeError,
     ErrorObject,
     ForeignOriginError,
-    RateLimitError,
+    UsageError,
     error_class_for_status,
 )
 from elasticio._retry import parse_retry_after
@@ -98,11 +98,18 @@ def build_request(
     if spec.url is not None:
         url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
     else:
+        if not spec.path.isascii():
+            raise UsageError(
+                f"the path {spec.path!r} is not percent-encoded: put ids in it with segment()"
+            )
         raw_path = base_url.raw_path.rstrip(b"/") + spec.path.encode("ascii")
         url = base_url.copy_with(raw_path=raw_path)
         if spec.params:
             url = url.copy_merge_params(_query(spec.params))
-    all_headers = {"Accept": "application/json", **headers}
+    # httpx.Headers, not a dict: a caller's "user-agent" must replace "User-Agent", not
+    # travel beside it as a second header.
+    all_headers = httpx.Headers({"Accept": "application/json"})
+    all_headers.update(headers)
     content = None
     if spec.json is not None:
         content = dumps(spec.json)
@@ -130,6 +137,8 @@ def same_origin_url(base_url: httpx.URL, reference: str) -> httpx.URL:
         raise ForeignOriginError(
             f"refusing to follow {resolved.scheme}://{resolved.host}: it is not the API's origin"
         )
+    if resolved.userinfo:
+        raise ForeignOriginError("refusing to follow a URL that carries credentials of its own")
     return resolved
 
 
@@ -180,13 +189,9 @@ def error_from_response(
         "method": method,
         "url": url,
         "body": content[:_BODY_KEPT],
+        "retry_after": parse_retry_after(headers.get("retry-after"), now=now),
     }
-    cls = error_class_for_status(status_code)
-    if cls is RateLimitError:
-        return RateLimitError(
-            retry_after=parse_retry_after(headers.get("retry-after"), now=now), **fields
-        )
-    return cls(**fields)
+    return error_class_for_status(status_code)(**fields)
 
 
 def decipher(

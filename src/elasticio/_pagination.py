@@ -8,8 +8,8 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
-from elasticio._errors import DecodeError
-from elasticio._http import RequestSpec, same_origin_url
+from elasticio._errors import DecodeError, UsageError
+from elasticio._http import RequestSpec, build_request, same_origin_url
 from elasticio.jsonapi import Document, Resource
 
 __all__ = ["Page", "Paginator", "next_page"]
@@ -57,6 +57,19 @@ def next_page(
     return None
 
 
+def _page_key(base_url: httpx.URL, spec: RequestSpec) -> tuple[Any, ...]:
+    """What identifies the page a request asks for: its URL, query order aside."""
+    url = build_request(base_url, spec, headers={}).url
+    return (
+        spec.method,
+        url.scheme,
+        url.host,
+        url.port,
+        url.path,
+        *sorted(url.params.multi_items()),
+    )
+
+
 class Paginator(Generic[T]):
     """An async iterator over every item of a list endpoint, fetching pages as needed.
 
@@ -76,7 +89,7 @@ class Paginator(Generic[T]):
     ) -> None:
         if page_size is not None:
             if page_size < 1:
-                raise ValueError("page_size must be at least 1")
+                raise UsageError("page_size must be at least 1")
             first = attrs.evolve(first, params={**first.params, PAGE_SIZE: page_size})
         self._fetch = fetch
         self._first = first
@@ -95,14 +108,19 @@ class Paginator(Generic[T]):
         """Iterate page by page rather than item by item."""
         spec: RequestSpec | None = self._first
         number = 1
-        seen: set[str] = set()
+        # Every page asked for, the first included: a server whose links.next (or whose
+        # meta.page) leads back to a fetched page would otherwise be followed forever.
+        seen: set[tuple[Any, ...]] = set()
+        previous: Document | None = None
         while spec is not None:
-            if spec.url is not None:
-                if str(spec.url) in seen:
-                    raise DecodeError(
-                        "links.next points at a page already fetched", pointer="/links/next"
-                    )
-                seen.add(str(spec.url))
+            key = _page_key(self._base_url, spec)
+            if key in seen:
+                followed_link = previous is not None and bool(previous.links.get("next"))
+                raise DecodeError(
+                    "the next page is one already fetched; the list would never end",
+                    pointer="/links/next" if followed_link else "/meta/page",
+                )
+            seen.add(key)
             document = await self._fetch(spec)
             yield Page(
                 items=tuple(self._item(document, r) for r in document.primary),
@@ -110,6 +128,7 @@ class Paginator(Generic[T]):
                 number=number,
             )
             spec = next_page(self._base_url, spec, document, number)
+            previous = document
             number += 1
 
     async def collect(self) -> list[T]:

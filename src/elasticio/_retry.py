@@ -162,7 +162,8 @@ def plan_retry(
             False, reason=f"Retry-After {hinted:.0f}s exceeds {policy.max_retry_after:.0f}s"
         )
     delay = hinted if hinted is not None else policy.backoff(retry_number, rng)
-    if policy.deadline is not None and elapsed + delay > policy.deadline:
+    # At the deadline itself no time is left for the attempt the sleep is for.
+    if policy.deadline is not None and elapsed + delay >= policy.deadline:
         return RetryDecision(False, reason=f"the {policy.deadline:.0f}s deadline would pass")
     return RetryDecision(True, delay=delay, reason=what)
 

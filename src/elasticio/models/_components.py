@@ -9,6 +9,7 @@ from typing import Any, Protocol
 import attrs
 
 from elasticio._converter import NOT_AN_ATTRIBUTE, structure_attributes
+from elasticio._errors import DecodeError
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._binding import Binding, binding_field, require_binding
 
@@ -93,7 +94,10 @@ class ComponentVersion:
         if isinstance(target, Resource):
             return descriptor_from(binding.document, target)
         if self.component_id is None:
-            raise LookupError(f"version {self.id} does not say which component it belongs to")
+            raise DecodeError(
+                f"version {self.id} does not say which component it belongs to",
+                pointer=f"{binding.resource.pointer}/relationships/component",
+            )
         return await binding.api.descriptor(self.component_id, self.id)
 
 
@@ -146,7 +150,9 @@ class ComponentEnv:
 
 
 def _values(resource: Resource) -> dict[str, Any]:
-    return {"id": resource.id, **resource.attributes}
+    # The resource's own id wins: an attribute named "id" (which JSON:API forbids) must
+    # not silently turn the model into another resource.
+    return {**resource.attributes, "id": resource.id}
 
 
 def descriptor_from(document: Document, resource: Resource) -> ComponentDescriptor:

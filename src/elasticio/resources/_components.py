@@ -35,15 +35,20 @@ DOCKER_PULL = Endpoint("POST", "/v2/components/{component_id}/docker-pull/{revis
 Access = Literal["private", "public", "all"]
 
 
+def _typed(resource: Resource, expected_type: str) -> Resource:
+    if resource.type != expected_type:
+        raise DecodeError(
+            f"expected a {expected_type!r} resource, got {resource.type!r}",
+            pointer=f"{resource.pointer}/type",
+        )
+    return resource
+
+
 def _one(document: Document, expected_type: str) -> Resource:
     data = document.data
     if not isinstance(data, Resource):
         raise DecodeError(f"expected one {expected_type!r} resource", pointer="/data")
-    if data.type != expected_type:
-        raise DecodeError(
-            f"expected a {expected_type!r} resource, got {data.type!r}", pointer="/data/type"
-        )
-    return data
+    return _typed(data, expected_type)
 
 
 class Components:
@@ -67,7 +72,7 @@ class Components:
         )
 
     def _component(self, document: Document, resource: Resource) -> Component:
-        return component_from(self, document, resource)
+        return component_from(self, document, _typed(resource, "component"))
 
     def list(
         self, *, contract_id: str, access: Access | None = None, page_size: int | None = None
@@ -103,7 +108,10 @@ class Components:
     async def versions(self, component_id: str) -> builtins.list[ComponentVersion]:
         """The builds of a component."""
         document = await self._client.fetch(VERSIONS.request(component_id=component_id))
-        return [version_from(self, document, r, component_id) for r in document.primary]
+        return [
+            version_from(self, document, _typed(r, "version"), component_id)
+            for r in document.primary
+        ]
 
     async def descriptor(self, component_id: str, revision: str = "latest") -> ComponentDescriptor:
         """The descriptor (``component.json``) of a revision, or of the latest build."""

@@ -1,0 +1,171 @@
+"""The ASGI app: the fault layer in front of a Starlette app that routes and authenticates.
+
+A request goes through, in order: the request log; the fault script (latency, rate limit,
+dropped connection, injected error); routing (404 for an unknown path, 405 for a wrong
+method); Basic authentication (401); the body's JSON (400); the handler. Handlers raise
+:class:`~elasticio.testing._errors.ReplyError` for error answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import orjson
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route as StarletteRoute
+from starlette.types import Message, Receive, Scope, Send
+
+from elasticio.testing._auth import authenticate, basic_credentials
+from elasticio.testing._errors import ReplyError, bad_request
+from elasticio.testing._faults import ConnectionDropped, Verdict
+from elasticio.testing._request import Call, Reply
+
+if TYPE_CHECKING:
+    from elasticio.testing._emulator import Emulator
+
+__all__ = ["EmulatorApp", "RecordedRequest"]
+
+_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+
+@attrs.frozen(kw_only=True)
+class RecordedRequest:
+    """One request the emulator received; ``status`` is None for a dropped connection."""
+
+    method: str
+    path: str
+    query: str
+    user: str | None
+    route: str | None
+    status: int | None
+
+
+def problem_response(problem: ReplyError) -> Response:
+    return Response(
+        orjson.dumps(problem.body()),
+        status_code=problem.status,
+        headers=problem.headers,
+        media_type="application/json",
+    )
+
+
+def reply_response(reply: Reply) -> Response:
+    if reply.status == 204:
+        return Response(status_code=204, headers=dict(reply.headers))
+    content = b"" if reply.body is None else orjson.dumps(reply.body)
+    return Response(
+        content,
+        status_code=reply.status,
+        headers=dict(reply.headers),
+        media_type="application/json",
+    )
+
+
+def _raw_path(scope: Scope) -> str:
+    raw = scope.get("raw_path")
+    return raw.decode("latin-1") if isinstance(raw, bytes) else str(scope["path"])
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+async def _hang_up(send: Send) -> None:
+    """Start a response that promises a body, then fail (see ConnectionDropped)."""
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"1024")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    raise ConnectionDropped("the emulator dropped the connection (fault script)")
+
+
+class EmulatorApp:
+    """A plain ASGI application; serve it with any ASGI server, e.g. uvicorn."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self._emulator = emulator
+        self._inner = Starlette(
+            routes=[StarletteRoute("/{path:path}", self._dispatch, methods=_METHODS)],
+            exception_handlers={Exception: self._crash},
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._inner(scope, receive, send)
+            return
+        emulator = self._emulator
+        method, raw_path = scope["method"], _raw_path(scope)
+        match = emulator.router.find(method, raw_path)
+        route = match.route.key if match else None
+        credentials = basic_credentials(_header(scope, b"authorization"))
+        user = credentials[0] if credentials else None
+        statuses: list[int] = []
+
+        async def recording_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                statuses.append(int(message["status"]))
+            await send(message)
+
+        verdict = emulator.faults.decide(route, (user or "").casefold())
+        try:
+            await self._answer(verdict, scope, receive, recording_send)
+        finally:
+            emulator.requests.append(
+                RecordedRequest(
+                    method=method,
+                    path=raw_path.split("?", 1)[0],
+                    query=bytes(scope.get("query_string", b"")).decode("latin-1"),
+                    user=user,
+                    route=route,
+                    status=None if verdict.drop or not statuses else statuses[0],
+                )
+            )
+
+    async def _answer(self, verdict: Verdict, scope: Scope, receive: Receive, send: Send) -> None:
+        """Carry out the fault script's verdict, or hand the request to Starlette."""
+        if verdict.delay:
+            await self._emulator.sleep(verdict.delay)
+        if verdict.drop:
+            await _hang_up(send)
+        if verdict.problem is not None:
+            await problem_response(verdict.problem)(scope, receive, send)
+        else:
+            await self._inner(scope, receive, send)
+
+    async def _dispatch(self, request: Request) -> Response:
+        emulator = self._emulator
+        try:
+            raw_path = _raw_path(request.scope)
+            match = emulator.router.match(request.method, raw_path)
+            user = authenticate(emulator.platform, request.headers.get("authorization"))
+            call = Call(
+                platform=emulator.platform,
+                settings=emulator.settings,
+                user=user,
+                path=request.url.path.rstrip("/") or "/",
+                params=match.params,
+                query=dict(request.query_params),
+                body=await self._json_body(request),
+            )
+            return reply_response(match.route.handler(call))
+        except ReplyError as problem:
+            return problem_response(problem)
+
+    @staticmethod
+    async def _json_body(request: Request) -> Any:
+        raw = await request.body()
+        if not raw.strip():
+            return None
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            raise bad_request("the request body is not valid JSON") from None
+
+    @staticmethod
+    async def _crash(request: Request, exc: Exception) -> Response:
+        # A bug in the emulator: answer like the platform would, and let the server log it.
+        return problem_response(ReplyError(500, f"The emulator failed: {type(exc).__name__}"))

@@ -1,0 +1,223 @@
+"""Scripted misbehaviour: rate limiting, injected errors, latency, dropped connections.
+
+Every request passes :meth:`Faults.decide` before it reaches a handler, in this order:
+
+1. **latency**: the first matching ``delay`` rule that fires makes the app await the
+   emulator's ``sleep`` (inject a fake one and nothing really waits);
+2. **rate limit** (``settings.rate_limit``): a token bucket per user (the Basic-auth
+   username as sent), refilled at N tokens per second with a burst of N. An empty
+   bucket answers 429 with ``Retry-After`` in whole seconds (at least 1);
+3. **dropped connection**: see :class:`ConnectionDropped`;
+4. **injected error**: the first matching ``fail`` rule that fires answers its status
+   (500 by default) with a JSON:API error body.
+
+A rule matches every route (``route=None``) or one route named ``"METHOD /template"``
+exactly as declared, e.g. ``"GET /v2/flows/{flow_id}"``. It fires on every matching
+request, or with a ``probability`` drawn from a random generator seeded at creation, and
+``times`` limits how often it fires; a spent rule is removed.
+
+Example:
+    >>> faults.fail(503, times=2, route="GET /v2/flows/{flow_id}")  # doctest: +SKIP
+    >>> faults.delay(0.5, probability=0.1)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+from typing import Literal
+
+import attrs
+import httpx
+
+from elasticio.testing._errors import ReplyError
+from elasticio.testing._settings import EmulatorSettings
+
+__all__ = ["ConnectionDropped", "FaultRule", "Faults", "TokenBucket", "Verdict"]
+
+
+class ConnectionDropped(httpx.RemoteProtocolError):
+    """The emulator hung up on purpose.
+
+    The app first starts a response (status 200, headers, a body promised but never sent)
+    and then raises this. In process, ``httpx.ASGITransport`` passes the exception on to
+    the caller: it is an :class:`httpx.RemoteProtocolError`, the error httpx gives for a
+    connection a real server closed. Served by uvicorn, the exception after a started
+    response makes uvicorn close the socket (and log the traceback), so the client sees
+    a truncated response: again ``httpx.RemoteProtocolError``.
+    """
+
+
+@attrs.define
+class TokenBucket:
+    """``rate`` tokens a second up to ``capacity``; each request takes one."""
+
+    rate: float
+    capacity: float
+    tokens: float
+    updated: float
+
+    def take(self, now: float) -> float | None:
+        """Take a token; None if one was there, else the seconds until one will be."""
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return None
+        return (1.0 - self.tokens) / self.rate
+
+
+@attrs.define(kw_only=True)
+class FaultRule:
+    """One scripted fault; ``times`` counts down as it fires (None: no limit)."""
+
+    kind: Literal["error", "latency", "drop"]
+    route: str | None = None
+    times: int | None = None
+    probability: float = 1.0
+    status: int = 500
+    seconds: float = 0.0
+    retry_after: int | None = None
+
+
+@attrs.frozen
+class Verdict:
+    """What to do to one request before (or instead of) handling it."""
+
+    delay: float = 0.0
+    drop: bool = False
+    problem: ReplyError | None = None
+
+
+class Faults:
+    """The fault script of one emulator. Change it at any time, also between requests."""
+
+    def __init__(
+        self,
+        *,
+        settings: EmulatorSettings,
+        clock: Callable[[], float],
+        routes: frozenset[str],
+        seed: int = 0,
+    ) -> None:
+        self._settings = settings
+        self._clock = clock
+        self._routes = routes
+        self._seed = seed
+        self.rules: list[FaultRule] = []
+        self._buckets: dict[str, TokenBucket] = {}
+        self._bucket_rate: float | None = None
+        self._random = random.Random(seed)  # noqa: S311 - fault injection, not secrets
+
+    def fail(
+        self,
+        status: int = 500,
+        *,
+        times: int | None = None,
+        probability: float = 1.0,
+        route: str | None = None,
+        retry_after: int | None = None,
+    ) -> FaultRule:
+        """Answer matching requests with ``status`` (a 5xx) and an error body."""
+        if not 500 <= status <= 599:
+            raise ValueError(f"injected errors are server errors (5xx), not {status}")
+        return self._add(
+            FaultRule(kind="error", status=status, retry_after=retry_after),
+            times,
+            probability,
+            route,
+        )
+
+    def delay(
+        self,
+        seconds: float,
+        *,
+        times: int | None = None,
+        probability: float = 1.0,
+        route: str | None = None,
+    ) -> FaultRule:
+        """Wait ``seconds`` (through the emulator's sleep) before answering."""
+        if seconds < 0:
+            raise ValueError("a delay cannot be negative")
+        return self._add(FaultRule(kind="latency", seconds=seconds), times, probability, route)
+
+    def drop(
+        self, *, times: int | None = None, probability: float = 1.0, route: str | None = None
+    ) -> FaultRule:
+        """Hang up instead of answering (see :class:`ConnectionDropped`)."""
+        return self._add(FaultRule(kind="drop"), times, probability, route)
+
+    def remove(self, rule: FaultRule) -> None:
+        self.rules.remove(rule)
+
+    def clear(self) -> None:
+        """Remove every rule, refill every bucket and re-seed the random generator."""
+        self.rules.clear()
+        self._buckets.clear()
+        self._random = random.Random(self._seed)  # noqa: S311
+
+    def decide(self, route: str | None, user: str) -> Verdict:
+        """What happens to a request for ``route`` (None: no such route) by ``user``."""
+        latency = self._fire("latency", route)
+        delay = latency.seconds if latency else 0.0
+        limited = self._rate_limit(user)
+        if limited is not None:
+            return Verdict(delay=delay, problem=limited)
+        if self._fire("drop", route):
+            return Verdict(delay=delay, drop=True)
+        error = self._fire("error", route)
+        if error is not None:
+            headers = {} if error.retry_after is None else {"Retry-After": str(error.retry_after)}
+            problem = ReplyError(
+                error.status, "Injected by the emulator's fault script.", headers=headers
+            )
+            return Verdict(delay=delay, problem=problem)
+        return Verdict(delay=delay)
+
+    def _add(
+        self, rule: FaultRule, times: int | None, probability: float, route: str | None
+    ) -> FaultRule:
+        if times is not None and times < 1:
+            raise ValueError("times must be at least 1 (or None for no limit)")
+        if not 0.0 < probability <= 1.0:
+            raise ValueError("probability must be in (0, 1]")
+        if route is not None and route not in self._routes:
+            raise ValueError(f"unknown route {route!r}; known: {sorted(self._routes)}")
+        rule.times, rule.probability, rule.route = times, probability, route
+        self.rules.append(rule)
+        return rule
+
+    def _fire(self, kind: str, route: str | None) -> FaultRule | None:
+        for rule in self.rules:
+            if rule.kind != kind or (rule.route is not None and rule.route != route):
+                continue
+            # Draw only for probabilistic rules, so certain ones do not shift the sequence.
+            if rule.probability < 1.0 and self._random.random() >= rule.probability:
+                continue
+            if rule.times is not None:
+                rule.times -= 1
+                if rule.times == 0:
+                    self.rules.remove(rule)
+            return rule
+        return None
+
+    def _rate_limit(self, user: str) -> ReplyError | None:
+        rate = self._settings.rate_limit
+        if rate is None:
+            return None
+        if rate != self._bucket_rate:
+            self._buckets.clear()
+            self._bucket_rate = rate
+        now = self._clock()
+        burst = float(max(1, math.ceil(rate)))
+        bucket = self._buckets.setdefault(user, TokenBucket(rate, burst, burst, now))
+        wait = bucket.take(now)
+        if wait is None:
+            return None
+        seconds = max(1, math.ceil(wait))
+        return ReplyError(
+            429,
+            f"Please slow down: at most {rate:g} requests per second; retry in {seconds} s.",
+            headers={"Retry-After": str(seconds)},
+        )

@@ -1,0 +1,40 @@
+"""What a handler receives (:class:`Call`) and what it gives back (:class:`Reply`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from elasticio.testing._model import User
+from elasticio.testing._platform import Platform
+from elasticio.testing._settings import EmulatorSettings
+
+__all__ = ["Call", "Reply"]
+
+
+@attrs.frozen(kw_only=True)
+class Call:
+    """One authenticated request, as a handler sees it.
+
+    ``params`` are the path placeholders (percent-decoded), ``query`` the query string
+    (the last value of a repeated name wins), ``body`` the parsed JSON body or None.
+    """
+
+    platform: Platform
+    settings: EmulatorSettings
+    user: User
+    path: str
+    params: Mapping[str, str]
+    query: Mapping[str, str]
+    body: Any = None
+
+
+@attrs.frozen
+class Reply:
+    """A successful answer: status, JSON body (None for an empty one), extra headers."""
+
+    status: int = 200
+    body: Any = None
+    headers: Mapping[str, str] = attrs.Factory(dict)

@@ -1,0 +1,274 @@
+"""The deterministic starting state of an emulator: the same ids and data on every run.
+
+* a tenant with one contract, "Acme Integrations";
+* the owner (default user, tenant admin) and a guest who is a contract admin and a
+  member of the shared workspace only: the guest gets 403 in the private one;
+* two workspaces: "Production" (shared, full) and "Sandbox" (the owner's, limited);
+* one developer team "acme-dev" with a private component ``petstore``;
+* the platform's global components ``timer``, ``webhook``, ``code`` and ``email``;
+  every component has 2 or 3 builds with descriptors;
+* 300 flows: 200 in Production (every fifth by the guest) and 100 in Sandbox, a quarter
+  of them active, every tenth long-running, every seventh with a draft.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from elasticio.testing._platform import Platform
+
+__all__ = ["FLOW_COUNT", "Seed", "SeedUser", "seed"]
+
+FLOW_COUNT = 300
+SEED_START = datetime(2024, 1, 1, tzinfo=UTC)
+
+_SOURCES = ("Salesforce", "Shopify", "HubSpot", "Zendesk", "Stripe", "Slack", "Jira", "SAP")
+_ACTIONS = ("order sync", "contact import", "invoice export", "ticket relay", "nightly backup")
+_STEPS = ("code", "email", "petstore")
+
+
+@attrs.frozen(kw_only=True)
+class SeedUser:
+    """A seeded user's id and credentials."""
+
+    id: str
+    email: str
+    api_key: str = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Seed:
+    """The ids of the seeded records, for tests to refer to."""
+
+    tenant_id: str
+    contract_id: str
+    team_id: str
+    platform_team_id: str
+    owner: SeedUser
+    guest: SeedUser
+    workspace_id: str
+    private_workspace_id: str
+    component_ids: dict[str, str]
+
+
+def _timer(number: int) -> dict[str, Any]:
+    return {
+        "title": "Timer",
+        "description": "Starts a flow at a fixed interval or on a cron schedule.",
+        "language": "nodejs",
+        "sailor_version": f"2.6.{number}",
+        "triggers": {
+            "timer": {
+                "title": "Timer",
+                "main": "./timer.js",
+                "type": "polling",
+                "fields": {"interval": {"label": "Interval", "viewClass": "SelectView"}},
+            }
+        },
+        "actions": {},
+    }
+
+
+def _webhook(number: int) -> dict[str, Any]:
+    return {
+        "title": "Webhook",
+        "description": "Receives HTTP requests and sends data to other URLs.",
+        "language": "nodejs",
+        "sailor_version": f"2.7.{number}",
+        "triggers": {"receive": {"title": "Receive", "main": "./receive.js"}},
+        "actions": {"send": {"title": "Send data", "main": "./send.js"}},
+        "credentials": {
+            "fields": {
+                "username": {"label": "Username", "required": False, "viewClass": "TextFieldView"},
+                "password": {"label": "Password", "required": False, "viewClass": "PasswordView"},
+            }
+        },
+    }
+
+
+def _code(number: int) -> dict[str, Any]:
+    return {
+        "title": "Node.js Code",
+        "description": "Runs a piece of JavaScript on every message.",
+        "language": "nodejs",
+        "sailor_version": f"2.6.{number}",
+        "triggers": {},
+        "actions": {
+            "execute": {
+                "title": "Execute",
+                "main": "./execute.js",
+                "fields": {"code": {"label": "Code", "viewClass": "CodeFieldView"}},
+            }
+        },
+    }
+
+
+def _email(number: int) -> dict[str, Any]:
+    return {
+        "title": "E-Mail",
+        "description": "Sends e-mail messages.",
+        "language": "nodejs",
+        "sailor_version": f"2.5.{number}",
+        "triggers": {},
+        "actions": {"send": {"title": "Send e-mail", "main": "./send.js"}},
+    }
+
+
+def _petstore(number: int) -> dict[str, Any]:
+    actions: dict[str, Any] = {
+        "createPetWithPromise": {"title": "Create a pet", "main": "./createPet.js"}
+    }
+    if number > 1:
+        actions["deletePet"] = {"title": "Delete a pet", "main": "./deletePet.js"}
+    return {
+        "title": "Petstore API",
+        "description": "Talks to the Swagger Petstore demo API.",
+        "language": "nodejs",
+        "sailor_version": f"2.7.{number}",
+        "triggers": {"getPetsByStatus": {"title": "Pets by status", "main": "./pets.js"}},
+        "actions": actions,
+        "credentials": {
+            "fields": {
+                "apiKey": {
+                    "label": "API key",
+                    "required": True,
+                    "viewClass": "TextFieldWithNoteView",
+                    "note": "Any value works with the demo API.",
+                }
+            }
+        },
+    }
+
+
+_GLOBAL = {"timer": (_timer, 3), "webhook": (_webhook, 2), "code": (_code, 2), "email": (_email, 2)}
+
+
+def seed(platform: Platform) -> Seed:
+    """Fill an empty platform with the standard data set and say what was made."""
+    owner = platform.add_user(
+        email="owner@example.com",
+        api_key="emu-owner-api-key",
+        first_name="Olivia",
+        last_name="Owner",
+        tenant_admin=True,
+        registered=SEED_START,
+    )
+    guest = platform.add_user(
+        email="guest@example.com",
+        api_key="emu-guest-api-key",
+        first_name="Gary",
+        last_name="Guest",
+        registered=SEED_START + timedelta(days=30),
+    )
+    contract = platform.add_contract(
+        name="Acme Integrations",
+        owner_ids=[owner.id],
+        custom_data={"plan": "enterprise"},
+        created_at=SEED_START,
+    )
+    platform.add_contract_member(contract.id, guest.id, ["admin"])
+    shared = platform.add_workspace(
+        contract_id=contract.id, name="Production", owner_ids=[owner.id]
+    )
+    platform.add_workspace_member(shared.id, guest.id, ["integrator"])
+    private = platform.add_workspace(
+        contract_id=contract.id, name="Sandbox", type="limited", owner_ids=[owner.id]
+    )
+    platform_team = platform.add_team(name="elasticio", contract_id=None)
+    team = platform.add_team(name="acme-dev", contract_id=contract.id, user_ids=[owner.id])
+
+    component_ids: dict[str, str] = {}
+    built = SEED_START - timedelta(days=200)
+    for name, (descriptor, builds) in _GLOBAL.items():
+        component = platform.add_component(team_id=platform_team.id, name=name, access="global")
+        for number in range(1, builds + 1):
+            built += timedelta(days=3)
+            platform.add_component_version(component.id, descriptor=descriptor(number), date=built)
+        component_ids[name] = component.id
+    petstore = platform.add_component(
+        team_id=team.id, name="petstore", env={"PETSTORE_URL": "https://petstore.example.com/v2"}
+    )
+    for number in (1, 2):
+        built += timedelta(days=5)
+        platform.add_component_version(petstore.id, descriptor=_petstore(number), date=built)
+    component_ids["petstore"] = petstore.id
+
+    for index in range(FLOW_COUNT):
+        _add_seed_flow(platform, index, component_ids, shared.id, private.id, owner.id, guest.id)
+
+    return Seed(
+        tenant_id=platform.tenant.id,
+        contract_id=contract.id,
+        team_id=team.id,
+        platform_team_id=platform_team.id,
+        owner=SeedUser(id=owner.id, email=owner.email, api_key=owner.api_key),
+        guest=SeedUser(id=guest.id, email=guest.email, api_key=guest.api_key),
+        workspace_id=shared.id,
+        private_workspace_id=private.id,
+        component_ids=component_ids,
+    )
+
+
+def _add_seed_flow(
+    platform: Platform,
+    index: int,
+    component_ids: dict[str, str],
+    shared_id: str,
+    private_id: str,
+    owner_id: str,
+    guest_id: str,
+) -> None:
+    in_shared = index % 3 != 2
+    source = _SOURCES[index % len(_SOURCES)]
+    action = _ACTIONS[(index // len(_SOURCES)) % len(_ACTIONS)]
+    trigger = "timer" if index % 2 == 0 else "webhook"
+    step = _STEPS[index % len(_STEPS)]
+    function = {"code": "execute", "email": "send", "petstore": "createPetWithPromise"}[step]
+    team = "acme-dev" if step == "petstore" else "elasticio"
+    graph = {
+        "nodes": [
+            {
+                "id": "step_1",
+                "component_id": component_ids[trigger],
+                "command": f"elasticio/{trigger}:{'timer' if trigger == 'timer' else 'receive'}",
+                "name": "",
+                "description": "",
+                "fields": {"interval": "minute"} if trigger == "timer" else {},
+            },
+            {
+                "id": "step_2",
+                "component_id": component_ids[step],
+                "command": f"{team}/{step}:{function}",
+                "name": "",
+                "description": "",
+            },
+        ],
+        "edges": [
+            {
+                "id": "mapper:step_1:step_2",
+                "source": "step_1",
+                "target": "step_2",
+                "config": {"mapper_type": "jsonata", "condition": None, "mapper": {"id": "id"}},
+            }
+        ],
+    }
+    created = SEED_START + timedelta(hours=6 * index)
+    platform.add_flow(
+        workspace_id=shared_id if in_shared else private_id,
+        user_id=guest_id if in_shared and index % 5 == 0 else owner_id,
+        name=f"{source} {action} {index + 1:03d}",
+        description=(
+            None
+            if index % 11 == 0
+            else f"{'Scheduled' if trigger == 'timer' else 'Webhook-driven'} {action} for {source}"
+        ),
+        type="long_running" if index % 10 == 9 else "ordinary",
+        graph=graph,
+        status="active" if index % 4 == 0 else "inactive",
+        draft={"name": f"{source} {action} (draft)"} if index % 7 == 3 else None,
+        created_at=created,
+        updated_at=created + timedelta(hours=(index * 37) % 500),
+    )

@@ -1,0 +1,33 @@
+"""Knobs of an emulator that tests may turn at any time."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["EmulatorSettings"]
+
+
+@attrs.define(kw_only=True)
+class EmulatorSettings:
+    """How the emulated platform behaves; change the fields between requests as needed.
+
+    Example:
+        >>> settings = EmulatorSettings(rate_limit=5, transition_delay=2.0)
+        >>> settings.rate_limit
+        5
+
+    Attributes:
+        rate_limit: requests per second allowed to each user (a token bucket with a burst
+            of the same size); ``None`` switches rate limiting off.
+        transition_delay: seconds between starting or stopping a flow and its
+            ``current_status`` following its ``status``.
+        execution_time: seconds a scheduled component execution (credential checks,
+            dynamic metadata) takes before its result is ready. The endpoints that use it
+            come in a later slice.
+    """
+
+    rate_limit: float | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.gt(0.0))
+    )
+    transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
+    execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))

@@ -1,0 +1,29 @@
+"""Assertions shared by the emulator's tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+def error_of(response: httpx.Response, status: int) -> dict[str, Any]:
+    """The single JSON:API error object of an error response, its shape checked."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert list(body) == ["errors"]
+    (error,) = body["errors"]
+    assert error["status"] == status
+    assert isinstance(error["title"], str)
+    assert error["title"]
+    assert isinstance(error["detail"], str)
+    assert error["detail"]
+    return dict(error)
+
+
+def data_of(response: httpx.Response, status: int = 200) -> Any:
+    """The ``data`` member of a successful JSON response."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    return response.json()["data"]

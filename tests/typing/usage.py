@@ -1,0 +1,103 @@
+"""How the SDK reads to a type checker: checked by ``mypy --strict tests/typing``.
+
+Nothing here runs: pytest does not collect this file (no ``test_`` name), and every
+statement sits in an async function that is never called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, assert_type
+
+from elasticio import (
+    AsyncClient,
+    Component,
+    ComponentDescriptor,
+    ComponentEnv,
+    ComponentVersion,
+    DecodeError,
+    ElasticioError,
+    Page,
+    Paginator,
+    RateLimitError,
+    RetryPolicy,
+)
+from elasticio.jsonapi import Document, Resource
+
+
+async def list_components_and_walk_to_a_descriptor() -> None:
+    """List a contract's components, then follow each to its latest descriptor."""
+    async with AsyncClient(email="me@example.com", api_key="my-api-key") as client:
+        assert_type(client, AsyncClient)
+        components = client.components.list(contract_id="CONTRACT_ID", access="private")
+        assert_type(components, Paginator[Component])
+        async for component in components:
+            assert_type(component, Component)
+            assert_type(component.name, str | None)
+            assert_type(component.whitelisted_contract_ids, tuple[str, ...])
+            latest = component.latest_version
+            assert_type(latest, ComponentVersion | None)
+            if latest is not None:
+                assert_type(latest.built_at, datetime | None)
+                descriptor = await latest.descriptor()
+                assert_type(descriptor, ComponentDescriptor)
+                assert_type(descriptor.actions, Mapping[str, Any])
+            assert_type(await component.versions(), list[ComponentVersion])
+            assert_type(await component.descriptor(), ComponentDescriptor)
+
+
+async def page_by_page_and_all_at_once(client: AsyncClient) -> None:
+    """Pages, collect(), and the single-resource calls."""
+    async for page in client.components.list_all(page_size=100).pages():
+        assert_type(page, Page[Component])
+        assert_type(page.items, tuple[Component, ...])
+        assert_type(page.number, int)
+        assert_type(page.document, Document)
+    everything = await client.components.list_in_workspace("WORKSPACE_ID").collect()
+    assert_type(everything, list[Component])
+    component = await client.components.get("COMPONENT_ID", workspace_id="WORKSPACE_ID")
+    assert_type(component, Component)
+    versions = await client.components.versions(component.id)
+    assert_type(versions, list[ComponentVersion])
+    descriptor = await client.components.descriptor(component.id, versions[0].id)
+    assert_type(descriptor, ComponentDescriptor)
+    env = await client.components.set_env(component.id, {"API_URL": "https://example.com"})
+    assert_type(env, ComponentEnv)
+    assert_type(env.vars, Mapping[str, Any])
+    await client.components.docker_pull(component.id)
+    await client.components.delete_version(component.id, "latest")
+
+
+async def back_off_when_rate_limited(client: AsyncClient) -> float | None:
+    """Catch the 429 error and read how long the server asked us to wait."""
+    patient = client.with_options(retry=RetryPolicy(max_retries=0))
+    try:
+        await patient.components.get("COMPONENT_ID")
+    except RateLimitError as exc:
+        assert_type(exc.retry_after, float | None)
+        assert_type(exc.status_code, int)
+        return exc.retry_after
+    except ElasticioError:
+        raise
+    return None
+
+
+def follow_a_relationship_by_hand(body: bytes) -> str | None:
+    """Decode a JSON:API document and follow one relationship within it."""
+    try:
+        document = Document.parse(body)
+    except DecodeError as exc:
+        assert_type(exc.pointer, str)
+        return None
+    assert_type(document, Document)
+    data = document.data
+    assert_type(data, Resource | tuple[Resource, ...] | None)
+    if not isinstance(data, Resource):
+        return None
+    related = document.related(data, "latest_version")
+    assert_type(related, Resource | list[Resource] | None)
+    if isinstance(related, Resource):
+        assert_type(related.attributes, Mapping[str, Any])
+        return related.id
+    return None
