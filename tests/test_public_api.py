@@ -32,11 +32,14 @@ ELASTICIO_ALL = [
     "DecodeError",
     "ElasticioError",
     "ErrorObject",
+    "ExecutionFailedError",
     "ForeignOriginError",
     "NotFoundError",
     "Page",
     "Paginator",
     "PermissionDeniedError",
+    "PollPolicy",
+    "PollTimeoutError",
     "RateLimitError",
     "RequestSpec",
     "Response",
@@ -71,6 +74,8 @@ HIERARCHY = [
     (elasticio.DecodeError, elasticio.ElasticioError),
     (elasticio.DecodeError, ValueError),
     (elasticio.ForeignOriginError, elasticio.ElasticioError),
+    (elasticio.PollTimeoutError, elasticio.ElasticioError),
+    (elasticio.ExecutionFailedError, elasticio.ElasticioError),
     (elasticio.APIConnectionError, elasticio.ElasticioError),
     (elasticio.APITimeoutError, elasticio.APIConnectionError),
     (elasticio.APIError, elasticio.ElasticioError),
@@ -169,7 +174,7 @@ def test_every_drawn_class_is_exported() -> None:
     """Every exception class in the drawing can be imported from ``elasticio``."""
     drawn = {name for edge in drawn_tree() for name in edge}
     assert drawn <= set(ELASTICIO_ALL)
-    assert len(drawn) == 16
+    assert len(drawn) == 18
 
 
 def test_error_classes_are_distinct_branches() -> None:

@@ -22,9 +22,11 @@ from elasticio._errors import (
     DecodeError,
     ElasticioError,
     ErrorObject,
+    ExecutionFailedError,
     ForeignOriginError,
     NotFoundError,
     PermissionDeniedError,
+    PollTimeoutError,
     RateLimitError,
     ServerError,
     UnexpectedStatusError,
@@ -33,6 +35,7 @@ from elasticio._errors import (
 from elasticio._http import RequestSpec, Response
 from elasticio._pagination import Page, Paginator
 from elasticio._paths import segment
+from elasticio._polling import PollPolicy
 from elasticio._retry import RetryPolicy
 from elasticio.jsonapi import UNSET
 from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
@@ -55,11 +58,14 @@ __all__ = [
     "DecodeError",
     "ElasticioError",
     "ErrorObject",
+    "ExecutionFailedError",
     "ForeignOriginError",
     "NotFoundError",
     "Page",
     "Paginator",
     "PermissionDeniedError",
+    "PollPolicy",
+    "PollTimeoutError",
     "RateLimitError",
     "RequestSpec",
     "Response",

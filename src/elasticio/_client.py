@@ -9,7 +9,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import attrs
 import httpx
@@ -24,13 +24,27 @@ from elasticio._http import (
     decipher,
     user_agent,
 )
+from elasticio._polling import PollPolicy, poll_until
 from elasticio._retry import RetryDecision, RetryPolicy, retrying
 from elasticio.jsonapi import Document
-from elasticio.resources import Components
+from elasticio.resources import (
+    Components,
+    Contracts,
+    Credentials,
+    DataSamples,
+    Executions,
+    Flows,
+    SSHKeys,
+    Teams,
+    Users,
+    Workspaces,
+)
 
 __all__ = ["AsyncClient", "ClientStats"]
 
 logger = logging.getLogger("elasticio")
+
+T = TypeVar("T")
 
 
 @attrs.define
@@ -60,6 +74,7 @@ class AsyncClient:
             10 s to connect; with ``http_client``, that client's own timeout).
         max_retries: shorthand for ``retry=RetryPolicy(max_retries=...)``.
         retry: the retry policy for every call (see :class:`RetryPolicy`).
+        poll: how waits for a state poll (see :class:`PollPolicy`), e.g. a flow's start.
         http_client: an :class:`httpx.AsyncClient` of your own; it is not closed by
             this client.
         transport: an httpx transport for the client this one creates (tests, proxies).
@@ -78,6 +93,7 @@ class AsyncClient:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
+        poll: PollPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         allow_insecure_http: bool = False,
@@ -95,6 +111,7 @@ class AsyncClient:
         elif max_retries is not None:
             retry = attrs.evolve(retry, max_retries=max_retries)
         self._retry = retry
+        self._poll = poll or PollPolicy()
         if timeout is None:
             timeout = DEFAULT_TIMEOUT if http_client is None else http_client.timeout
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -113,6 +130,15 @@ class AsyncClient:
 
     def _bind_resources(self) -> None:
         self.components = Components(self)
+        self.contracts = Contracts(self)
+        self.credentials = Credentials(self)
+        self.data_samples = DataSamples(self)
+        self.executions = Executions(self)
+        self.flows = Flows(self)
+        self.ssh_keys = SSHKeys(self)
+        self.teams = Teams(self)
+        self.users = Users(self)
+        self.workspaces = Workspaces(self)
 
     def __repr__(self) -> str:
         return f"<AsyncClient base_url={str(self._config.base_url)!r}>"
@@ -186,6 +212,23 @@ class AsyncClient:
             raise UsageError("path must start with '/', e.g. '/v2/users/me'")
         spec = RequestSpec(method=method.upper(), path=path, params=params or {}, json=json)
         return (await self.send(spec, retry=retry)).document
+
+    async def wait_until(
+        self,
+        look: Callable[[], Awaitable[T]],
+        done: Callable[[T], bool],
+        *,
+        what: str,
+        policy: PollPolicy | None = None,
+    ) -> T:
+        """Call ``look`` until ``done`` holds for its result, under a polling policy.
+
+        Raises:
+            PollTimeoutError: the policy's timeout passed first.
+        """
+        return await poll_until(
+            policy or self._poll, look, done, what=what, sleep=self._sleep, clock=self._clock
+        )
 
     async def fetch(self, spec: RequestSpec) -> Document:
         """Send a prepared request and return the decoded document."""

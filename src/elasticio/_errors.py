@@ -6,6 +6,8 @@ ElasticioError
 │   └── ConfigurationError                  missing credentials, unsafe base URL
 ├── DecodeError (also a ValueError)         a body that is not the JSON or JSON:API it claims
 ├── ForeignOriginError                      the server pointed at another origin; not followed
+├── PollTimeoutError (also a TimeoutError)  a waited-for state did not come in time
+├── ExecutionFailedError                    a scheduled execution ended in failure
 ├── APIConnectionError                      the request did not get an HTTP answer
 │   └── APITimeoutError
 └── APIError                                the platform answered with an error status
@@ -41,9 +43,11 @@ __all__ = [
     "DecodeError",
     "ElasticioError",
     "ErrorObject",
+    "ExecutionFailedError",
     "ForeignOriginError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PollTimeoutError",
     "RateLimitError",
     "ServerError",
     "UnexpectedStatusError",
@@ -83,6 +87,31 @@ class ForeignOriginError(ElasticioError):
 
     The SDK does not follow it: the credentials must only travel to the API's own origin.
     """
+
+
+class PollTimeoutError(ElasticioError, TimeoutError):
+    """Waiting for a state (a flow to become active, an execution's result) took too long.
+
+    ``waited`` is the time spent in seconds; ``last`` the last thing observed, if any.
+    """
+
+    def __init__(self, message: str, *, waited: float, last: object = None) -> None:
+        self.waited = waited
+        self.last = last
+        super().__init__(message)
+
+
+class ExecutionFailedError(ElasticioError):
+    """A scheduled execution (verify credential, dynamic metadata, select model) failed.
+
+    ``reason`` is what the platform said, as it said it (text or a JSON value);
+    ``execution_id`` names the execution.
+    """
+
+    def __init__(self, message: str, *, execution_id: str, reason: object = None) -> None:
+        self.execution_id = execution_id
+        self.reason = reason
+        super().__init__(message)
 
 
 class APIConnectionError(ElasticioError):

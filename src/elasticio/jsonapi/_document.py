@@ -101,7 +101,9 @@ class Resource:
             base = f"{self.pointer}/relationships"
             self._relationships = MappingProxyType(
                 {
-                    name: _relationship(_relationship_object(self, name, value), f"{base}/{name}")
+                    name: _relationship(
+                        _relationship_object(self, name, value), f"{base}/{_escape(name)}"
+                    )
                     for name, value in _relationship_members(self).items()
                 }
             )
@@ -174,9 +176,18 @@ def _relationship_members(resource: Resource) -> dict[str, Any]:
 def _relationship_object(resource: Resource, name: str, raw: Any) -> dict[str, Any]:
     if type(raw) is not dict:
         raise DecodeError(
-            "a relationship must be an object", pointer=f"{resource.pointer}/relationships/{name}"
+            "a relationship must be an object", pointer=_relationship_pointer(resource, name)
         )
     return raw
+
+
+def _relationship_pointer(resource: Resource, name: str) -> str:
+    return f"{resource.pointer}/relationships/{_escape(name)}"
+
+
+def _escape(name: str) -> str:
+    """A member name as one reference token of a JSON pointer (RFC 6901)."""
+    return name.replace("~", "~0").replace("/", "~1")
 
 
 _KINDS = {"attributes": dict, "relationships": dict, "links": dict, "meta": dict}
@@ -207,7 +218,8 @@ def _resource_error(raw: Any, pointer: str) -> DecodeError:
     type_ = raw.get("type")
     if type(type_) is not str or not type_:
         return DecodeError("a resource needs a non-empty string 'type'", pointer=pointer + "/type")
-    if type(raw.get("id")) is not str:
+    id_ = raw.get("id")
+    if id_ is not None and type(id_) is not str:
         return DecodeError("a resource 'id' must be a string", pointer=pointer + "/id")
     member = next(m for m in _KINDS if raw.get(m) is not None and type(raw[m]) is not dict)
     return DecodeError(f"'{member}' must be an object", pointer=f"{pointer}/{member}")
@@ -268,7 +280,13 @@ class Document:
     @property
     def resources(self) -> tuple[Resource, ...]:
         """Every resource of the document, primary first, each once."""
-        return tuple(self._index.values())
+        seen: set[int] = set()
+        unique = []
+        for resource in (*self.primary, *self.included):
+            if id(resource) not in seen:
+                seen.add(id(resource))
+                unique.append(resource)
+        return tuple(unique)
 
     @property
     def primary(self) -> tuple[Resource, ...]:
@@ -298,25 +316,32 @@ class Document:
         if raw is None:
             return None
         relationship = raw.get(name)
-        if relationship is None:
+        if relationship is None and name not in raw:
             return None
         data = _relationship_object(resource, name, relationship).get("data")
         if data is None:
             return None
         index = self._index
         if type(data) is list:
-            pointer = f"{resource.pointer}/relationships/{name}/data"
-            found = [
-                index.get(_linked_key(item, f"{pointer}/{position}"))
-                for position, item in enumerate(data)
-            ]
-            return [target for target in found if target is not None]
+            found = []
+            for position, item in enumerate(data):
+                if type(item) is dict:
+                    type_ = item.get("type")
+                    id_ = item.get("id")
+                    if type(type_) is str and type(id_) is str:
+                        target = index.get((type_, id_))
+                        if target is not None:
+                            found.append(target)
+                        continue
+                # The pointer is only worth building for the error.
+                _linked_key(item, f"{_relationship_pointer(resource, name)}/data/{position}")
+            return found
         if type(data) is dict:
             type_ = data.get("type")
             id_ = data.get("id")
             if type(type_) is str and type(id_) is str:
                 return index.get((type_, id_))
-        _linked_key(data, f"{resource.pointer}/relationships/{name}/data")
+        _linked_key(data, f"{_relationship_pointer(resource, name)}/data")
         raise AssertionError("unreachable: _linked_key raises for an invalid identifier")
 
 

@@ -30,12 +30,14 @@ UNSET: Final = Unset.UNSET
 RelationshipValue: TypeAlias = Identifier | Sequence[Identifier] | Unset | None
 
 
-def _linkage(name: str, value: Identifier | Sequence[Identifier] | None) -> Any:
+def _linkage(name: str, value: object) -> Any:
+    # `object`, not the annotation: callers pass anything at run time, and are checked here.
     if value is None:
         return None
     if isinstance(value, Identifier):
         return {"type": value.type, "id": value.id}
-    if isinstance(value, list | tuple):
+    # Any sequence the annotation promises, but not text: "" would pass as an empty list.
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):
         linkage = []
         for item in value:
             if not isinstance(item, Identifier):

@@ -25,8 +25,11 @@ def _status(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        text = value.strip()
+        # ASCII only: "²".isdigit() is true, yet int("²") raises.
+        if text.isascii() and text.isdigit():
+            return int(text)
     return None
 
 

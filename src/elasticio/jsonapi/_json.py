@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from elasticio._errors import DecodeError
+from elasticio._errors import DecodeError, UsageError
 
 __all__ = ["LARGE_BODY", "collector_paused", "dumps", "loads"]
 
@@ -43,11 +43,11 @@ def loads(source: bytes | bytearray | memoryview | str) -> Any:
         return orjson.loads(source)
     except orjson.JSONDecodeError:
         pass
-    # orjson refuses some texts the stdlib accepts (integers wider than 64 bits);
-    # the stdlib also gives the line and column for a message.
+    # orjson refuses some texts the stdlib accepts (numbers beyond a double, lone
+    # surrogates in a str); the stdlib also gives the line and column for a message.
     try:
         text = bytes(source) if isinstance(source, bytearray | memoryview) else source
-        return json.loads(text)
+        return json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         raise DecodeError(
             f"invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})"
@@ -56,6 +56,14 @@ def loads(source: bytes | bytearray | memoryview | str) -> Any:
         raise DecodeError(f"invalid JSON: the body is not UTF-8 ({exc.reason})") from exc
     except RecursionError as exc:
         raise DecodeError("invalid JSON: nested too deeply") from exc
+    except ValueError as exc:
+        # NaN/Infinity (refused below), or an integer past the interpreter's digit limit.
+        raise DecodeError(f"invalid JSON: {exc}") from exc
+
+
+def _not_json(constant: str) -> Any:
+    # The stdlib accepts these JavaScript literals; JSON (and orjson) does not.
+    raise ValueError(f"{constant} is not a JSON value")
 
 
 def dumps(value: Any) -> bytes:
@@ -63,5 +71,13 @@ def dumps(value: Any) -> bytes:
     try:
         return orjson.dumps(value)
     except TypeError:
-        # Values orjson will not take (integers wider than 64 bits, str subclasses, ...)
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        pass
+    # Values orjson will not take (integers wider than 64 bits, str subclasses, ...)
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (say, from a surrogateescape decode) has no UTF-8 form.
+        raise UsageError(
+            f"the request body holds text that is not valid Unicode ({exc.reason})"
+        ) from exc

@@ -1,5 +1,25 @@
 """Resource namespaces of the client, one module per API area."""
 
 from elasticio.resources._components import Components
+from elasticio.resources._contracts import Contracts
+from elasticio.resources._credentials import Credentials
+from elasticio.resources._data_samples import DataSamples
+from elasticio.resources._executions import Executions
+from elasticio.resources._flows import Flows
+from elasticio.resources._sshkeys import SSHKeys
+from elasticio.resources._teams import Teams
+from elasticio.resources._users import Users
+from elasticio.resources._workspaces import Workspaces
 
-__all__ = ["Components"]
+__all__ = [
+    "Components",
+    "Contracts",
+    "Credentials",
+    "DataSamples",
+    "Executions",
+    "Flows",
+    "SSHKeys",
+    "Teams",
+    "Users",
+    "Workspaces",
+]

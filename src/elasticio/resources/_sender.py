@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
 
 import httpx
 
 from elasticio._http import RequestSpec, Response
+from elasticio._polling import PollPolicy
 from elasticio._retry import RetryPolicy
 from elasticio.jsonapi import Document
 
 __all__ = ["Sender"]
+
+T = TypeVar("T")
 
 
 class Sender(Protocol):
@@ -22,3 +26,12 @@ class Sender(Protocol):
     async def send(self, spec: RequestSpec, *, retry: RetryPolicy | None = None) -> Response: ...
 
     async def fetch(self, spec: RequestSpec) -> Document: ...
+
+    async def wait_until(
+        self,
+        look: Callable[[], Awaitable[T]],
+        done: Callable[[T], bool],
+        *,
+        what: str,
+        policy: PollPolicy | None = None,
+    ) -> T: ...
