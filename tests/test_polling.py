@@ -80,3 +80,20 @@ async def test_errors_from_a_look_propagate_at_once(clock: FakeClock) -> None:
     with pytest.raises(KeyError):
         await poll_until(PollPolicy(), look, bool, what="x", sleep=clock.sleep, clock=clock)
     assert clock.sleeps == []
+
+
+async def test_a_lambda_returning_a_coroutine_is_awaited(clock: FakeClock) -> None:
+    """look may be a plain lambda that returns a coroutine, not only an async def."""
+
+    async def fetch() -> str:
+        return "ready"
+
+    result = await poll_until(
+        PollPolicy(),
+        lambda: fetch(),
+        lambda r: r == "ready",
+        what="x",
+        sleep=clock.sleep,
+        clock=clock,
+    )
+    assert result == "ready"

@@ -10,6 +10,7 @@ Example:
 import logging
 from typing import Any
 
+from elasticio._bulk import BulkResult, Outcome, run_bounded
 from elasticio._client import AsyncClient, ClientStats
 from elasticio._errors import (
     APIConnectionError,
@@ -38,7 +39,32 @@ from elasticio._paths import segment
 from elasticio._polling import PollPolicy
 from elasticio._retry import RetryPolicy
 from elasticio.jsonapi import UNSET
-from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
+from elasticio.models import (
+    Component,
+    ComponentDescriptor,
+    ComponentEnv,
+    ComponentVersion,
+    Contract,
+    ContractInvite,
+    ContractMember,
+    Credential,
+    DataSample,
+    Execution,
+    ExecutionResult,
+    Flow,
+    FlowDraft,
+    FlowEdge,
+    FlowGraph,
+    FlowNode,
+    FlowVersion,
+    Snapshot,
+    SSHKey,
+    Team,
+    User,
+    Workspace,
+    WorkspaceInvite,
+    WorkspaceMember,
+)
 
 __all__ = [
     "UNSET",
@@ -48,6 +74,7 @@ __all__ = [
     "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
+    "BulkResult",
     "ClientStats",
     "Component",
     "ComponentDescriptor",
@@ -55,12 +82,26 @@ __all__ = [
     "ComponentVersion",
     "ConfigurationError",
     "ConflictError",
+    "Contract",
+    "ContractInvite",
+    "ContractMember",
+    "Credential",
+    "DataSample",
     "DecodeError",
     "ElasticioError",
     "ErrorObject",
+    "Execution",
     "ExecutionFailedError",
+    "ExecutionResult",
+    "Flow",
+    "FlowDraft",
+    "FlowEdge",
+    "FlowGraph",
+    "FlowNode",
+    "FlowVersion",
     "ForeignOriginError",
     "NotFoundError",
+    "Outcome",
     "Page",
     "Paginator",
     "PermissionDeniedError",
@@ -70,9 +111,17 @@ __all__ = [
     "RequestSpec",
     "Response",
     "RetryPolicy",
+    "SSHKey",
     "ServerError",
+    "Snapshot",
+    "Team",
     "UnexpectedStatusError",
     "UsageError",
+    "User",
+    "Workspace",
+    "WorkspaceInvite",
+    "WorkspaceMember",
+    "run_bounded",
     "segment",
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
@@ -15,7 +16,7 @@ import attrs
 import httpx
 
 from elasticio._config import DEFAULT_TIMEOUT, ClientConfig, resolve_config
-from elasticio._errors import APIConnectionError, APITimeoutError, UsageError
+from elasticio._errors import APIConnectionError, APITimeoutError, ConfigurationError, UsageError
 from elasticio._http import (
     QueryParams,
     RequestSpec,
@@ -40,11 +41,41 @@ from elasticio.resources import (
     Workspaces,
 )
 
-__all__ = ["AsyncClient", "ClientStats"]
+__all__ = ["DEFAULT_MAX_CONCURRENCY", "AsyncClient", "ClientStats", "pool_limits"]
 
 logger = logging.getLogger("elasticio")
 
 T = TypeVar("T")
+
+DEFAULT_MAX_CONCURRENCY = 64
+"""Requests one client (and the clients made from it by ``with_options``) has in flight
+at most, unless told otherwise."""
+
+
+def pool_limits(max_concurrency: int | None) -> httpx.Limits:
+    """The connection pool limits for a client that allows ``max_concurrency`` attempts.
+
+    The pool holds a connection for every attempt the client lets through, so no attempt
+    ever waits for a connection (and no ``PoolTimeout`` comes from the SDK's own
+    limit); with no limit, httpx's own defaults apply.
+
+    Example:
+        >>> pool_limits(8).max_connections
+        8
+    """
+    if max_concurrency is None:
+        return httpx.Limits()
+    return httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency)
+
+
+def _check_concurrency(max_concurrency: int | None) -> int | None:
+    if max_concurrency is None:
+        return None
+    if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int):
+        raise ConfigurationError("max_concurrency must be a whole number or None")
+    if max_concurrency < 1:
+        raise ConfigurationError(f"max_concurrency must be at least 1, not {max_concurrency}")
+    return max_concurrency
 
 
 @attrs.define
@@ -75,6 +106,11 @@ class AsyncClient:
         max_retries: shorthand for ``retry=RetryPolicy(max_retries=...)``.
         retry: the retry policy for every call (see :class:`RetryPolicy`).
         poll: how waits for a state poll (see :class:`PollPolicy`), e.g. a flow's start.
+        max_concurrency: the most requests in flight at once, across this client and
+            every client ``with_options`` makes from it (default 64; ``None`` for no
+            limit). Each attempt holds a slot only while it is on the wire: a request
+            waiting to retry does not. A pool this client builds gets as many
+            connections; an ``http_client`` of your own should allow as many too.
         http_client: an :class:`httpx.AsyncClient` of your own; it is not closed by
             this client.
         transport: an httpx transport for the client this one creates (tests, proxies).
@@ -94,6 +130,7 @@ class AsyncClient:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         poll: PollPolicy | None = None,
+        max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         allow_insecure_http: bool = False,
@@ -121,9 +158,17 @@ class AsyncClient:
         self._sleep = sleep
         self._clock = clock
         self._rng = random.random
+        self._max_concurrency = _check_concurrency(max_concurrency)
+        # Shared (not copied) by the clients with_options() makes: one limit for one pool.
+        self._slots: asyncio.Semaphore | None = (
+            None if self._max_concurrency is None else asyncio.Semaphore(self._max_concurrency)
+        )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            transport=transport, timeout=self._timeout, follow_redirects=False
+            transport=transport,
+            timeout=self._timeout,
+            follow_redirects=False,
+            limits=pool_limits(self._max_concurrency),
         )
         self.stats = ClientStats()
         self._bind_resources()
@@ -153,6 +198,16 @@ class AsyncClient:
         """The retry policy calls use unless they pass their own."""
         return self._retry
 
+    @property
+    def poll_policy(self) -> PollPolicy:
+        """The polling policy waits use unless they pass their own."""
+        return self._poll
+
+    @property
+    def max_concurrency(self) -> int | None:
+        """The most requests in flight at once (``None``: no limit of the SDK's own)."""
+        return self._max_concurrency
+
     def with_options(
         self,
         *,
@@ -160,7 +215,8 @@ class AsyncClient:
         max_retries: int | None = None,
         timeout: float | httpx.Timeout | None = None,
     ) -> AsyncClient:
-        """A client sharing this one's connections and credentials with other settings.
+        """A client sharing this one's connections, credentials and concurrency limit,
+        with other settings.
 
         Example:
             >>> await client.with_options(max_retries=0).components.get("ID")  # doctest: +SKIP
@@ -234,8 +290,20 @@ class AsyncClient:
         """Send a prepared request and return the decoded document."""
         return (await self.send(spec)).document
 
-    async def send(self, spec: RequestSpec, *, retry: RetryPolicy | None = None) -> Response:
-        """Send a prepared request with retries; raise the typed error for a failure."""
+    async def send(
+        self,
+        spec: RequestSpec,
+        *,
+        retry: RetryPolicy | None = None,
+        accept: frozenset[int] = frozenset(),
+    ) -> Response:
+        """Send a prepared request with retries; raise the typed error for a failure.
+
+        A status in ``accept`` is returned as a :class:`Response` (with its headers and
+        an empty document) instead of raising, e.g. ``accept=frozenset({303})`` to read
+        a ``Location`` that must not be followed blindly. Accepting a status does not
+        change retrying: a 429 or 5xx is still retried first.
+        """
         policy = retry or self._retry
         request = build_request(self._config.base_url, spec, headers=self._headers)
         # Set on the request itself: the pool's own timeout would ignore with_options().
@@ -259,8 +327,9 @@ class AsyncClient:
             )
 
         async def attempt() -> httpx.Response:
-            self.stats.requests += 1
-            response = await self._http.send(request, auth=self._auth, follow_redirects=False)
+            async with self._slot():
+                self.stats.requests += 1
+                response = await self._http.send(request, auth=self._auth, follow_redirects=False)
             if response.status_code == 429:
                 self.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)
@@ -299,6 +368,7 @@ class AsyncClient:
             content=response.content,
             retries_taken=retries,
             now=datetime.now(UTC),
+            accept=accept,
         )
         return Response(
             status_code=response.status_code,
@@ -309,6 +379,12 @@ class AsyncClient:
             method=method,
             url=url,
         )
+
+    def _slot(self) -> contextlib.AbstractAsyncContextManager[object]:
+        """A slot under the concurrency limit, held for one attempt (not its retry wait)."""
+        if self._slots is None:
+            return contextlib.nullcontext()
+        return self._slots
 
     def _bounded(
         self,

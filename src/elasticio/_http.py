@@ -45,7 +45,11 @@ _BODY_KEPT = 4096
 
 @attrs.frozen(kw_only=True)
 class Response:
-    """A successful response, with how it was obtained."""
+    """A successful response, with how it was obtained.
+
+    "Successful" means a 2xx, or a status the caller accepted as an outcome (see
+    :func:`decipher`); the ``document`` of an accepted non-2xx status is empty.
+    """
 
     status_code: int
     headers: httpx.Headers
@@ -203,11 +207,24 @@ def decipher(
     content: bytes,
     retries_taken: int,
     now: datetime,
+    accept: frozenset[int] = frozenset(),
 ) -> Document:
     """Turn a response into a Document, or raise the typed error it stands for.
 
     An empty success body (204, or a 200 with nothing) gives an empty Document.
+    A status outside 2xx that is in ``accept`` (say 303, whose ``Location`` the caller
+    reads itself) is an outcome, not an error: it gives an empty Document and its body
+    is not decoded, since such bodies need not be JSON:API.
+
+    Example:
+        >>> from datetime import UTC, datetime
+        >>> decipher(method="GET", url="https://api.elastic.io/v2/exec/poll/1",
+        ...          status_code=303, headers={}, content=b'{"data": {}}',
+        ...          retries_taken=0, now=datetime.now(UTC), accept=frozenset({303})).has_data
+        False
     """
+    if status_code in accept and not 200 <= status_code <= 299:
+        return Document()
     if not 200 <= status_code <= 299:
         raise error_from_response(
             method=method,

@@ -82,6 +82,11 @@ async def poll_until(
             last=last[0] if last else None,
         )
 
+    async def look_once() -> T:
+        # tenacity awaits only coroutine functions; a lambda returning a coroutine would
+        # be called and its coroutine left unawaited.
+        return await look()
+
     engine = AsyncRetrying(
         retry=keep_looking,
         wait=wait,
@@ -90,5 +95,5 @@ async def poll_until(
         reraise=True,
         retry_error_callback=give_up,
     )
-    result: T = await engine(look)
+    result: T = await engine(look_once)
     return result

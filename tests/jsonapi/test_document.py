@@ -465,3 +465,11 @@ def test_collector_disabled_beforehand_stays_disabled_after_an_error() -> None:
     with pytest.raises(DecodeError):
         Document.parse(large_body({"data": 1}))
     assert not gc.isenabled()
+
+
+def test_an_empty_data_object_means_no_primary_data() -> None:
+    """`"data": {}` (the platform's answer to a flow stop) decodes as no primary data."""
+    document = Document.parse(b'{"data": {}, "meta": {}}')
+    assert document.data is None
+    assert document.has_data
+    assert document.primary == ()

@@ -27,3 +27,8 @@ def data_of(response: httpx.Response, status: int = 200) -> Any:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
     return response.json()["data"]
+
+
+def ref(type: str, id: str) -> dict[str, Any]:
+    """A to-one relationship for a request body: ``{"data": {"type": ..., "id": ...}}``."""
+    return {"data": {"type": type, "id": id}}

@@ -25,6 +25,8 @@ def test_public_names() -> None:
         "RecordedRequest",
         "Seed",
         "SeedUser",
+        "ServedEmulator",
+        "serve_emulator",
     ]
 
 

@@ -352,7 +352,9 @@ def _decode(raw: dict[str, Any]) -> Document:
     index: dict[tuple[str, str], Resource] = {}
     data_raw = raw.get("data")
     data: Resource | tuple[Resource, ...] | None
-    if data_raw is None:
+    if data_raw is None or data_raw == {}:
+        # The platform answers some actions (a flow's stop) with "data": {}, an empty
+        # object where JSON:API wants null; it means no primary data.
         data = None
     elif type(data_raw) is dict:
         data = _check_resource(data_raw, "data", None)

@@ -6,5 +6,55 @@ from elasticio.models._components import (
     ComponentEnv,
     ComponentVersion,
 )
+from elasticio.models._contracts import (
+    Contract,
+    ContractInvite,
+    ContractMember,
+)
+from elasticio.models._credentials import Credential
+from elasticio.models._data_samples import DataSample
+from elasticio.models._executions import Execution, ExecutionResult
+from elasticio.models._flows import (
+    Flow,
+    FlowDraft,
+    FlowEdge,
+    FlowGraph,
+    FlowNode,
+    FlowVersion,
+    Snapshot,
+)
+from elasticio.models._sshkeys import SSHKey
+from elasticio.models._teams import Team
+from elasticio.models._users import User
+from elasticio.models._workspaces import (
+    Workspace,
+    WorkspaceInvite,
+    WorkspaceMember,
+)
 
-__all__ = ["Component", "ComponentDescriptor", "ComponentEnv", "ComponentVersion"]
+__all__ = [
+    "Component",
+    "ComponentDescriptor",
+    "ComponentEnv",
+    "ComponentVersion",
+    "Contract",
+    "ContractInvite",
+    "ContractMember",
+    "Credential",
+    "DataSample",
+    "Execution",
+    "ExecutionResult",
+    "Flow",
+    "FlowDraft",
+    "FlowEdge",
+    "FlowGraph",
+    "FlowNode",
+    "FlowVersion",
+    "SSHKey",
+    "Snapshot",
+    "Team",
+    "User",
+    "Workspace",
+    "WorkspaceInvite",
+    "WorkspaceMember",
+]

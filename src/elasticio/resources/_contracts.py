@@ -1,14 +1,85 @@
-"""``client.contracts``: contracts (list, get, members) (API v2)."""
+"""``client.contracts``: the caller's contracts, one contract, its members (API v2)."""
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Iterable
+from typing import Literal
+
+from elasticio._errors import UsageError
+from elasticio._pagination import Paginator
+from elasticio._paths import Endpoint
+from elasticio.jsonapi import Document, Resource
+from elasticio.models._contracts import (
+    Contract,
+    ContractMember,
+    contract_from,
+    contract_member_from,
+)
+from elasticio.resources._components import _one, _typed
 from elasticio.resources._sender import Sender
 
-__all__ = ["Contracts"]
+__all__ = ["Contracts", "Include", "include_param"]
+
+LIST = Endpoint("GET", "/v2/contracts")
+GET = Endpoint("GET", "/v2/contracts/{contract_id}")
+MEMBERS = Endpoint("GET", "/v2/contracts/{contract_id}/members")
+
+Include = Literal["members", "invites"]
+_INCLUDABLE = ("members", "invites")
+
+
+def include_param(include: Iterable[Include] | Include) -> str | None:
+    """The ``include`` query value for ``members`` and/or ``invites``; None for neither.
+
+    Example:
+        >>> include_param(("members", "invites"))
+        'members,invites'
+    """
+    names = (include,) if isinstance(include, str) else tuple(include)
+    unknown = [name for name in names if name not in _INCLUDABLE]
+    if unknown:
+        raise UsageError(f"include may name 'members' and 'invites', not {unknown[0]!r}")
+    return ",".join(dict.fromkeys(names)) or None
 
 
 class Contracts:
-    """The contracts (list, get, members) endpoints."""
+    """Contracts the caller belongs to, and their members.
+
+    Example:
+        >>> contract = await client.contracts.get(  # doctest: +SKIP
+        ...     "CONTRACT_ID", include=("members",)
+        ... )
+        >>> [m.email for m in contract.members or ()]  # doctest: +SKIP
+    """
 
     def __init__(self, client: Sender) -> None:
         self._client = client
+
+    def _contract(self, document: Document, resource: Resource) -> Contract:
+        return contract_from(document, _typed(resource, "contract"))
+
+    def list(self, *, page_size: int | None = None) -> Paginator[Contract]:
+        """The contracts the caller is a member of; the API pages by 20 unless
+        ``page_size`` says otherwise. Iterate with ``async for``."""
+        return Paginator(
+            fetch=self._client.fetch,
+            first=LIST.request(),
+            item=self._contract,
+            base_url=self._client.base_url,
+            page_size=page_size,
+        )
+
+    async def get(self, contract_id: str, *, include: Iterable[Include] | Include = ()) -> Contract:
+        """One contract. ``include`` (``"members"`` and/or ``"invites"``) has the
+        response carry those too, as ``Contract.members`` and ``Contract.invites``."""
+        spec = GET.request(params={"include": include_param(include)}, contract_id=contract_id)
+        document = await self._client.fetch(spec)
+        return self._contract(document, _one(document, "contract"))
+
+    async def members(self, contract_id: str) -> builtins.list[ContractMember]:
+        """The members of a contract, with their contract roles."""
+        document = await self._client.fetch(MEMBERS.request(contract_id=contract_id))
+        return [
+            contract_member_from(document, _typed(r, "contract-member")) for r in document.primary
+        ]

@@ -1,14 +1,114 @@
-"""``client.credentials``: credentials (list, get, create, update, delete) (API v2)."""
+"""``client.credentials``: component credentials of a workspace (API v2)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from elasticio._pagination import Paginator
+from elasticio._paths import Endpoint
+from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
+from elasticio.models._credentials import Credential, credential_from
+from elasticio.resources._components import _one, _typed
 from elasticio.resources._sender import Sender
 
 __all__ = ["Credentials"]
 
+LIST = Endpoint("GET", "/v2/credentials")
+GET = Endpoint("GET", "/v2/credentials/{credential_id}")
+CREATE = Endpoint("POST", "/v2/credentials")
+UPDATE = Endpoint("PATCH", "/v2/credentials/{credential_id}")
+DELETE = Endpoint("DELETE", "/v2/credentials/{credential_id}")
+
+
+def _vpn_agent(vpn_agent_id: str | Unset | None) -> Identifier | Unset | None:
+    if vpn_agent_id is None or isinstance(vpn_agent_id, Unset):
+        return vpn_agent_id
+    return Identifier("vpn-agent", vpn_agent_id)
+
 
 class Credentials:
-    """The credentials (list, get, create, update, delete) endpoints."""
+    """Credentials: list, get, create, update, delete.
+
+    The API returns ``keys`` in clear text; :class:`Credential` keeps them out of its repr.
+
+    Example:
+        >>> credential = await client.credentials.create(  # doctest: +SKIP
+        ...     keys={"apiKey": "..."}, component_id="...", workspace_id="..."
+        ... )
+    """
 
     def __init__(self, client: Sender) -> None:
         self._client = client
+
+    def _credential(self, document: Document, resource: Resource) -> Credential:
+        return credential_from(document, _typed(resource, "credential"))
+
+    def list(self, *, workspace_id: str, component_id: str | None = None) -> Paginator[Credential]:
+        """The credentials of a workspace, only those of one component when
+        ``component_id`` is given. Iterate with ``async for``."""
+        params = {"workspace_id": workspace_id, "filter[component]": component_id}
+        return Paginator(
+            fetch=self._client.fetch,
+            first=LIST.request(params=params),
+            item=self._credential,
+            base_url=self._client.base_url,
+        )
+
+    async def get(self, credential_id: str) -> Credential:
+        """One credential, its keys included."""
+        document = await self._client.fetch(GET.request(credential_id=credential_id))
+        return self._credential(document, _one(document, "credential"))
+
+    async def create(
+        self,
+        *,
+        keys: Mapping[str, Any],
+        component_id: str,
+        workspace_id: str,
+        name: str | Unset = UNSET,
+        vpn_agent_id: str | Unset = UNSET,
+    ) -> Credential:
+        """Create a credential for a component in a workspace.
+
+        ``keys`` follows the component's ``credentials.fields``; without ``name`` the
+        platform makes one up.
+        """
+        body = encode_document(
+            "credential",
+            attributes={"name": name, "keys": dict(keys)},
+            relationships={
+                "component": Identifier("component", component_id),
+                "workspace": Identifier("workspace", workspace_id),
+                "vpn_agent": _vpn_agent(vpn_agent_id),
+            },
+        )
+        document = await self._client.fetch(CREATE.request(json=body))
+        return self._credential(document, _one(document, "credential"))
+
+    async def update(
+        self,
+        credential_id: str,
+        *,
+        name: str | Unset = UNSET,
+        keys: Mapping[str, Any] | Unset = UNSET,
+        vpn_agent_id: str | Unset | None = UNSET,
+    ) -> Credential:
+        """Change a credential's name, keys or VPN agent; what is left out stays as it is.
+
+        ``keys`` replaces the stored keys entirely, it is not merged: pass every key,
+        not only the changed ones. ``vpn_agent_id=None`` sends a null relationship.
+        """
+        body = encode_document(
+            "credential",
+            id=credential_id,
+            attributes={"name": name, "keys": keys if isinstance(keys, Unset) else dict(keys)},
+            relationships={"vpn_agent": _vpn_agent(vpn_agent_id)},
+        )
+        spec = UPDATE.request(json=body, credential_id=credential_id)
+        document = await self._client.fetch(spec)
+        return self._credential(document, _one(document, "credential"))
+
+    async def delete(self, credential_id: str) -> None:
+        """Delete a credential."""
+        await self._client.fetch(DELETE.request(credential_id=credential_id))

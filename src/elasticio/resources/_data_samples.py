@@ -1,14 +1,95 @@
-"""``client.data_samples``: data samples (get, list, create, update) (API v2)."""
+"""``client.data_samples``: sample output of components' actions and triggers (API v2)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from elasticio._errors import UsageError
+from elasticio._pagination import Paginator
+from elasticio._paths import Endpoint
+from elasticio.jsonapi import Document, Identifier, Resource, encode_document
+from elasticio.models._data_samples import DataSample, data_sample_from
+from elasticio.resources._components import _one, _typed
 from elasticio.resources._sender import Sender
 
 __all__ = ["DataSamples"]
 
+GET = Endpoint("GET", "/v2/data-samples/{data_sample_id}")
+LIST = Endpoint("GET", "/v2/data-samples")
+CREATE = Endpoint("POST", "/v2/data-samples")
+UPDATE = Endpoint("PATCH", "/v2/data-samples/{data_sample_id}")
+
+
+def _id_filter(ids: Iterable[str] | str) -> str:
+    """``filter[id]``: the ids joined by commas, each checked to fit in that list."""
+    wanted = (ids,) if isinstance(ids, str) else tuple(ids)
+    if not wanted:
+        raise UsageError("data_samples.list() needs at least one id")
+    for data_sample_id in wanted:
+        if not isinstance(data_sample_id, str) or not data_sample_id or "," in data_sample_id:
+            raise UsageError(f"{data_sample_id!r} cannot be an id in filter[id]")
+    return ",".join(wanted)
+
 
 class DataSamples:
-    """The data samples (get, list, create, update) endpoints."""
+    """Data samples: get one or several, create, update.
+
+    Example:
+        >>> sample = await client.data_samples.create(  # doctest: +SKIP
+        ...     method="getPets", result={"id": 1}, component_id="...", workspace_id="..."
+        ... )
+    """
 
     def __init__(self, client: Sender) -> None:
         self._client = client
+
+    def _sample(self, document: Document, resource: Resource) -> DataSample:
+        return data_sample_from(document, _typed(resource, "data-sample"))
+
+    async def get(self, data_sample_id: str) -> DataSample:
+        """One data sample by id."""
+        document = await self._client.fetch(GET.request(data_sample_id=data_sample_id))
+        return self._sample(document, _one(document, "data-sample"))
+
+    def list(self, ids: Iterable[str] | str) -> Paginator[DataSample]:
+        """The data samples with the given ids (one request, ``filter[id]``); a single
+        string is one id. Iterate with ``async for``."""
+        return Paginator(
+            fetch=self._client.fetch,
+            first=LIST.request(params={"filter[id]": _id_filter(ids)}),
+            item=self._sample,
+            base_url=self._client.base_url,
+        )
+
+    async def create(
+        self,
+        *,
+        method: str,
+        result: Mapping[str, Any],
+        component_id: str,
+        workspace_id: str,
+        version: str = "latest",
+    ) -> DataSample:
+        """Store ``result`` as a sample of ``method`` (an action or trigger) of a component
+        build: ``version`` is a revision, or ``latest`` for the newest successful build."""
+        body = encode_document(
+            "data-sample",
+            attributes={"method": method, "result": dict(result)},
+            relationships={
+                "component": Identifier("component", component_id),
+                "component_version": Identifier("version", version),
+                "workspace": Identifier("workspace", workspace_id),
+            },
+        )
+        document = await self._client.fetch(CREATE.request(json=body))
+        return self._sample(document, _one(document, "data-sample"))
+
+    async def update(self, data_sample_id: str, *, result: Mapping[str, Any]) -> DataSample:
+        """Replace a data sample's ``result``."""
+        body = encode_document(
+            "data-sample", id=data_sample_id, attributes={"result": dict(result)}
+        )
+        spec = UPDATE.request(json=body, data_sample_id=data_sample_id)
+        document = await self._client.fetch(spec)
+        return self._sample(document, _one(document, "data-sample"))

@@ -3,13 +3,229 @@ select model (API v2)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import unquote
+
+import attrs
+import httpx
+
+from elasticio._errors import BadRequestError, DecodeError
+from elasticio._http import RequestSpec, Response, build_request, same_origin_url
+from elasticio._paths import Endpoint
+from elasticio._polling import PollPolicy
+from elasticio.jsonapi import UNSET, Identifier, Unset, encode_document
+from elasticio.models._executions import (
+    Execution,
+    ExecutionKind,
+    ExecutionResult,
+    execution_result_from,
+    pending_status,
+    rejection_from,
+)
 from elasticio.resources._sender import Sender
 
 __all__ = ["Executions"]
 
+VERIFY_CREDENTIAL = Endpoint(
+    "POST", "/v2/components/{component_id}/versions/{version}/verify-credential"
+)
+DYNAMIC_METADATA = Endpoint(
+    "POST", "/v2/components/{component_id}/versions/{version}/dynamic-metadata"
+)
+SELECT_MODEL = Endpoint("POST", "/v2/components/{component_id}/versions/{version}/select-model")
+POLL = Endpoint("GET", "/v2/exec/poll/{execution_id}")
+
+_READY = frozenset({303})  # the poll URL's "done, the result is over there"
+_NOT_READY = frozenset({409})  # the result URL's "not yet"
+
+
+def _optional(type_: str, id_: str | Unset) -> Identifier | Unset:
+    return UNSET if isinstance(id_, Unset) else Identifier(type_, id_)
+
+
+def _location(response: Response) -> str:
+    location = str(response.headers.get("location", "")).strip().strip("'\"").strip()
+    if not location:
+        raise DecodeError(
+            f"the {response.status_code} response to {response.method} {response.url} "
+            "has no Location header"
+        )
+    return location
+
+
+def _last_segment(url: httpx.URL) -> str:
+    """The execution id at the end of a poll URL's path."""
+    path = url.raw_path.split(b"?", 1)[0].decode("ascii").rstrip("/")
+    execution_id = unquote(path.rsplit("/", 1)[-1])
+    if not execution_id:
+        raise DecodeError(f"no execution id at the end of the poll URL {url}")
+    return execution_id
+
+
+@attrs.define
+class _Progress:
+    """Where one wait has got to: the result URL, once the poll URL has named it."""
+
+    result_url: httpx.URL | None = None
+
 
 class Executions:
-    """The scheduled executions (verify credential, dynamic metadata, select model) endpoints."""
+    """Scheduled executions: a component's credential check, metadata or select model,
+    run on a worker and waited for.
+
+    Each call schedules the execution and returns an :class:`~elasticio.models.Execution`
+    at once; ``await execution.result()`` polls until it is done.
+
+    Example:
+        >>> execution = await client.executions.select_model(  # doctest: +SKIP
+        ...     "COMPONENT_ID", "latest", workspace_id="WORKSPACE_ID",
+        ...     module="getGoods", method="listCategories", fields={},
+        ...     credential_id="CREDENTIAL_ID",
+        ... )
+        >>> options = (await execution.result()).result  # doctest: +SKIP
+    """
 
     def __init__(self, client: Sender) -> None:
         self._client = client
+
+    async def verify_credential(
+        self,
+        component_id: str,
+        version: str = "latest",
+        *,
+        workspace_id: str,
+        fields: Mapping[str, Any],
+        vpn_agent_id: str | Unset = UNSET,
+    ) -> Execution:
+        """Schedule a check of credential ``fields`` against a component version
+        (needs ``workspaces.credential.edit``)."""
+        body = encode_document(
+            "verify-credential",
+            attributes={"fields": dict(fields)},
+            relationships={
+                "workspace": Identifier("workspace", workspace_id),
+                "vpn_agent": _optional("vpn-agent", vpn_agent_id),
+            },
+        )
+        spec = VERIFY_CREDENTIAL.request(json=body, component_id=component_id, version=version)
+        return await self._schedule(spec, "verify-credential")
+
+    async def dynamic_metadata(
+        self,
+        component_id: str,
+        version: str,
+        *,
+        workspace_id: str,
+        module: str,
+        fields: Mapping[str, Any],
+        credential_id: str | Unset = UNSET,
+        vpn_agent_id: str | Unset = UNSET,
+    ) -> Execution:
+        """Schedule the metadata (in and out schemas) of ``module`` configured with
+        ``fields`` (needs ``workspaces.flow.edit``)."""
+        body = encode_document(
+            "dynamic-metadata",
+            attributes={"module": module, "fields": dict(fields)},
+            relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
+        )
+        spec = DYNAMIC_METADATA.request(json=body, component_id=component_id, version=version)
+        return await self._schedule(spec, "dynamic-metadata")
+
+    async def select_model(
+        self,
+        component_id: str,
+        version: str,
+        *,
+        workspace_id: str,
+        module: str,
+        method: str,
+        fields: Mapping[str, Any],
+        credential_id: str | Unset = UNSET,
+        vpn_agent_id: str | Unset = UNSET,
+    ) -> Execution:
+        """Schedule ``method`` of ``module``, which lists the options of a select field
+        (needs ``workspaces.flow.edit``)."""
+        body = encode_document(
+            "select-model",
+            attributes={"module": module, "method": method, "fields": dict(fields)},
+            relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
+        )
+        spec = SELECT_MODEL.request(json=body, component_id=component_id, version=version)
+        return await self._schedule(spec, "select-model")
+
+    def get(self, execution_id: str) -> Execution:
+        """A handle for an execution scheduled earlier, by its id (no request is made).
+
+        Example:
+            >>> result = await client.executions.get("EXECUTION_ID").result()  # doctest: +SKIP
+        """
+        spec = POLL.request(execution_id=execution_id)
+        url = build_request(self._client.base_url, spec, headers={}).url
+        return Execution(id=execution_id, poll_url=url, api=self)
+
+    async def wait(
+        self,
+        execution: Execution,
+        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - see Execution.result
+        poll: PollPolicy | None = None,
+    ) -> ExecutionResult:
+        """Poll until ``execution`` is done; what :meth:`Execution.result` does.
+
+        A "still running" answer (200 at the poll URL, 409 at the result URL) is not a
+        retry: it only leads to the next look, under ``poll`` (default the client's
+        polling policy) and ``timeout`` seconds in all. The ``Location`` of the poll
+        URL's 303 is resolved against the base URL and refused when it names another
+        origin, so the credentials never travel there.
+        """
+        policy = poll or self._client.poll_policy
+        if timeout is not None:
+            policy = attrs.evolve(policy, timeout=timeout)
+        progress = _Progress()
+
+        async def look() -> ExecutionResult | str:
+            if progress.result_url is None:
+                polled = await self._client.send(
+                    RequestSpec(method="GET", url=execution.poll_url), accept=_READY
+                )
+                if polled.status_code not in _READY:
+                    return pending_status(polled.document)
+                progress.result_url = same_origin_url(self._client.base_url, _location(polled))
+            return await self._fetch_result(execution.id, progress.result_url)
+
+        outcome = await self._client.wait_until(
+            look,
+            lambda seen: isinstance(seen, ExecutionResult),
+            what=f"execution {execution.id}",
+            policy=policy,
+        )
+        if not isinstance(outcome, ExecutionResult):  # wait_until returns only when done
+            raise AssertionError("unreachable: a wait ended without a result")
+        return outcome
+
+    async def _fetch_result(self, execution_id: str, url: httpx.URL) -> ExecutionResult | str:
+        try:
+            response = await self._client.send(
+                RequestSpec(method="GET", url=url), accept=_NOT_READY
+            )
+        except BadRequestError as exc:
+            raise rejection_from(exc, execution_id) from exc
+        if response.status_code in _NOT_READY:
+            return "the result is not ready yet"
+        return execution_result_from(response.document, execution_id)
+
+    async def _schedule(self, spec: RequestSpec, kind: ExecutionKind) -> Execution:
+        response = await self._client.send(spec)
+        poll_url = same_origin_url(self._client.base_url, _location(response))
+        return Execution(id=_last_segment(poll_url), poll_url=poll_url, kind=kind, api=self)
+
+    @staticmethod
+    def _relationships(
+        workspace_id: str, credential_id: str | Unset, vpn_agent_id: str | Unset
+    ) -> dict[str, Identifier | Unset]:
+        return {
+            "workspace": Identifier("workspace", workspace_id),
+            "credential": _optional("credential", credential_id),
+            "vpn_agent": _optional("vpn-agent", vpn_agent_id),
+        }

@@ -2,13 +2,397 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping
+from typing import Any, Literal, TypeAlias, overload
+
+from elasticio._errors import UsageError
+from elasticio._pagination import Paginator
+from elasticio._paths import Endpoint
+from elasticio._polling import PollPolicy
+from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
+from elasticio.models._flows import (
+    Flow,
+    FlowDraft,
+    FlowGraph,
+    FlowVersion,
+    Snapshot,
+    draft_from,
+    flow_from,
+    plain,
+    snapshot_from,
+    version_from,
+)
+from elasticio.resources._components import _one, _typed
 from elasticio.resources._sender import Sender
 
 __all__ = ["Flows"]
 
+LIST = Endpoint("GET", "/v2/flows")
+GET = Endpoint("GET", "/v2/flows/{flow_id}")
+CREATE = Endpoint("POST", "/v2/flows")
+UPDATE = Endpoint("PATCH", "/v2/flows/{flow_id}")
+DELETE = Endpoint("DELETE", "/v2/flows/{flow_id}")
+START = Endpoint("POST", "/v2/flows/{flow_id}/start")
+STOP = Endpoint("POST", "/v2/flows/{flow_id}/stop")
+COPY = Endpoint("POST", "/v2/flows/{flow_id}/copy")
+VERSIONS = Endpoint("GET", "/v2/flows/{flow_id}/versions")
+VERSION = Endpoint("GET", "/v2/flows/{flow_id}/versions/{version_hash}")
+GET_DRAFT = Endpoint("GET", "/v2/flows/{flow_id}/draft")
+PUT_DRAFT = Endpoint("PUT", "/v2/flows/{flow_id}/draft")
+DELETE_DRAFT = Endpoint("DELETE", "/v2/flows/{flow_id}/draft")
+SNAPSHOTS = Endpoint("GET", "/v2/flows/{flow_id}/snapshots")
+CREATE_SNAPSHOT = Endpoint("POST", "/v2/flows/{flow_id}/snapshots")
+GET_SNAPSHOT = Endpoint("GET", "/v2/flows/{flow_id}/snapshots/{step_id}")
+UPDATE_SNAPSHOT = Endpoint("PATCH", "/v2/flows/{flow_id}/snapshots/{step_id}")
+DELETE_SNAPSHOT = Endpoint("DELETE", "/v2/flows/{flow_id}/snapshots/{step_id}")
+
+FlowStatus: TypeAlias = Literal["active", "inactive"]
+FlowType: TypeAlias = Literal["ordinary", "long_running"]
+FlowSort: TypeAlias = Literal[
+    "name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"
+]
+Graph: TypeAlias = FlowGraph | Mapping[str, Any]
+
+
+def _snapshot_value(snapshot: Any) -> Any:
+    if isinstance(snapshot, Unset):
+        raise UsageError("a snapshot needs a value (any JSON value; None sends null)")
+    return plain(snapshot)
+
 
 class Flows:
-    """The flows, their versions, drafts and snapshots endpoints."""
+    """Flows: list, get, create, update, delete, copy, start and stop; their versions,
+    draft and per-step snapshots.
+
+    Example:
+        >>> flow = await client.flows.start("FLOW_ID", wait=True)  # doctest: +SKIP
+        >>> flow.current_status  # doctest: +SKIP
+        'active'
+    """
 
     def __init__(self, client: Sender) -> None:
         self._client = client
+
+    def _flow(self, document: Document, resource: Resource) -> Flow:
+        return flow_from(self, document, _typed(resource, "flow"))
+
+    def _one_flow(self, document: Document) -> Flow:
+        return flow_from(self, document, _one(document, "flow"))
+
+    # -- flows ---------------------------------------------------------------------------
+
+    def list(
+        self,
+        workspace_id: str,
+        *,
+        status: FlowStatus | None = None,
+        type: FlowType | None = None,
+        user_id: str | None = None,
+        has_draft: bool | None = None,
+        component_id: str | None = None,
+        search: str | None = None,
+        sort: FlowSort | None = None,
+        page_size: int | None = None,
+    ) -> Paginator[Flow]:
+        """The flows of a workspace. Iterate with ``async for``.
+
+        Filters left as None are not sent. ``user_id`` keeps the flows that user created;
+        ``search`` matches words in the name or description; ``sort`` names a field,
+        with ``-`` for descending order (the platform's default order is by id).
+        """
+        params = {
+            "workspace_id": workspace_id,
+            "filter[status]": status,
+            "filter[type]": type,
+            "filter[user]": user_id,
+            "filter[has_draft]": has_draft,
+            "filter[component_id]": component_id,
+            "search": search,
+            "sort": sort,
+        }
+        return Paginator(
+            fetch=self._client.fetch,
+            first=LIST.request(params=params),
+            item=self._flow,
+            base_url=self._client.base_url,
+            page_size=page_size,
+        )
+
+    async def get(self, flow_id: str) -> Flow:
+        """One flow."""
+        return self._one_flow(await self._client.fetch(GET.request(flow_id=flow_id)))
+
+    async def create(
+        self,
+        workspace_id: str,
+        name: str,
+        *,
+        graph: Graph,
+        type: FlowType = "ordinary",
+        default_mapper_type: str = "jsonata",
+        cron: str | Unset | None = UNSET,
+        description: str | Unset | None = UNSET,
+        nodes_config: Mapping[str, Any] | Unset = UNSET,
+        stats_enabled: bool | Unset = UNSET,
+    ) -> Flow:
+        """Create an inactive flow in a workspace.
+
+        ``graph`` is a :class:`FlowGraph` or its JSON form; ``nodes_config`` maps step
+        ids to their runtime options (``prefetch``, ``replicas``, ``log_level``, ...).
+        """
+        body = encode_document(
+            "flow",
+            attributes={
+                "name": name,
+                "type": type,
+                "graph": plain(graph),
+                "default_mapper_type": default_mapper_type,
+                "cron": cron,
+                "description": description,
+                "nodes_config": plain(nodes_config),
+                "stats_enabled": stats_enabled,
+            },
+            relationships={"workspace": Identifier("workspace", workspace_id)},
+        )
+        return self._one_flow(await self._client.fetch(CREATE.request(json=body)))
+
+    async def update(
+        self,
+        flow_id: str,
+        *,
+        name: str | Unset = UNSET,
+        type: FlowType | Unset = UNSET,
+        graph: Graph | Unset = UNSET,
+        default_mapper_type: str | Unset = UNSET,
+        cron: str | Unset | None = UNSET,
+        description: str | Unset | None = UNSET,
+        nodes_config: Mapping[str, Any] | Unset = UNSET,
+        stats_enabled: bool | Unset = UNSET,
+    ) -> Flow:
+        """Change some attributes of a flow; the platform saves a new version, which
+        becomes the latest. Only the arguments given are sent (``None`` sends null).
+
+        Raises:
+            UsageError: no attribute was given.
+            ConflictError: the flow belongs to a recipe deployment.
+        """
+        attributes = {
+            "name": name,
+            "type": type,
+            "graph": plain(graph),
+            "default_mapper_type": default_mapper_type,
+            "cron": cron,
+            "description": description,
+            "nodes_config": plain(nodes_config),
+            "stats_enabled": stats_enabled,
+        }
+        if all(isinstance(value, Unset) for value in attributes.values()):
+            raise UsageError("update() needs at least one attribute to change")
+        body = encode_document("flow", id=flow_id, attributes=attributes)
+        document = await self._client.fetch(UPDATE.request(json=body, flow_id=flow_id))
+        return self._one_flow(document)
+
+    async def delete(self, flow_id: str) -> None:
+        """Delete a flow."""
+        await self._client.fetch(DELETE.request(flow_id=flow_id))
+
+    async def copy(
+        self,
+        flow_id: str,
+        *,
+        dest_flow_id: str | Unset = UNSET,
+        dest_workspace_id: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        topic_id: str | Unset = UNSET,
+    ) -> Flow:
+        """Copy a flow into the draft of another flow (``dest_flow_id``) or of a new flow
+        in a workspace (``dest_workspace_id``); exactly one of the two. Experimental on
+        the platform.
+
+        The copy lands in the draft: the returned flow is the destination as it was (or
+        the new, empty flow). ``name`` names the draft (and a new flow); ``topic_id``
+        replaces the Pub/Sub topic of the copied steps.
+        """
+        if isinstance(dest_flow_id, Unset) == isinstance(dest_workspace_id, Unset):
+            raise UsageError("copy() needs exactly one of dest_flow_id and dest_workspace_id")
+        body = encode_document(
+            "flow-copy",
+            attributes={"dest_flow_id": dest_flow_id, "name": name, "topic_id": topic_id},
+            relationships={
+                "dest_workspace": UNSET
+                if isinstance(dest_workspace_id, Unset)
+                else Identifier("workspace", dest_workspace_id)
+            },
+        )
+        document = await self._client.fetch(COPY.request(json=body, flow_id=flow_id))
+        return self._one_flow(document)
+
+    # -- start and stop ------------------------------------------------------------------
+
+    async def _settle(self, flow_id: str, target: str, poll: PollPolicy | None) -> Flow:
+        # A coroutine function, not a lambda returning a coroutine: tenacity decides
+        # whether to await by inspecting the callable, and a lambda looks synchronous.
+        async def look() -> Flow:
+            return await self.get(flow_id)
+
+        return await self._client.wait_until(
+            look,
+            lambda flow: flow.current_status == target,
+            what=f"flow {flow_id} to become {target}",
+            policy=poll,
+        )
+
+    async def start(
+        self, flow_id: str, *, wait: bool = False, poll: PollPolicy | None = None
+    ) -> Flow:
+        """Start a flow. The platform answers at once with the flow, ``status`` active
+        and ``current_status`` still the old state.
+
+        With ``wait=True``, the flow is read again until ``current_status`` is
+        ``active``, under ``poll`` (default: the client's policy, 90 s at most), and
+        that flow is returned. ``poll`` is ignored without ``wait``.
+
+        Raises:
+            ConflictError: the flow is already active.
+            PollTimeoutError: with ``wait``, the flow was not active in time; ``last``
+                is the last :class:`Flow` read.
+        """
+        flow = self._one_flow(await self._client.fetch(START.request(flow_id=flow_id)))
+        if not wait or flow.current_status == "active":
+            return flow
+        return await self._settle(flow_id, "active", poll)
+
+    @overload
+    async def stop(
+        self, flow_id: str, *, wait: Literal[False] = False, poll: PollPolicy | None = None
+    ) -> Flow | None: ...
+
+    @overload
+    async def stop(
+        self, flow_id: str, *, wait: Literal[True], poll: PollPolicy | None = None
+    ) -> Flow: ...
+
+    @overload
+    async def stop(
+        self, flow_id: str, *, wait: bool, poll: PollPolicy | None = None
+    ) -> Flow | None: ...
+
+    async def stop(
+        self, flow_id: str, *, wait: bool = False, poll: PollPolicy | None = None
+    ) -> Flow | None:
+        """Stop a flow.
+
+        The platform answers with an empty document, so without ``wait`` the result is
+        None (or the flow, should the answer carry one). With ``wait=True``, the flow is
+        read again until ``current_status`` is ``inactive``, under ``poll`` (default:
+        the client's policy, 90 s at most), and that flow is returned.
+
+        Raises:
+            PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
+                is the last :class:`Flow` read.
+        """
+        document = await self._client.fetch(STOP.request(flow_id=flow_id))
+        flow = None if document.data is None else self._one_flow(document)
+        if not wait or (flow is not None and flow.current_status == "inactive"):
+            return flow
+        return await self._settle(flow_id, "inactive", poll)
+
+    # -- versions ------------------------------------------------------------------------
+
+    def versions(self, flow_id: str, *, page_size: int | None = None) -> Paginator[FlowVersion]:
+        """A flow's versions, oldest first. Iterate with ``async for``."""
+
+        def item(document: Document, resource: Resource) -> FlowVersion:
+            return version_from(document, _typed(resource, "flow-version"), flow_id)
+
+        return Paginator(
+            fetch=self._client.fetch,
+            first=VERSIONS.request(flow_id=flow_id),
+            item=item,
+            base_url=self._client.base_url,
+            page_size=page_size,
+        )
+
+    async def version(self, flow_id: str, version_hash: str) -> FlowVersion:
+        """One version of a flow, by its hash."""
+        spec = VERSION.request(flow_id=flow_id, version_hash=version_hash)
+        document = await self._client.fetch(spec)
+        return version_from(document, _one(document, "flow-version"), flow_id)
+
+    # -- draft ---------------------------------------------------------------------------
+
+    async def get_draft(self, flow_id: str) -> FlowDraft:
+        """The flow's draft.
+
+        Raises:
+            NotFoundError: the flow has no draft.
+        """
+        document = await self._client.fetch(GET_DRAFT.request(flow_id=flow_id))
+        return draft_from(document, _one(document, "flow-draft"), flow_id)
+
+    async def put_draft(
+        self,
+        flow_id: str,
+        *,
+        name: str,
+        graph: Graph,
+        cron: str | Unset | None = UNSET,
+        description: str | Unset | None = UNSET,
+        stats_enabled: bool | Unset = UNSET,
+        snapshot: Any = UNSET,
+    ) -> FlowDraft:
+        """Create the flow's draft, or replace the one it has. The platform documents no
+        way to publish a draft: copy its attributes with :meth:`update`."""
+        body = encode_document(
+            "flow-draft",
+            attributes={
+                "name": name,
+                "graph": plain(graph),
+                "cron": cron,
+                "description": description,
+                "stats_enabled": stats_enabled,
+                "snapshot": plain(snapshot),
+            },
+        )
+        document = await self._client.fetch(PUT_DRAFT.request(json=body, flow_id=flow_id))
+        return draft_from(document, _one(document, "flow-draft"), flow_id)
+
+    async def delete_draft(self, flow_id: str) -> None:
+        """Discard the flow's draft."""
+        await self._client.fetch(DELETE_DRAFT.request(flow_id=flow_id))
+
+    # -- snapshots -----------------------------------------------------------------------
+
+    async def snapshots(self, flow_id: str) -> builtins.list[Snapshot]:
+        """The snapshots of every step of a flow that has one."""
+        document = await self._client.fetch(SNAPSHOTS.request(flow_id=flow_id))
+        return [snapshot_from(document, _typed(r, "snapshot"), flow_id) for r in document.primary]
+
+    async def get_snapshot(self, flow_id: str, step_id: str) -> Snapshot:
+        """The snapshot of one step."""
+        spec = GET_SNAPSHOT.request(flow_id=flow_id, step_id=step_id)
+        document = await self._client.fetch(spec)
+        return snapshot_from(document, _one(document, "snapshot"), flow_id)
+
+    async def create_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
+        """Store a snapshot for a step that has none; ``snapshot`` is any JSON value.
+        Not allowed while the flow runs."""
+        body = encode_document(
+            "snapshot", id=step_id, attributes={"snapshot": _snapshot_value(snapshot)}
+        )
+        document = await self._client.fetch(CREATE_SNAPSHOT.request(json=body, flow_id=flow_id))
+        return snapshot_from(document, _one(document, "snapshot"), flow_id)
+
+    async def update_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
+        """Replace the snapshot a step has. Not allowed while the flow runs."""
+        body = encode_document(
+            "snapshot", id=step_id, attributes={"snapshot": _snapshot_value(snapshot)}
+        )
+        spec = UPDATE_SNAPSHOT.request(json=body, flow_id=flow_id, step_id=step_id)
+        document = await self._client.fetch(spec)
+        return snapshot_from(document, _one(document, "snapshot"), flow_id)
+
+    async def delete_snapshot(self, flow_id: str, step_id: str) -> None:
+        """Remove the snapshot of a step."""
+        await self._client.fetch(DELETE_SNAPSHOT.request(flow_id=flow_id, step_id=step_id))

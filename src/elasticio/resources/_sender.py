@@ -23,7 +23,16 @@ class Sender(Protocol):
     @property
     def base_url(self) -> httpx.URL: ...
 
-    async def send(self, spec: RequestSpec, *, retry: RetryPolicy | None = None) -> Response: ...
+    @property
+    def poll_policy(self) -> PollPolicy: ...
+
+    async def send(
+        self,
+        spec: RequestSpec,
+        *,
+        retry: RetryPolicy | None = None,
+        accept: frozenset[int] = frozenset(),
+    ) -> Response: ...
 
     async def fetch(self, spec: RequestSpec) -> Document: ...
 

@@ -8,21 +8,14 @@ Example:
     >>> emulator = Emulator()
     >>> emulator.credentials
     ('owner@example.com', 'emu-owner-api-key')
+
+Serve it over HTTP on loopback with :func:`serve_emulator` (async) or
+:meth:`ServedEmulator.start_in_thread` (sync), or from a shell with
+``elasticio emulator serve --port 8000``. The ``elasticio`` pytest plugin offers the
+fixtures ``elasticio_emulator`` and ``elasticio_client`` to your own tests.
 """
 
-try:
-    import starlette  # noqa: F401
-except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError(
-        "elasticio.testing needs the 'emulator' extra: pip install 'elasticio[emulator]'"
-    ) from exc
-
-from elasticio.testing._app import RecordedRequest
-from elasticio.testing._emulator import BASE_URL, Emulator
-from elasticio.testing._faults import ConnectionDropped, FaultRule, Faults
-from elasticio.testing._platform import Platform
-from elasticio.testing._seed import Seed, SeedUser
-from elasticio.testing._settings import EmulatorSettings
+from typing import TYPE_CHECKING
 
 __all__ = [
     "BASE_URL",
@@ -35,4 +28,34 @@ __all__ = [
     "RecordedRequest",
     "Seed",
     "SeedUser",
+    "ServedEmulator",
+    "serve_emulator",
 ]
+
+# Without the extra the package still imports and only its names fail: the pytest plugin
+# (``elasticio.testing._pytest_plugin``, loaded by every pytest run wherever elasticio is
+# installed) lives in this package and must not break the test runs of users without it.
+try:
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the installation
+    _missing: ImportError | None = exc
+else:
+    _missing = None
+
+if TYPE_CHECKING or _missing is None:
+    from elasticio.testing._app import RecordedRequest
+    from elasticio.testing._emulator import BASE_URL, Emulator
+    from elasticio.testing._faults import ConnectionDropped, FaultRule, Faults
+    from elasticio.testing._platform import Platform
+    from elasticio.testing._seed import Seed, SeedUser
+    from elasticio.testing._serve import ServedEmulator, serve_emulator
+    from elasticio.testing._settings import EmulatorSettings
+else:  # pragma: no cover - depends on the installation
+
+    def __getattr__(name: str) -> object:
+        if name in __all__:
+            raise ImportError(
+                "elasticio.testing needs the 'emulator' extra: pip install 'elasticio[emulator]'"
+            ) from _missing
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

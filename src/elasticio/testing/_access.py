@@ -1,23 +1,34 @@
 """Who may see what: lookups that answer 404 for unknown ids and 403 for foreign ones.
 
 The rules, simplified from the docs: contracts are open to their members and to tenant
-admins; workspaces (and their flows) to their members; a component to anyone whose
-contract it belongs to, or to everyone when it is shared (``tenant`` or ``global``);
-changing a component needs membership of its team; managing a workspace's members needs
-the ``owner`` or ``admin`` role in it (or tenant admin). Otherwise roles are stored and
-shown but do not narrow permissions further.
+admins; workspaces (and their flows, credentials, data samples and executions) to their
+members; a component to anyone whose contract it belongs to, or to everyone when it is
+shared (``tenant`` or ``global``); changing a component needs membership of its team;
+managing a workspace's members needs the ``owner`` or ``admin`` role in it (or tenant
+admin). Otherwise roles are stored and shown but do not narrow permissions further
+(so ``workspaces.credential.edit`` and ``workspaces.flow.edit`` come with membership).
 """
 
 from __future__ import annotations
 
 from elasticio.testing._errors import forbidden, not_found
-from elasticio.testing._model import Component, Contract, Flow, Team, Workspace
+from elasticio.testing._model import (
+    Component,
+    Contract,
+    Credential,
+    DataSample,
+    Flow,
+    Team,
+    Workspace,
+)
 from elasticio.testing._request import Call
 
 __all__ = [
     "available_to_contract",
     "component_for",
     "contract_for",
+    "credential_for",
+    "data_sample_for",
     "flow_for",
     "require_tenant_admin",
     "require_workspace_admin",
@@ -67,6 +78,22 @@ def flow_for(call: Call, flow_id: str) -> Flow:
         raise not_found("Flow", flow_id)
     workspace_for(call, flow.workspace_id)
     return flow
+
+
+def credential_for(call: Call, credential_id: str) -> Credential:
+    credential = call.platform.credentials.get(credential_id)
+    if credential is None:
+        raise not_found("Credential", credential_id)
+    workspace_for(call, credential.workspace_id)
+    return credential
+
+
+def data_sample_for(call: Call, sample_id: str) -> DataSample:
+    sample = call.platform.data_samples.get(sample_id)
+    if sample is None:
+        raise not_found("Data sample", sample_id)
+    workspace_for(call, sample.workspace_id)
+    return sample
 
 
 def team_for(call: Call, team_id: str) -> Team:

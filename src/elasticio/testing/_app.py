@@ -150,6 +150,7 @@ class EmulatorApp:
                 params=match.params,
                 query=dict(request.query_params),
                 body=await self._json_body(request),
+                origin=str(request.base_url).rstrip("/"),
             )
             return reply_response(match.route.handler(call))
         except ReplyError as problem:

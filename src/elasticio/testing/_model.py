@@ -1,4 +1,5 @@
-"""The emulated platform's records: users, contracts, workspaces, teams, components, flows.
+"""The emulated platform's records: users, contracts, workspaces, teams, components, flows,
+credentials, data samples, SSH keys and scheduled executions.
 
 They are plain mutable attrs classes holding what the platform stores; how each one is
 shown in a response lives in ``_views``.
@@ -15,8 +16,14 @@ __all__ = [
     "Component",
     "ComponentVersion",
     "Contract",
+    "Credential",
+    "DataSample",
+    "Execution",
+    "ExecutionKind",
     "Flow",
+    "FlowDraft",
     "FlowVersion",
+    "SshKey",
     "Team",
     "Tenant",
     "User",
@@ -25,6 +32,7 @@ __all__ = [
 
 Roles = list[str]
 FlowStatus = Literal["active", "inactive"]
+ExecutionKind = Literal["verify-credential", "dynamic-metadata", "select-model"]
 
 
 @attrs.define(kw_only=True)
@@ -140,6 +148,25 @@ class FlowVersion:
 
 
 @attrs.define(kw_only=True)
+class FlowDraft:
+    """The unpublished edit of a flow; a flow has at most one, replaced as a whole by PUT.
+
+    ``snapshot`` is whatever JSON the client stored with the draft (None when none).
+    """
+
+    id: str
+    user_id: str
+    name: str
+    description: str | None
+    cron: str | None
+    graph: dict[str, Any]
+    stats_enabled: bool | None = None
+    snapshot: Any = None
+    created_at: datetime
+    updated_at: datetime
+
+
+@attrs.define(kw_only=True)
 class Flow:
     """An integration flow.
 
@@ -165,11 +192,25 @@ class Flow:
     updated_at: datetime
     last_start_time: datetime | None = None
     versions: list[FlowVersion] = attrs.Factory(list)
-    draft: dict[str, Any] | None = None
+    draft: FlowDraft | None = None
+    # Step id -> the step's persistent runtime state (any JSON value, null included).
+    snapshots: dict[str, Any] = attrs.Factory(dict)
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""
         return self.status if now >= self.settles_at else self.status_before
+
+    def running(self, now: float) -> bool:
+        """Asked to run, or still running while a stop settles."""
+        return "active" in (self.status, self.current_status(now))
+
+    @property
+    def step_ids(self) -> list[str]:
+        return [
+            node["id"]
+            for node in self.graph.get("nodes", [])
+            if isinstance(node, dict) and isinstance(node.get("id"), str)
+        ]
 
     @property
     def component_ids(self) -> set[str]:
@@ -178,3 +219,64 @@ class Flow:
             for node in self.graph.get("nodes", [])
             if isinstance(node, dict) and isinstance(node.get("component_id"), str)
         }
+
+
+@attrs.define(kw_only=True)
+class Credential:
+    """Credentials for one component in one workspace; ``keys`` follow the component's
+    ``credentials.fields`` and are never shown in a repr."""
+
+    id: str
+    workspace_id: str
+    component_id: str
+    user_id: str
+    name: str
+    keys: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    vpn_agent_id: str | None = None
+
+
+@attrs.define(kw_only=True)
+class DataSample:
+    """A sample message of a component's trigger or action, kept for mapping in flows.
+
+    ``component_version`` is a revision or the literal ``latest``, as it was given.
+    """
+
+    id: str
+    workspace_id: str
+    component_id: str
+    component_version: str
+    user_id: str
+    method: str
+    result: Any
+
+
+@attrs.define(kw_only=True)
+class SshKey:
+    """A user's SSH public key (for pushing component code) and its MD5 fingerprint."""
+
+    id: str
+    user_id: str
+    key: str
+    title: str | None
+    fingerprint: str
+
+
+@attrs.define(kw_only=True)
+class Execution:
+    """A scheduled component execution; its outcome is fixed when scheduled and shown from
+    the monotonic instant ``ready_at`` on.
+
+    ``error`` is None for an execution that ran, else what the component failed with.
+    """
+
+    id: str
+    kind: ExecutionKind
+    workspace_id: str
+    user_id: str
+    ready_at: float
+    result: Any = attrs.Factory(dict)
+    error: dict[str, Any] | None = None
+
+    def ready(self, now: float) -> bool:
+        return now >= self.ready_at

@@ -15,20 +15,28 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
+from elasticio.testing._executions import Outcome
 from elasticio.testing._ids import IdFactory, revision
 from elasticio.testing._json import clone
 from elasticio.testing._model import (
     Component,
     ComponentVersion,
     Contract,
+    Credential,
+    DataSample,
+    Execution,
+    ExecutionKind,
     Flow,
+    FlowDraft,
     FlowStatus,
     FlowVersion,
+    SshKey,
     Team,
     Tenant,
     User,
     Workspace,
 )
+from elasticio.testing._sshkeys import parse_public_key
 from elasticio.testing._time import EmulatorClock
 
 __all__ = ["Platform", "parse_command"]
@@ -74,6 +82,10 @@ class Platform:
     teams: dict[str, Team] = attrs.Factory(dict)
     components: dict[str, Component] = attrs.Factory(dict)
     flows: dict[str, Flow] = attrs.Factory(dict)
+    credentials: dict[str, Credential] = attrs.Factory(dict)
+    data_samples: dict[str, DataSample] = attrs.Factory(dict)
+    ssh_keys: dict[str, SshKey] = attrs.Factory(dict)
+    executions: dict[str, Execution] = attrs.Factory(dict)
 
     def __attrs_post_init__(self) -> None:
         self.tenant = Tenant(id=self.ids.next("tenant"), name="Emulated tenant")
@@ -305,9 +317,10 @@ class Platform:
             status_before=status,
             created_at=created,
             updated_at=updated_at or created,
-            draft=clone(dict(draft)) if draft is not None else None,
         )
         self._add_flow_version(flow, user_id, created)
+        if draft is not None:
+            flow.draft = self._draft(flow, draft, user_id=user_id, when=updated_at or created)
         self.flows[flow.id] = flow
         return flow
 
@@ -335,7 +348,161 @@ class Platform:
     def delete_flow(self, flow_id: str) -> None:
         del self.flows[flow_id]
 
+    def put_flow_draft(
+        self, flow_id: str, attributes: Mapping[str, Any], *, user_id: str
+    ) -> FlowDraft:
+        """Create or replace a flow's draft: ``attributes`` (already validated) over the
+        flow's own name, description, cron, graph and stats setting."""
+        flow = self._get(self.flows, flow_id, "flow")
+        self._user(user_id)
+        when = self.clock.wall()
+        draft = self._draft(flow, attributes, user_id=user_id, when=when)
+        if flow.draft is not None:
+            draft.created_at = flow.draft.created_at
+        flow.draft = draft
+        return draft
+
+    def delete_flow_draft(self, flow_id: str) -> None:
+        self._get(self.flows, flow_id, "flow").draft = None
+
+    def set_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> None:
+        """Store a step's snapshot (any JSON value), replacing an earlier one."""
+        self._get(self.flows, flow_id, "flow").snapshots[step_id] = clone(snapshot)
+
+    def delete_snapshot(self, flow_id: str, step_id: str) -> None:
+        del self._get(self.flows, flow_id, "flow").snapshots[step_id]
+
+    # -- credentials, data samples, SSH keys -----------------------------------------
+
+    def add_credential(
+        self,
+        *,
+        workspace_id: str,
+        component_id: str,
+        user_id: str,
+        name: str | None = None,
+        keys: Mapping[str, Any] | None = None,
+        vpn_agent_id: str | None = None,
+    ) -> Credential:
+        """New credentials; without a name they are called "<component title> #<n>"."""
+        self._get(self.workspaces, workspace_id, "workspace")
+        component = self._get(self.components, component_id, "component")
+        self._user(user_id)
+        if name is None:
+            title = component.latest.descriptor.get("title") if component.latest else None
+            siblings = [
+                c
+                for c in self.credentials.values()
+                if c.workspace_id == workspace_id and c.component_id == component_id
+            ]
+            name = f"{title or component.name} #{len(siblings) + 1}"
+        credential = Credential(
+            id=self.ids.next("credential"),
+            workspace_id=workspace_id,
+            component_id=component_id,
+            user_id=user_id,
+            name=name,
+            keys=clone(dict(keys or {})),
+            vpn_agent_id=vpn_agent_id,
+        )
+        self.credentials[credential.id] = credential
+        return credential
+
+    def delete_credential(self, credential_id: str) -> None:
+        del self.credentials[credential_id]
+
+    def add_data_sample(
+        self,
+        *,
+        workspace_id: str,
+        component_id: str,
+        user_id: str,
+        method: str,
+        result: Any,
+        component_version: str = "latest",
+    ) -> DataSample:
+        """A data sample of a component's ``method`` (a trigger or action name)."""
+        self._get(self.workspaces, workspace_id, "workspace")
+        self._get(self.components, component_id, "component")
+        self._user(user_id)
+        sample = DataSample(
+            id=self.ids.next("data-sample"),
+            workspace_id=workspace_id,
+            component_id=component_id,
+            component_version=component_version,
+            user_id=user_id,
+            method=method,
+            result=clone(result),
+        )
+        self.data_samples[sample.id] = sample
+        return sample
+
+    def add_ssh_key(self, *, user_id: str, key: str, title: str | None = None) -> SshKey:
+        """A user's public key; ValueError if ``key`` is not an SSH public key."""
+        self._user(user_id)
+        parsed = parse_public_key(key)
+        ssh_key = SshKey(
+            id=self.ids.next("sshkey"),
+            user_id=user_id,
+            key=parsed.text,
+            title=title,
+            fingerprint=parsed.fingerprint,
+        )
+        self.ssh_keys[ssh_key.id] = ssh_key
+        return ssh_key
+
+    def delete_ssh_key(self, key_id: str) -> None:
+        del self.ssh_keys[key_id]
+
+    # -- scheduled executions --------------------------------------------------------
+
+    def schedule_execution(
+        self,
+        *,
+        kind: ExecutionKind,
+        workspace_id: str,
+        user_id: str,
+        outcome: Outcome,
+        delay: float,
+    ) -> Execution:
+        """An execution whose ``outcome`` shows ``delay`` seconds from now."""
+        self._get(self.workspaces, workspace_id, "workspace")
+        self._user(user_id)
+        execution = Execution(
+            id=self.ids.next("execution"),
+            kind=kind,
+            workspace_id=workspace_id,
+            user_id=user_id,
+            ready_at=self.clock.now() + delay,
+            result=clone(outcome.result),
+            error=clone(outcome.error),
+        )
+        self.executions[execution.id] = execution
+        return execution
+
     # -- helpers ---------------------------------------------------------------------
+
+    @staticmethod
+    def _draft(
+        flow: Flow, attributes: Mapping[str, Any], *, user_id: str, when: datetime
+    ) -> FlowDraft:
+        fields: dict[str, Any] = {
+            "name": flow.name,
+            "description": flow.description,
+            "cron": flow.cron,
+            "graph": flow.graph,
+            "stats_enabled": flow.stats_enabled,
+            "snapshot": None,
+        }
+        fields.update({k: v for k, v in attributes.items() if k in fields})
+        return FlowDraft(
+            # Derived from the flow, so drafts take nothing from the id sequence.
+            id=revision(f"{flow.id}/draft")[:24],
+            user_id=user_id,
+            created_at=when,
+            updated_at=when,
+            **clone(fields),
+        )
 
     def _add_flow_version(self, flow: Flow, user_id: str, when: datetime) -> None:
         flow.versions.append(

@@ -19,7 +19,9 @@ class Call:
     """One authenticated request, as a handler sees it.
 
     ``params`` are the path placeholders (percent-decoded), ``query`` the query string
-    (the last value of a repeated name wins), ``body`` the parsed JSON body or None.
+    (the last value of a repeated name wins), ``body`` the parsed JSON body or None,
+    ``origin`` the scheme and host the request was sent to (``http://127.0.0.1``), for
+    the absolute URLs some answers carry.
     """
 
     platform: Platform
@@ -29,6 +31,7 @@ class Call:
     params: Mapping[str, str]
     query: Mapping[str, str]
     body: Any = None
+    origin: str = ""
 
 
 @attrs.frozen

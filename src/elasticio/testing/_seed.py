@@ -8,7 +8,14 @@
 * the platform's global components ``timer``, ``webhook``, ``code`` and ``email``;
   every component has 2 or 3 builds with descriptors;
 * 300 flows: 200 in Production (every fifth by the guest) and 100 in Sandbox, a quarter
-  of them active, every tenth long-running, every seventh with a draft.
+  of them active, every tenth long-running, every seventh with a draft; one inactive
+  Production flow (``Seed.flow_id``) also has a snapshot of its ``step_1``;
+* credentials for ``webhook`` and ``petstore`` in Production and for ``petstore`` in
+  Sandbox; data samples of ``petstore`` and ``webhook`` in Production; one SSH key of
+  the owner.
+
+The records after the flows were added later: their ids follow the flows' ids, which
+therefore stay what they were.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from typing import Any
 import attrs
 
 from elasticio.testing._platform import Platform
+from elasticio.testing._sshkeys import example_rsa_key
 
 __all__ = ["FLOW_COUNT", "Seed", "SeedUser", "seed"]
 
@@ -41,7 +49,13 @@ class SeedUser:
 
 @attrs.frozen(kw_only=True)
 class Seed:
-    """The ids of the seeded records, for tests to refer to."""
+    """The ids of the seeded records, for tests to refer to.
+
+    ``credential_ids`` and ``data_sample_ids`` are keyed by component name and live in
+    the shared workspace; ``private_credential_id`` is a petstore credential in the
+    private one. ``flow_id`` is an inactive flow of the shared workspace with a draft
+    and a snapshot of ``step_1``. ``ssh_key_id`` is the owner's key.
+    """
 
     tenant_id: str
     contract_id: str
@@ -52,6 +66,11 @@ class Seed:
     workspace_id: str
     private_workspace_id: str
     component_ids: dict[str, str]
+    flow_id: str
+    credential_ids: dict[str, str]
+    private_credential_id: str
+    data_sample_ids: dict[str, str]
+    ssh_key_id: str
 
 
 def _timer(number: int) -> dict[str, Any]:
@@ -196,8 +215,54 @@ def seed(platform: Platform) -> Seed:
         platform.add_component_version(petstore.id, descriptor=_petstore(number), date=built)
     component_ids["petstore"] = petstore.id
 
-    for index in range(FLOW_COUNT):
+    flow_ids = [
         _add_seed_flow(platform, index, component_ids, shared.id, private.id, owner.id, guest.id)
+        for index in range(FLOW_COUNT)
+    ]
+    # Flow 4 (index 3): in Production, inactive, with a draft.
+    showcase = flow_ids[3]
+    platform.set_snapshot(showcase, "step_1", {"lastPoll": "2024-01-01T18:00:00.000Z"})
+
+    webhook_credential = platform.add_credential(
+        workspace_id=shared.id,
+        component_id=component_ids["webhook"],
+        user_id=owner.id,
+        name="Webhook basic auth",
+        keys={"username": "acme", "password": "webhook-secret"},
+    )
+    petstore_credential = platform.add_credential(
+        workspace_id=shared.id,
+        component_id=petstore.id,
+        user_id=owner.id,
+        name="Petstore demo key",
+        keys={"apiKey": "petstore-demo-key"},
+    )
+    private_credential = platform.add_credential(
+        workspace_id=private.id,
+        component_id=petstore.id,
+        user_id=owner.id,
+        name="Petstore sandbox key",
+        keys={"apiKey": "petstore-sandbox-key"},
+    )
+    pets_sample = platform.add_data_sample(
+        workspace_id=shared.id,
+        component_id=petstore.id,
+        user_id=owner.id,
+        method="getPetsByStatus",
+        result={"id": 1, "name": "Rex", "status": "available"},
+    )
+    webhook = platform.components[component_ids["webhook"]]
+    webhook_sample = platform.add_data_sample(
+        workspace_id=shared.id,
+        component_id=webhook.id,
+        component_version=webhook.versions[0].revision,
+        user_id=guest.id,
+        method="receive",
+        result={"body": {"orderId": "A-1001", "total": 42.5}},
+    )
+    ssh_key = platform.add_ssh_key(
+        user_id=owner.id, key=example_rsa_key("owner") + " owner@example.com", title="Laptop"
+    )
 
     return Seed(
         tenant_id=platform.tenant.id,
@@ -209,6 +274,11 @@ def seed(platform: Platform) -> Seed:
         workspace_id=shared.id,
         private_workspace_id=private.id,
         component_ids=component_ids,
+        flow_id=showcase,
+        credential_ids={"webhook": webhook_credential.id, "petstore": petstore_credential.id},
+        private_credential_id=private_credential.id,
+        data_sample_ids={"petstore": pets_sample.id, "webhook": webhook_sample.id},
+        ssh_key_id=ssh_key.id,
     )
 
 
@@ -220,7 +290,7 @@ def _add_seed_flow(
     private_id: str,
     owner_id: str,
     guest_id: str,
-) -> None:
+) -> str:
     in_shared = index % 3 != 2
     source = _SOURCES[index % len(_SOURCES)]
     action = _ACTIONS[(index // len(_SOURCES)) % len(_ACTIONS)]
@@ -256,7 +326,7 @@ def _add_seed_flow(
         ],
     }
     created = SEED_START + timedelta(hours=6 * index)
-    platform.add_flow(
+    return platform.add_flow(
         workspace_id=shared_id if in_shared else private_id,
         user_id=guest_id if in_shared and index % 5 == 0 else owner_id,
         name=f"{source} {action} {index + 1:03d}",
@@ -271,4 +341,4 @@ def _add_seed_flow(
         draft={"name": f"{source} {action} (draft)"} if index % 7 == 3 else None,
         created_at=created,
         updated_at=created + timedelta(hours=(index * 37) % 500),
-    )
+    ).id

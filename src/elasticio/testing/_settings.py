@@ -21,9 +21,9 @@ class EmulatorSettings:
             of the same size); ``None`` switches rate limiting off.
         transition_delay: seconds between starting or stopping a flow and its
             ``current_status`` following its ``status``.
-        execution_time: seconds a scheduled component execution (credential checks,
-            dynamic metadata) takes before its result is ready. The endpoints that use it
-            come in a later slice.
+        execution_time: seconds a scheduled component execution (verify credential,
+            dynamic metadata, select model) takes before its result is ready; the value
+            at scheduling time counts for that execution.
     """
 
     rate_limit: float | None = attrs.field(

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from elasticio.testing._ids import revision
 from elasticio.testing._jsonapi import Json, identifier, resource, to_many, to_one
 from elasticio.testing._model import (
     Component,
     ComponentVersion,
     Contract,
+    Credential,
+    DataSample,
+    Execution,
     Flow,
+    FlowDraft,
+    FlowVersion,
+    SshKey,
     Team,
     User,
     Workspace,
@@ -23,19 +28,30 @@ from elasticio.testing._platform import Platform
 from elasticio.testing._time import iso, millis
 
 __all__ = [
+    "PENDING",
     "component_included",
     "component_resource",
     "contract_member_resource",
     "contract_resource",
+    "credential_resource",
+    "data_sample_resource",
     "descriptor_resource",
     "env_resource",
+    "execution_resource",
+    "flow_draft_resource",
     "flow_resource",
+    "flow_version_resource",
     "member_resource",
+    "snapshot_resource",
+    "sshkey_resource",
     "team_resource",
     "user_resource",
     "version_resource",
     "workspace_resource",
 ]
+
+# The status text of an execution that has not finished, as the docs give it.
+PENDING = "Pending request, waiting other process"
 
 
 def user_resource(user: User) -> Json:
@@ -274,9 +290,137 @@ def flow_resource(flow: Flow, now: float) -> Json:
     }
     if flow.draft is not None:
         relationships["draft"] = {
-            "data": identifier("flow-draft", revision(f"{flow.id}/draft")[:24]),
+            "data": identifier("flow-draft", flow.draft.id),
             "links": {"self": f"{base}/draft", "related": f"{base}/draft"},
         }
     return resource(
         "flow", flow.id, self_link=base, attributes=attributes, relationships=relationships
+    )
+
+
+def _owner(user_id: str) -> Json:
+    return to_one("user", user_id, self_link=f"/v2/users/{user_id}")
+
+
+def _flow_link(flow: Flow) -> Json:
+    return to_one("flow", flow.id, self_link=f"/v2/flows/{flow.id}")
+
+
+def flow_version_resource(flow: Flow, version: FlowVersion) -> Json:
+    return resource(
+        "flow-version",
+        version.id,
+        self_link=f"/v2/flows/{flow.id}/versions/{version.id}",
+        attributes={
+            "name": version.name,
+            "description": version.description,
+            "graph": version.graph,
+            "created_at": iso(version.created_at),
+        },
+        relationships={"user": _owner(version.user_id), "flow": _flow_link(flow)},
+    )
+
+
+def flow_draft_resource(flow: Flow, draft: FlowDraft) -> Json:
+    attributes: dict[str, Any] = {
+        "name": draft.name,
+        "description": draft.description,
+        "cron": draft.cron,
+        "graph": draft.graph,
+        "snapshot": draft.snapshot,
+    }
+    if draft.stats_enabled is not None:
+        attributes["stats_enabled"] = draft.stats_enabled
+    attributes["created_at"] = iso(draft.created_at)
+    attributes["updated_at"] = iso(draft.updated_at)
+    return resource(
+        "flow-draft",
+        draft.id,
+        self_link=f"/v2/flows/{flow.id}/draft",
+        attributes=attributes,
+        relationships={"user": _owner(draft.user_id), "flow": _flow_link(flow)},
+    )
+
+
+def snapshot_resource(flow: Flow, step_id: str) -> Json:
+    """A step's snapshot; its id is the step's id."""
+    return resource(
+        "snapshot",
+        step_id,
+        self_link=f"/v2/flows/{flow.id}/snapshots/{step_id}",
+        attributes={"snapshot": flow.snapshots[step_id]},
+    )
+
+
+def _in_workspace(workspace_id: str) -> Json:
+    return to_one("workspace", workspace_id, self_link=f"/v2/workspaces/{workspace_id}")
+
+
+def _of_component(component_id: str) -> Json:
+    return to_one("component", component_id, self_link=f"/v2/components/{component_id}")
+
+
+def credential_resource(credential: Credential) -> Json:
+    relationships = {
+        "user": _owner(credential.user_id),
+        "component": _of_component(credential.component_id),
+        "workspace": _in_workspace(credential.workspace_id),
+    }
+    if credential.vpn_agent_id is not None:
+        relationships["vpn_agent"] = to_one(
+            "vpn-agent",
+            credential.vpn_agent_id,
+            self_link=f"/v2/agents/vpn/{credential.vpn_agent_id}",
+        )
+    return resource(
+        "credential",
+        credential.id,
+        self_link=f"/v2/credentials/{credential.id}",
+        attributes={"name": credential.name, "keys": credential.keys},
+        relationships=relationships,
+    )
+
+
+def data_sample_resource(sample: DataSample) -> Json:
+    version_link = f"/v2/components/{sample.component_id}/versions/{sample.component_version}"
+    return resource(
+        "data-sample",
+        sample.id,
+        self_link=f"/v2/data-samples/{sample.id}",
+        attributes={"method": sample.method, "result": sample.result},
+        relationships={
+            "component_version": to_one(
+                "version", sample.component_version, self_link=version_link
+            ),
+            "workspace": _in_workspace(sample.workspace_id),
+            "component": _of_component(sample.component_id),
+            "user": _owner(sample.user_id),
+        },
+    )
+
+
+def sshkey_resource(key: SshKey) -> Json:
+    return resource(
+        "sshkey",
+        key.id,
+        self_link=f"/v2/sshkeys/{key.id}",
+        attributes={"key": key.key, "title": key.title, "fingerprint": key.fingerprint},
+        relationships={"user": _owner(key.user_id)},
+    )
+
+
+def execution_resource(execution: Execution, *, finished: bool) -> Json:
+    """An execution as scheduled or polled (pending), or as its finished result."""
+    attributes: dict[str, Any]
+    if not finished:
+        attributes = {"result": {}, "status": PENDING}
+    elif execution.error is not None:
+        attributes = {"result": {}, "status": "failed", "error": execution.error}
+    else:
+        attributes = {"result": execution.result}
+    return resource(
+        "execution-result",
+        execution.id,
+        self_link=f"/v2/exec/result/{execution.id}",
+        attributes=attributes,
     )

@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 from elasticio.testing._router import RouteTable
-from elasticio.testing._routes import components, contracts, flows, teams, users, workspaces
+from elasticio.testing._routes import (
+    components,
+    contracts,
+    credentials,
+    data_samples,
+    executions,
+    flow_drafts,
+    flow_versions,
+    flows,
+    snapshots,
+    sshkeys,
+    teams,
+    users,
+    workspaces,
+)
 
 __all__ = ["ROUTE_TABLES"]
 
@@ -14,4 +28,11 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     teams.routes,
     components.routes,
     flows.routes,
+    flow_versions.routes,
+    flow_drafts.routes,
+    snapshots.routes,
+    credentials.routes,
+    data_samples.routes,
+    sshkeys.routes,
+    executions.routes,
 )

@@ -1,0 +1,35 @@
+"""Flow versions: a flow's history, oldest first (50 a page), and one version by hash.
+
+Creating a flow saves its first version and every update another; versions are read-only.
+"""
+
+from __future__ import annotations
+
+from elasticio.testing._access import flow_for
+from elasticio.testing._errors import not_found
+from elasticio.testing._jsonapi import document, page_request, paginate
+from elasticio.testing._request import Call, Reply
+from elasticio.testing._router import RouteTable
+from elasticio.testing._views import flow_version_resource
+
+__all__ = ["routes"]
+
+routes = RouteTable()
+
+
+@routes.get("/v2/flows/{flow_id}/versions")
+def list_flow_versions(call: Call) -> Reply:
+    flow = flow_for(call, call.params["flow_id"])
+    history = sorted(flow.versions, key=lambda v: v.created_at)
+    items, meta = paginate(history, page_request(call.query, default_size=50))
+    return Reply(body=document([flow_version_resource(flow, v) for v in items], meta=meta))
+
+
+@routes.get("/v2/flows/{flow_id}/versions/{version_id}")
+def get_flow_version(call: Call) -> Reply:
+    flow = flow_for(call, call.params["flow_id"])
+    wanted = call.params["version_id"]
+    version = next((v for v in flow.versions if v.id == wanted), None)
+    if version is None:
+        raise not_found("Flow version", wanted)
+    return Reply(body=document(flow_version_resource(flow, version)))

@@ -1,0 +1,161 @@
+"""The pure rule that tells a failed execution from a finished one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from elasticio import BadRequestError, DecodeError, ErrorObject, ExecutionFailedError
+from elasticio.jsonapi import Document
+from elasticio.models._executions import execution_result_from, pending_status, rejection_from
+from tests.executions.helpers import EXECUTION_ID, docs
+
+
+def finished(attributes: dict[str, Any], type_: str = "execution-result") -> Document:
+    """A result document with the given attributes."""
+    return Document.parse({"data": {"type": type_, "id": EXECUTION_ID, "attributes": attributes}})
+
+
+def failure_of(document: Document) -> ExecutionFailedError:
+    """The ExecutionFailedError the rule raises for ``document``."""
+    with pytest.raises(ExecutionFailedError) as caught:
+        execution_result_from(document, EXECUTION_ID)
+    assert caught.value.execution_id == EXECUTION_ID
+    return caught.value
+
+
+def test_the_docs_result_is_a_success() -> None:
+    """The documented result example structures into its ``result`` mapping."""
+    outcome = execution_result_from(Document.parse(docs("result")), EXECUTION_ID)
+    assert outcome.result["data"]["another_field"] == "another_value"
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {"result": {}, "error": None},
+        {"result": {}, "error": ""},
+        {"result": {}, "error": {}},
+        {"result": {}, "error": False},
+        {"result": {}, "status": "Pending request, waiting other process"},
+        {"result": {}, "status": "success"},
+        {"result": {"status": "failed"}},
+        {"result": {"verified": False, "reason": "bad key"}},
+    ],
+    ids=[
+        "null-error",
+        "empty-error",
+        "empty-object-error",
+        "false-error",
+        "pending-text",
+        "success",
+        "failed-inside-result",
+        "not-verified",
+    ],
+)
+def test_what_is_not_a_failure(attributes: dict[str, Any]) -> None:
+    """Empty ``error`` members, other statuses and the component's own answer are results."""
+    execution_result_from(finished(attributes), EXECUTION_ID)
+
+
+@pytest.mark.parametrize("status", ["failed", "failure", "error", "errored", "rejected", "Failed"])
+def test_failing_statuses(status: str) -> None:
+    """Each documented failing status raises; without a reason the status is the reason."""
+    assert failure_of(finished({"status": status})).reason == status
+
+
+def test_reason_comes_before_error_and_result() -> None:
+    """``reason`` is preferred over ``error``, which is preferred over ``result``."""
+    document = finished({"status": "failed", "reason": "r", "error": "e", "result": {"x": 1}})
+    assert failure_of(document).reason == "r"
+    document = finished({"status": "failed", "error": "e", "result": {"x": 1}})
+    assert failure_of(document).reason == "e"
+    assert failure_of(finished({"status": "failed", "result": {"x": 1}})).reason == {"x": 1}
+
+
+def test_an_error_member_alone_is_a_failure() -> None:
+    """A non-empty ``error`` fails the execution whatever the status."""
+    failure = failure_of(finished({"status": "done", "error": "Timeout"}))
+    assert failure.reason == "Timeout"
+    assert str(failure) == f"execution {EXECUTION_ID} failed: Timeout"
+
+
+def test_top_level_errors_are_a_failure() -> None:
+    """A document of JSON:API ``errors`` fails with those error objects as the reason."""
+    failure = failure_of(Document.parse({"errors": [{"title": "Component crashed"}]}))
+    assert failure.reason == (ErrorObject(title="Component crashed"),)
+    assert "Component crashed" in str(failure)
+
+
+def test_a_long_reason_is_cut_in_the_message_only() -> None:
+    """The message keeps a short gist; ``reason`` keeps everything."""
+    reason = "x" * 5000
+    failure = failure_of(finished({"status": "failed", "reason": reason}))
+    assert failure.reason == reason
+    assert len(str(failure)) < 300
+
+
+def test_a_structured_reason_without_text_gives_a_plain_message() -> None:
+    """A reason with no message-like member is not dumped into the message."""
+    failure = failure_of(finished({"status": "failed", "reason": {"code": 7, "secret": "s"}}))
+    assert str(failure) == f"execution {EXECUTION_ID} failed"
+
+
+def test_another_resource_type_is_a_decode_error() -> None:
+    """A finished execution must be an execution-result."""
+    with pytest.raises(DecodeError, match="execution-result"):
+        execution_result_from(finished({"result": {}}, type_="flow"), EXECUTION_ID)
+
+
+def test_no_resource_is_a_decode_error() -> None:
+    """An empty result document is refused with the pointer /data."""
+    with pytest.raises(DecodeError) as caught:
+        execution_result_from(Document.parse({"data": None}), EXECUTION_ID)
+    assert caught.value.pointer == "/data"
+
+
+def test_a_result_that_is_not_an_object_is_a_decode_error() -> None:
+    """``result`` is documented as an object; anything else names the attribute."""
+    with pytest.raises(DecodeError, match="result"):
+        execution_result_from(finished({"result": [1, 2]}), EXECUTION_ID)
+
+
+def test_a_missing_id_falls_back_to_the_execution_id() -> None:
+    """A result resource without an id takes the execution's."""
+    document = Document.parse({"data": {"type": "execution-result", "attributes": {}}})
+    assert execution_result_from(document, EXECUTION_ID).id == EXECUTION_ID
+
+
+# -- 400 at the result URL -----------------------------------------------------------------
+
+
+def bad_request(errors: tuple[ErrorObject, ...], body: bytes = b"") -> BadRequestError:
+    """A 400 from the result URL with the given parsed errors."""
+    return BadRequestError(status_code=400, errors=errors, body=body)
+
+
+def test_rejection_takes_the_v1_reason() -> None:
+    """The ``reason`` member of a v1 body is the failure's reason."""
+    error = ErrorObject(title="Rejected.", meta={"reason": {"message": "Invalid API key"}})
+    failure = rejection_from(bad_request((error,)), EXECUTION_ID)
+    assert failure.reason == {"message": "Invalid API key"}
+    assert str(failure) == f"execution {EXECUTION_ID} failed: Invalid API key"
+
+
+def test_rejection_without_reason_takes_the_errors() -> None:
+    """A JSON:API 400 gives its error objects as the reason."""
+    error = ErrorObject(status=400, title="Bad argument error")
+    assert rejection_from(bad_request((error,)), EXECUTION_ID).reason == (error,)
+
+
+def test_rejection_of_a_bare_body_takes_its_text() -> None:
+    """A 400 whose body is not JSON gives its text as the reason."""
+    failure = rejection_from(bad_request((), b"component exploded"), EXECUTION_ID)
+    assert failure.reason == "component exploded"
+
+
+def test_pending_status_reads_the_text() -> None:
+    """The poll's "still running" text is what a timeout reports as last seen."""
+    assert pending_status(Document.parse(docs("poll_pending"))).startswith("Pending request")
+    assert pending_status(Document()) == "pending"
