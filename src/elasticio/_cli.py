@@ -1,4 +1,5 @@
-"""The ``elasticio`` command: ``elasticio emulator serve``, ``elasticio --version``.
+"""The ``elasticio`` command: ``elasticio emulator serve``, ``elasticio demo``,
+``elasticio --version``.
 
 Each command is a function that adds its parser to the subcommands and names the function
 that runs it; :data:`COMMANDS` lists them, one line each. The emulator (starlette,
@@ -27,7 +28,16 @@ from elasticio._version import version
 if TYPE_CHECKING:
     Subcommands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
-__all__ = ["COMMANDS", "CommandError", "add_serve_arguments", "build_parser", "main", "serve"]
+__all__ = [
+    "COMMANDS",
+    "CommandError",
+    "add_demo_arguments",
+    "add_serve_arguments",
+    "build_parser",
+    "demo",
+    "main",
+    "serve",
+]
 
 Run: TypeAlias = Callable[[argparse.Namespace], int]
 
@@ -167,9 +177,109 @@ def emulator_command(subcommands: Subcommands) -> None:
     )
 
 
-# One line per command, in the order `elasticio --help` lists them; `elasticio demo` goes
-# here as `demo_command`.
-COMMANDS: tuple[Callable[[Subcommands], None], ...] = (emulator_command,)
+# ---------------------------------------------------------------------------------------
+# elasticio demo
+
+
+def _count(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return number
+
+
+def _rate(text: str) -> float | None:
+    number = float(text)
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {text}")
+    return number or None
+
+
+def add_demo_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``elasticio demo``."""
+    parser.add_argument(
+        "--flows-concurrency",
+        type=_count,
+        default=32,
+        metavar="N",
+        help="flows started at once (default: 32)",
+    )
+    parser.add_argument(
+        "--rate-limit",
+        type=_rate,
+        default=40.0,
+        metavar="N",
+        help="requests per second the emulator allows; 0 for no limit (default: 40)",
+    )
+    parser.add_argument(
+        "--transition-delay",
+        type=_seconds,
+        default=0.5,
+        metavar="SECONDS",
+        help="lag between starting a flow and its being active (default: 0.5)",
+    )
+    parser.add_argument(
+        "--execution-time",
+        type=_seconds,
+        default=0.3,
+        metavar="SECONDS",
+        help="how long the credential check takes (default: 0.3)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="seed of the emulator's random fault generator (default: 0)",
+    )
+    parser.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="print plain lines instead of progress bars (also when stdout is no terminal)",
+    )
+
+
+def demo(args: argparse.Namespace) -> int:
+    """Run the demo against a fresh emulator on loopback (see :mod:`elasticio._demo`)."""
+    try:
+        from elasticio._demo import DemoOptions
+        from elasticio._demo import main as demo_main
+    except ImportError as exc:
+        print(f"elasticio: {exc}; the demo needs: pip install 'elasticio[demo]'", file=sys.stderr)
+        return 1
+    options = DemoOptions(
+        flows_concurrency=args.flows_concurrency,
+        rate_limit=args.rate_limit,
+        transition_delay=args.transition_delay,
+        execution_time=args.execution_time,
+        seed=args.seed,
+        progress=args.progress,
+    )
+    return demo_main(options)
+
+
+def demo_command(subcommands: Subcommands) -> None:
+    """``elasticio demo``: a bulk automation against the emulator, with progress bars."""
+    add_demo_arguments(
+        command(
+            subcommands,
+            "demo",
+            demo,
+            help="start every inactive flow of a served emulator, under a rate limit",
+            description=(
+                "Serve an emulator on 127.0.0.1 and, over the socket: walk the components, "
+                "their versions and descriptors; page through the flows; start every "
+                "inactive flow concurrently, waiting until each is active while the "
+                "emulator answers 429s; verify a credential; then print a summary. The "
+                "exit status is 1 when a flow failed to start (or the credential check "
+                "failed), 0 otherwise."
+            ),
+        )
+    )
+
+
+# One line per command, in the order `elasticio --help` lists them.
+COMMANDS: tuple[Callable[[Subcommands], None], ...] = (emulator_command, demo_command)
 
 
 def build_parser(prog: str = "elasticio") -> argparse.ArgumentParser:

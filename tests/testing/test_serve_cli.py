@@ -195,3 +195,14 @@ async def test_elasticio_emulator_serve_stops_on_sigterm() -> None:
     assert process.returncode == 0, err.decode()
     assert out == b""
     assert err == b""
+
+
+def test_the_listening_socket_declares_tcp_so_responses_are_not_delayed() -> None:
+    """The socket says IPPROTO_TCP, so asyncio sets TCP_NODELAY on accepted connections."""
+    from elasticio.testing._serve import _bind
+
+    sock = _bind("127.0.0.1", 0, allow_remote=False)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()

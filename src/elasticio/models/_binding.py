@@ -6,9 +6,9 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from elasticio._converter import NOT_AN_ATTRIBUTE
 from elasticio._errors import UsageError
 from elasticio.jsonapi import Document, Resource
+from elasticio.models._structure import linked_identifiers, sdk_field
 
 __all__ = ["Binding", "binding_field", "require_binding"]
 
@@ -30,19 +30,15 @@ class Binding(Generic[API]):
 
     def holds_all(self, name: str) -> bool:
         """True when the relationship's linkage is present and every target is included."""
-        relationship = self.resource.relationships.get(name)
-        if relationship is None or not relationship.has_data:
-            return False
-        data = relationship.data
-        targets = data if isinstance(data, tuple) else (() if data is None else (data,))
-        return all(self.document.resolve(target) is not None for target in targets)
+        targets = linked_identifiers(self.resource, name)
+        return targets is not None and all(
+            self.document.resolve(target) is not None for target in targets
+        )
 
 
 def binding_field() -> Any:
     """The private ``_binding`` field of a model: not data, not compared, not shown."""
-    return attrs.field(
-        default=None, eq=False, repr=False, alias="binding", metadata={NOT_AN_ATTRIBUTE: True}
-    )
+    return sdk_field(default=None, eq=False, repr=False, alias="binding")
 
 
 def require_binding(binding: Binding[API] | None, what: str) -> Binding[API]:

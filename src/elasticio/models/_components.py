@@ -8,10 +8,10 @@ from typing import Any, Protocol
 
 import attrs
 
-from elasticio._converter import NOT_AN_ATTRIBUTE, structure_attributes
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._binding import Binding, binding_field, require_binding
+from elasticio.models._structure import linked_id, sdk_field, structure_resource
 
 __all__ = [
     "Component",
@@ -34,15 +34,6 @@ class ComponentsAPI(Protocol):
     async def descriptor(
         self, component_id: str, revision: str = "latest"
     ) -> ComponentDescriptor: ...
-
-
-def _object(**kwargs: Any) -> Any:
-    return attrs.field(metadata={NOT_AN_ATTRIBUTE: True}, **kwargs)
-
-
-def _linked_id(resource: Resource, name: str) -> str | None:
-    linkage = resource.linkage(name)
-    return linkage.id if linkage is not None and not isinstance(linkage, tuple) else None
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +59,7 @@ class ComponentDescriptor:
     credentials: Mapping[str, Any] = attrs.field(factory=dict)
     fields: Mapping[str, Any] = attrs.field(factory=dict)
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    version_id: str | None = _object(default=None)
+    version_id: str | None = sdk_field(default=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -79,7 +70,7 @@ class ComponentVersion:
     version_number: int | None = None
     date: int | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    component_id: str | None = _object(default=None)
+    component_id: str | None = sdk_field(default=None)
     _binding: Binding[ComponentsAPI] | None = binding_field()
 
     @property
@@ -118,8 +109,8 @@ class Component:
     docker_target_tag: str | None = None
     icon: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    latest_version: ComponentVersion | None = _object(default=None)
-    latest_version_id: str | None = _object(default=None)
+    latest_version: ComponentVersion | None = sdk_field(default=None)
+    latest_version_id: str | None = sdk_field(default=None)
     _binding: Binding[ComponentsAPI] | None = binding_field()
 
     async def versions(self) -> list[ComponentVersion]:
@@ -149,20 +140,13 @@ class ComponentEnv:
     extra: Mapping[str, Any] = attrs.field(factory=dict)
 
 
-def _values(resource: Resource) -> dict[str, Any]:
-    # The resource's own id wins: an attribute named "id" (which JSON:API forbids) must
-    # not silently turn the model into another resource.
-    return {**resource.attributes, "id": resource.id}
-
-
 def descriptor_from(document: Document, resource: Resource) -> ComponentDescriptor:
     """Structure a ``descriptor`` resource."""
     del document  # descriptors have nothing to traverse
-    return structure_attributes(
+    return structure_resource(
         ComponentDescriptor,
-        _values(resource),
-        pointer=resource.pointer,
-        version_id=_linked_id(resource, "version"),
+        resource,
+        version_id=linked_id(resource, "version"),
     )
 
 
@@ -170,11 +154,10 @@ def version_from(
     api: ComponentsAPI, document: Document, resource: Resource, component_id: str | None = None
 ) -> ComponentVersion:
     """Structure a ``version`` resource, bound for traversal."""
-    return structure_attributes(
+    return structure_resource(
         ComponentVersion,
-        _values(resource),
-        pointer=resource.pointer,
-        component_id=_linked_id(resource, "component") or component_id,
+        resource,
+        component_id=linked_id(resource, "component") or component_id,
         binding=Binding(api, document, resource),
     )
 
@@ -185,12 +168,11 @@ def component_from(api: ComponentsAPI, document: Document, resource: Resource) -
     latest_version = (
         version_from(api, document, latest, resource.id) if isinstance(latest, Resource) else None
     )
-    return structure_attributes(
+    return structure_resource(
         Component,
-        _values(resource),
-        pointer=resource.pointer,
+        resource,
         latest_version=latest_version,
-        latest_version_id=_linked_id(resource, "latest_version"),
+        latest_version_id=linked_id(resource, "latest_version"),
         binding=Binding(api, document, resource),
     )
 
@@ -198,4 +180,4 @@ def component_from(api: ComponentsAPI, document: Document, resource: Resource) -
 def env_from(document: Document, resource: Resource) -> ComponentEnv:
     """Structure a ``component-env`` resource."""
     del document
-    return structure_attributes(ComponentEnv, _values(resource), pointer=resource.pointer)
+    return structure_resource(ComponentEnv, resource)

@@ -7,10 +7,14 @@ from typing import Any
 
 import attrs
 
-from elasticio._converter import structure_attributes
 from elasticio.jsonapi import Document, Resource
-from elasticio.models._components import _linked_id, _object, _values
-from elasticio.models._users import linked_ids, resolve_all
+from elasticio.models._structure import (
+    linked_id,
+    linked_ids,
+    resolve_all,
+    sdk_field,
+    structure_resource,
+)
 
 __all__ = [
     "Contract",
@@ -36,7 +40,7 @@ class ContractMember:
     email: str | None = None
     roles: tuple[str, ...] = ()
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    user_id: str | None = _object(default=None)
+    user_id: str | None = sdk_field(default=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -69,35 +73,33 @@ class Contract:
     custom_data: Mapping[str, Any] = attrs.field(factory=dict)
     flow_stats_enabled_default: bool | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    member_ids: tuple[str, ...] = _object(default=())
-    invite_ids: tuple[str, ...] = _object(default=())
-    members: tuple[ContractMember, ...] | None = _object(default=None)
-    invites: tuple[ContractInvite, ...] | None = _object(default=None)
+    member_ids: tuple[str, ...] = sdk_field(default=())
+    invite_ids: tuple[str, ...] = sdk_field(default=())
+    members: tuple[ContractMember, ...] | None = sdk_field(default=None)
+    invites: tuple[ContractInvite, ...] | None = sdk_field(default=None)
 
 
 def contract_member_from(document: Document, resource: Resource) -> ContractMember:
     """Structure a ``contract-member`` resource."""
     del document
-    return structure_attributes(
+    return structure_resource(
         ContractMember,
-        _values(resource),
-        pointer=resource.pointer,
-        user_id=_linked_id(resource, "user") or resource.id,
+        resource,
+        user_id=linked_id(resource, "user") or resource.id,
     )
 
 
 def contract_invite_from(document: Document, resource: Resource) -> ContractInvite:
     """Structure a ``contract-invite`` resource."""
     del document
-    return structure_attributes(ContractInvite, _values(resource), pointer=resource.pointer)
+    return structure_resource(ContractInvite, resource)
 
 
 def contract_from(document: Document, resource: Resource) -> Contract:
     """Structure a ``contract`` resource, with members and invites the document includes."""
-    return structure_attributes(
+    return structure_resource(
         Contract,
-        _values(resource),
-        pointer=resource.pointer,
+        resource,
         member_ids=linked_ids(resource, "members"),
         invite_ids=linked_ids(resource, "invites"),
         members=resolve_all(document, resource, "members", "contract-member", contract_member_from),

@@ -7,9 +7,8 @@ from typing import Any
 
 import attrs
 
-from elasticio._converter import structure_attributes
 from elasticio.jsonapi import Document, Resource
-from elasticio.models._components import _linked_id, _object, _values
+from elasticio.models._structure import linked_id, sdk_field, structure_resource
 
 __all__ = ["Credential", "credential_from"]
 
@@ -28,21 +27,20 @@ class Credential:
     name: str | None = None
     keys: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
     extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
-    component_id: str | None = _object(default=None)
-    workspace_id: str | None = _object(default=None)
-    user_id: str | None = _object(default=None)
-    vpn_agent_id: str | None = _object(default=None)
+    component_id: str | None = sdk_field(default=None)
+    workspace_id: str | None = sdk_field(default=None)
+    user_id: str | None = sdk_field(default=None)
+    vpn_agent_id: str | None = sdk_field(default=None)
 
 
 def credential_from(document: Document, resource: Resource) -> Credential:
     """Structure a ``credential`` resource."""
     del document
-    return structure_attributes(
+    return structure_resource(
         Credential,
-        _values(resource),
-        pointer=resource.pointer,
-        component_id=_linked_id(resource, "component"),
-        workspace_id=_linked_id(resource, "workspace"),
-        user_id=_linked_id(resource, "user"),
-        vpn_agent_id=_linked_id(resource, "vpn_agent"),
+        resource,
+        component_id=linked_id(resource, "component"),
+        workspace_id=linked_id(resource, "workspace"),
+        user_id=linked_id(resource, "user"),
+        vpn_agent_id=linked_id(resource, "vpn_agent"),
     )

@@ -7,9 +7,8 @@ from typing import Any
 
 import attrs
 
-from elasticio._converter import structure_attributes
 from elasticio.jsonapi import Document, Resource
-from elasticio.models._components import _linked_id, _object, _values
+from elasticio.models._structure import linked_id, sdk_field, structure_resource
 
 __all__ = ["DataSample", "data_sample_from"]
 
@@ -26,21 +25,20 @@ class DataSample:
     method: str | None = None
     result: Mapping[str, Any] = attrs.field(factory=dict)
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    component_id: str | None = _object(default=None)
-    component_version_id: str | None = _object(default=None)
-    workspace_id: str | None = _object(default=None)
-    user_id: str | None = _object(default=None)
+    component_id: str | None = sdk_field(default=None)
+    component_version_id: str | None = sdk_field(default=None)
+    workspace_id: str | None = sdk_field(default=None)
+    user_id: str | None = sdk_field(default=None)
 
 
 def data_sample_from(document: Document, resource: Resource) -> DataSample:
     """Structure a ``data-sample`` resource."""
     del document
-    return structure_attributes(
+    return structure_resource(
         DataSample,
-        _values(resource),
-        pointer=resource.pointer,
-        component_id=_linked_id(resource, "component"),
-        component_version_id=_linked_id(resource, "component_version"),
-        workspace_id=_linked_id(resource, "workspace"),
-        user_id=_linked_id(resource, "user"),
+        resource,
+        component_id=linked_id(resource, "component"),
+        component_version_id=linked_id(resource, "component_version"),
+        workspace_id=linked_id(resource, "workspace"),
+        user_id=linked_id(resource, "user"),
     )

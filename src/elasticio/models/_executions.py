@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeAlias
 import attrs
 import httpx
 
-from elasticio._converter import NOT_AN_ATTRIBUTE, structure_attributes
+from elasticio._converter import structure_attributes
 from elasticio._errors import APIError, DecodeError, ErrorObject, ExecutionFailedError, UsageError
 from elasticio.jsonapi import Document, Resource
+from elasticio.models._structure import sdk_field
 
 if TYPE_CHECKING:
     from elasticio._polling import PollPolicy
@@ -63,9 +64,7 @@ class ExecutionResult:
     result: Mapping[str, Any] = attrs.field(factory=dict)
     status: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    document: Document | None = attrs.field(
-        default=None, eq=False, repr=False, metadata={NOT_AN_ATTRIBUTE: True}
-    )
+    document: Document | None = sdk_field(default=None, eq=False, repr=False)
 
 
 @attrs.define

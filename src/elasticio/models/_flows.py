@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
@@ -13,7 +13,7 @@ from elasticio._converter import structure_attributes
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._binding import Binding, binding_field, require_binding
-from elasticio.models._components import _linked_id, _object, _values
+from elasticio.models._structure import linked_id, resource_values, sdk_field, structure_resource
 
 if TYPE_CHECKING:
     from elasticio._pagination import Paginator
@@ -35,6 +35,8 @@ __all__ = [
     "snapshot_from",
     "version_from",
 ]
+
+T = TypeVar("T")
 
 
 class FlowsAPI(Protocol):
@@ -221,9 +223,9 @@ class FlowVersion:
     description: str | None = None
     created_at: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    graph: FlowGraph | None = _object(default=None)
-    flow_id: str | None = _object(default=None)
-    user_id: str | None = _object(default=None)
+    graph: FlowGraph | None = sdk_field(default=None)
+    flow_id: str | None = sdk_field(default=None)
+    user_id: str | None = sdk_field(default=None)
 
     @property
     def created_datetime(self) -> datetime | None:
@@ -244,9 +246,9 @@ class FlowDraft:
     created_at: str | None = None
     updated_at: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    graph: FlowGraph | None = _object(default=None)
-    flow_id: str | None = _object(default=None)
-    user_id: str | None = _object(default=None)
+    graph: FlowGraph | None = sdk_field(default=None)
+    flow_id: str | None = sdk_field(default=None)
+    user_id: str | None = sdk_field(default=None)
 
     @property
     def created_datetime(self) -> datetime | None:
@@ -269,7 +271,7 @@ class Snapshot:
     id: str
     snapshot: Any = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    flow_id: str | None = _object(default=None)
+    flow_id: str | None = sdk_field(default=None)
 
     @property
     def step_id(self) -> str:
@@ -304,11 +306,11 @@ class Flow:
     last_start_time: str | None = None
     due_execution: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    graph: FlowGraph | None = _object(default=None)
-    user_id: str | None = _object(default=None)
-    workspace_id: str | None = _object(default=None)
-    latest_version_id: str | None = _object(default=None)
-    draft_id: str | None = _object(default=None)
+    graph: FlowGraph | None = sdk_field(default=None)
+    user_id: str | None = sdk_field(default=None)
+    workspace_id: str | None = sdk_field(default=None)
+    latest_version_id: str | None = sdk_field(default=None)
+    draft_id: str | None = sdk_field(default=None)
     _binding: Binding[FlowsAPI] | None = binding_field()
 
     @property
@@ -373,27 +375,29 @@ class Flow:
         return await binding.api.get_draft(self.id)
 
 
-def _without_graph(resource: Resource) -> dict[str, Any]:
-    values = _values(resource)
-    values.pop("graph", None)
-    return values
-
-
-def _graph_of(resource: Resource) -> FlowGraph | None:
-    return graph_from(resource.attributes.get("graph"), f"{resource.pointer}/attributes/graph")
+def _structure_with_graph(cls: type[T], resource: Resource, **sdk_values: Any) -> T:
+    """Structure a resource whose ``graph`` attribute becomes a :class:`FlowGraph`."""
+    values = resource_values(resource)
+    # The graph is an SDK field, so the converter would otherwise keep it in ``extra``.
+    graph = values.pop("graph", None)
+    return structure_attributes(
+        cls,
+        values,
+        pointer=resource.pointer,
+        graph=graph_from(graph, f"{resource.pointer}/attributes/graph"),
+        **sdk_values,
+    )
 
 
 def flow_from(api: FlowsAPI, document: Document, resource: Resource) -> Flow:
     """Structure a ``flow`` resource, bound for traversal."""
-    return structure_attributes(
+    return _structure_with_graph(
         Flow,
-        _without_graph(resource),
-        pointer=resource.pointer,
-        graph=_graph_of(resource),
-        user_id=_linked_id(resource, "user"),
-        workspace_id=_linked_id(resource, "workspace"),
-        latest_version_id=_linked_id(resource, "latest_version"),
-        draft_id=_linked_id(resource, "draft"),
+        resource,
+        user_id=linked_id(resource, "user"),
+        workspace_id=linked_id(resource, "workspace"),
+        latest_version_id=linked_id(resource, "latest_version"),
+        draft_id=linked_id(resource, "draft"),
         binding=Binding(api, document, resource),
     )
 
@@ -401,32 +405,26 @@ def flow_from(api: FlowsAPI, document: Document, resource: Resource) -> Flow:
 def version_from(document: Document, resource: Resource, flow_id: str | None = None) -> FlowVersion:
     """Structure a ``flow-version`` resource; ``flow_id`` fills in a missing relationship."""
     del document  # versions have nothing to traverse
-    return structure_attributes(
+    return _structure_with_graph(
         FlowVersion,
-        _without_graph(resource),
-        pointer=resource.pointer,
-        graph=_graph_of(resource),
-        flow_id=_linked_id(resource, "flow") or flow_id,
-        user_id=_linked_id(resource, "user"),
+        resource,
+        flow_id=linked_id(resource, "flow") or flow_id,
+        user_id=linked_id(resource, "user"),
     )
 
 
 def draft_from(document: Document, resource: Resource, flow_id: str | None = None) -> FlowDraft:
     """Structure a ``flow-draft`` resource; ``flow_id`` fills in a missing relationship."""
     del document
-    return structure_attributes(
+    return _structure_with_graph(
         FlowDraft,
-        _without_graph(resource),
-        pointer=resource.pointer,
-        graph=_graph_of(resource),
-        flow_id=_linked_id(resource, "flow") or flow_id,
-        user_id=_linked_id(resource, "user"),
+        resource,
+        flow_id=linked_id(resource, "flow") or flow_id,
+        user_id=linked_id(resource, "user"),
     )
 
 
 def snapshot_from(document: Document, resource: Resource, flow_id: str) -> Snapshot:
     """Structure a ``snapshot`` resource of flow ``flow_id``."""
     del document
-    return structure_attributes(
-        Snapshot, _values(resource), pointer=resource.pointer, flow_id=flow_id
-    )
+    return structure_resource(Snapshot, resource, flow_id=flow_id)

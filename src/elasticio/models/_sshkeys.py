@@ -7,9 +7,8 @@ from typing import Any
 
 import attrs
 
-from elasticio._converter import structure_attributes
 from elasticio.jsonapi import Document, Resource
-from elasticio.models._components import _linked_id, _object, _values
+from elasticio.models._structure import linked_id, sdk_field, structure_resource
 
 __all__ = ["SSHKey", "ssh_key_from"]
 
@@ -23,12 +22,10 @@ class SSHKey:
     title: str | None = None
     fingerprint: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    user_id: str | None = _object(default=None)
+    user_id: str | None = sdk_field(default=None)
 
 
 def ssh_key_from(document: Document, resource: Resource) -> SSHKey:
     """Structure an ``sshkey`` resource."""
     del document
-    return structure_attributes(
-        SSHKey, _values(resource), pointer=resource.pointer, user_id=_linked_id(resource, "user")
-    )
+    return structure_resource(SSHKey, resource, user_id=linked_id(resource, "user"))

@@ -7,10 +7,8 @@ from typing import Any
 
 import attrs
 
-from elasticio._converter import structure_attributes
 from elasticio.jsonapi import Document, Resource
-from elasticio.models._components import _linked_id, _object, _values
-from elasticio.models._users import linked_ids
+from elasticio.models._structure import linked_id, linked_ids, sdk_field, structure_resource
 
 __all__ = ["Team", "team_from"]
 
@@ -28,9 +26,9 @@ class Team:
     name: str | None = None
     docker_registry: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    contract_id: str | None = _object(default=None)
-    user_ids: tuple[str, ...] = _object(default=())
-    component_ids: tuple[str, ...] = _object(default=())
+    contract_id: str | None = sdk_field(default=None)
+    user_ids: tuple[str, ...] = sdk_field(default=())
+    component_ids: tuple[str, ...] = sdk_field(default=())
 
     @property
     def docker_registry_uri(self) -> str | None:
@@ -42,11 +40,10 @@ class Team:
 def team_from(document: Document, resource: Resource) -> Team:
     """Structure a ``team`` resource."""
     del document
-    return structure_attributes(
+    return structure_resource(
         Team,
-        _values(resource),
-        pointer=resource.pointer,
-        contract_id=_linked_id(resource, "contract"),
+        resource,
+        contract_id=linked_id(resource, "contract"),
         user_ids=linked_ids(resource, "users"),
         component_ids=linked_ids(resource, "components"),
     )

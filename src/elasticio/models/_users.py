@@ -1,20 +1,16 @@
-"""Users, and the relationship helpers the account-side models share."""
+"""Platform users."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
-from elasticio._converter import structure_attributes
-from elasticio._errors import DecodeError
-from elasticio.jsonapi import Document, Identifier, Resource
-from elasticio.models._components import _values
+from elasticio.jsonapi import Document, Resource
+from elasticio.models._structure import structure_resource
 
-__all__ = ["User", "linked_ids", "resolve_all", "user_from"]
-
-T = TypeVar("T")
+__all__ = ["User", "user_from"]
 
 
 @attrs.frozen(kw_only=True)
@@ -37,53 +33,4 @@ class User:
 def user_from(document: Document, resource: Resource) -> User:
     """Structure a ``user`` resource."""
     del document  # a user has nothing to traverse
-    return structure_attributes(User, _values(resource), pointer=resource.pointer)
-
-
-def _identifiers(resource: Resource, name: str) -> tuple[Identifier, ...] | None:
-    """The linkage of relationship ``name`` as a tuple, or None when it has no ``data``."""
-    relationship = resource.relationships.get(name)
-    if relationship is None or not relationship.has_data:
-        return None
-    data = relationship.data
-    if isinstance(data, tuple):
-        return data
-    return () if data is None else (data,)
-
-
-def linked_ids(resource: Resource, name: str) -> tuple[str, ...]:
-    """The ids a relationship links to, in linkage order (empty when it has no ``data``)."""
-    return tuple(target.id for target in _identifiers(resource, name) or ())
-
-
-def resolve_all(
-    document: Document,
-    resource: Resource,
-    name: str,
-    expected_type: str,
-    build: Callable[[Document, Resource], T],
-) -> tuple[T, ...] | None:
-    """The targets of a to-many relationship, built from the document's ``included``.
-
-    None when the relationship has no linkage or the document lacks any target (that is,
-    the request did not ask to include them); otherwise every target, in linkage order.
-
-    Raises:
-        DecodeError: the linkage names a type other than ``expected_type``.
-    """
-    targets = _identifiers(resource, name)
-    if targets is None:
-        return None
-    base = f"{resource.pointer}/relationships/{name}/data"
-    found: list[Resource] = []
-    for position, target in enumerate(targets):
-        if target.type != expected_type:
-            raise DecodeError(
-                f"expected {expected_type!r} in relationship {name!r}, got {target.type!r}",
-                pointer=f"{base}/{position}/type",
-            )
-        included = document.resolve(target)
-        if included is None:
-            return None
-        found.append(included)
-    return tuple(build(document, target) for target in found)
+    return structure_resource(User, resource)

@@ -7,10 +7,14 @@ from typing import Any
 
 import attrs
 
-from elasticio._converter import structure_attributes
 from elasticio.jsonapi import Document, Resource
-from elasticio.models._components import _linked_id, _object, _values
-from elasticio.models._users import linked_ids, resolve_all
+from elasticio.models._structure import (
+    linked_id,
+    linked_ids,
+    resolve_all,
+    sdk_field,
+    structure_resource,
+)
 
 __all__ = [
     "Workspace",
@@ -66,32 +70,31 @@ class Workspace:
     type: str | None = None
     flow_stats_enabled_default: bool | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
-    contract_id: str | None = _object(default=None)
-    member_ids: tuple[str, ...] = _object(default=())
-    invite_ids: tuple[str, ...] = _object(default=())
-    members: tuple[WorkspaceMember, ...] | None = _object(default=None)
-    invites: tuple[WorkspaceInvite, ...] | None = _object(default=None)
+    contract_id: str | None = sdk_field(default=None)
+    member_ids: tuple[str, ...] = sdk_field(default=())
+    invite_ids: tuple[str, ...] = sdk_field(default=())
+    members: tuple[WorkspaceMember, ...] | None = sdk_field(default=None)
+    invites: tuple[WorkspaceInvite, ...] | None = sdk_field(default=None)
 
 
 def workspace_member_from(document: Document, resource: Resource) -> WorkspaceMember:
     """Structure a workspace ``member`` resource."""
     del document
-    return structure_attributes(WorkspaceMember, _values(resource), pointer=resource.pointer)
+    return structure_resource(WorkspaceMember, resource)
 
 
 def workspace_invite_from(document: Document, resource: Resource) -> WorkspaceInvite:
     """Structure a ``workspace-invite`` resource."""
     del document
-    return structure_attributes(WorkspaceInvite, _values(resource), pointer=resource.pointer)
+    return structure_resource(WorkspaceInvite, resource)
 
 
 def workspace_from(document: Document, resource: Resource) -> Workspace:
     """Structure a ``workspace`` resource, with members and invites the document includes."""
-    return structure_attributes(
+    return structure_resource(
         Workspace,
-        _values(resource),
-        pointer=resource.pointer,
-        contract_id=_linked_id(resource, "contract"),
+        resource,
+        contract_id=linked_id(resource, "contract"),
         member_ids=linked_ids(resource, "members"),
         invite_ids=linked_ids(resource, "invites"),
         members=resolve_all(document, resource, "members", "member", workspace_member_from),

@@ -6,14 +6,12 @@ import builtins
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from elasticio._errors import DecodeError
-from elasticio._http import RequestSpec
 from elasticio._pagination import Paginator
 from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
 from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
 from elasticio.models._components import component_from, descriptor_from, env_from, version_from
-from elasticio.resources._sender import Sender
+from elasticio.resources._base import Namespace, of_type, one_resource
 
 __all__ = ["Components"]
 
@@ -35,23 +33,7 @@ DOCKER_PULL = Endpoint("POST", "/v2/components/{component_id}/docker-pull/{revis
 Access = Literal["private", "public", "all"]
 
 
-def _typed(resource: Resource, expected_type: str) -> Resource:
-    if resource.type != expected_type:
-        raise DecodeError(
-            f"expected a {expected_type!r} resource, got {resource.type!r}",
-            pointer=f"{resource.pointer}/type",
-        )
-    return resource
-
-
-def _one(document: Document, expected_type: str) -> Resource:
-    data = document.data
-    if not isinstance(data, Resource):
-        raise DecodeError(f"expected one {expected_type!r} resource", pointer="/data")
-    return _typed(data, expected_type)
-
-
-class Components:
+class Components(Namespace):
     """Component repositories: list, get, create, update, delete; versions, descriptors, env.
 
     Example:
@@ -59,20 +41,8 @@ class Components:
         >>> descriptor = await (await component.versions())[0].descriptor()  # doctest: +SKIP
     """
 
-    def __init__(self, client: Sender) -> None:
-        self._client = client
-
-    def _paginate(self, spec: RequestSpec, page_size: int | None) -> Paginator[Component]:
-        return Paginator(
-            fetch=self._client.fetch,
-            first=spec,
-            item=self._component,
-            base_url=self._client.base_url,
-            page_size=page_size,
-        )
-
     def _component(self, document: Document, resource: Resource) -> Component:
-        return component_from(self, document, _typed(resource, "component"))
+        return component_from(self, document, of_type(resource, "component"))
 
     def list(
         self, *, contract_id: str, access: Access | None = None, page_size: int | None = None
@@ -80,19 +50,23 @@ class Components:
         """Components available to a contract; ``access`` filters by ``private``,
         ``public`` or ``all``. Iterate with ``async for``."""
         params = {"contract_id": contract_id, "filter[access]": access}
-        return self._paginate(LIST.request(params=params), page_size)
+        return self._paginate(LIST.request(params=params), self._component, page_size)
 
     def list_all(
         self, *, contract_id: str | None = None, page_size: int | None = None
     ) -> Paginator[Component]:
         """Every component of the tenant (needs ``tenants.component.list_all``)."""
-        return self._paginate(LIST_ALL.request(params={"contract_id": contract_id}), page_size)
+        return self._paginate(
+            LIST_ALL.request(params={"contract_id": contract_id}), self._component, page_size
+        )
 
     def list_in_workspace(
         self, workspace_id: str, *, page_size: int | None = None
     ) -> Paginator[Component]:
         """Components usable in a workspace, honouring the contract's whitelist."""
-        return self._paginate(LIST_IN_WORKSPACE.request(workspace_id=workspace_id), page_size)
+        return self._paginate(
+            LIST_IN_WORKSPACE.request(workspace_id=workspace_id), self._component, page_size
+        )
 
     async def get(self, component_id: str, *, workspace_id: str | None = None) -> Component:
         """One component with its latest version and descriptor. With ``workspace_id``,
@@ -103,13 +77,13 @@ class Components:
             else GET_IN_WORKSPACE.request(workspace_id=workspace_id, component_id=component_id)
         )
         document = await self._client.fetch(spec)
-        return component_from(self, document, _one(document, "component"))
+        return component_from(self, document, one_resource(document, "component"))
 
     async def versions(self, component_id: str) -> builtins.list[ComponentVersion]:
         """The builds of a component."""
         document = await self._client.fetch(VERSIONS.request(component_id=component_id))
         return [
-            version_from(self, document, _typed(r, "version"), component_id)
+            version_from(self, document, of_type(r, "version"), component_id)
             for r in document.primary
         ]
 
@@ -117,7 +91,7 @@ class Components:
         """The descriptor (``component.json``) of a revision, or of the latest build."""
         spec = DESCRIPTOR.request(component_id=component_id, revision=revision)
         document = await self._client.fetch(spec)
-        return descriptor_from(document, _one(document, "descriptor"))
+        return descriptor_from(document, one_resource(document, "descriptor"))
 
     async def create(
         self,
@@ -146,7 +120,7 @@ class Components:
             },
         )
         document = await self._client.fetch(CREATE.request(json=body))
-        return component_from(self, document, _one(document, "component"))
+        return component_from(self, document, one_resource(document, "component"))
 
     async def update(
         self,
@@ -167,7 +141,7 @@ class Components:
             attributes={"access": access, "whitelisted_contract_ids": whitelist},
         )
         document = await self._client.fetch(UPDATE.request(json=body, component_id=component_id))
-        return component_from(self, document, _one(document, "component"))
+        return component_from(self, document, one_resource(document, "component"))
 
     async def delete(self, component_id: str) -> None:
         """Delete a component (only when no flow uses it)."""
@@ -182,13 +156,13 @@ class Components:
     async def get_env(self, component_id: str) -> ComponentEnv:
         """The component's environment variables."""
         document = await self._client.fetch(GET_ENV.request(component_id=component_id))
-        return env_from(document, _one(document, "component-env"))
+        return env_from(document, one_resource(document, "component-env"))
 
     async def set_env(self, component_id: str, variables: Mapping[str, Any]) -> ComponentEnv:
         """Replace the component's environment variables with ``variables``."""
         body = encode_document("component-env", attributes={"vars": dict(variables)})
         document = await self._client.fetch(SET_ENV.request(json=body, component_id=component_id))
-        return env_from(document, _one(document, "component-env"))
+        return env_from(document, one_resource(document, "component-env"))
 
     async def docker_pull(self, component_id: str, revision: str = "latest") -> None:
         """Make the platform pull a version again from the external docker registry."""

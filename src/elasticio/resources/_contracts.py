@@ -16,8 +16,7 @@ from elasticio.models._contracts import (
     contract_from,
     contract_member_from,
 )
-from elasticio.resources._components import _one, _typed
-from elasticio.resources._sender import Sender
+from elasticio.resources._base import Namespace, of_type, one_resource
 
 __all__ = ["Contracts", "Include", "include_param"]
 
@@ -43,7 +42,7 @@ def include_param(include: Iterable[Include] | Include) -> str | None:
     return ",".join(dict.fromkeys(names)) or None
 
 
-class Contracts:
+class Contracts(Namespace):
     """Contracts the caller belongs to, and their members.
 
     Example:
@@ -53,33 +52,24 @@ class Contracts:
         >>> [m.email for m in contract.members or ()]  # doctest: +SKIP
     """
 
-    def __init__(self, client: Sender) -> None:
-        self._client = client
-
     def _contract(self, document: Document, resource: Resource) -> Contract:
-        return contract_from(document, _typed(resource, "contract"))
+        return contract_from(document, of_type(resource, "contract"))
 
     def list(self, *, page_size: int | None = None) -> Paginator[Contract]:
         """The contracts the caller is a member of; the API pages by 20 unless
         ``page_size`` says otherwise. Iterate with ``async for``."""
-        return Paginator(
-            fetch=self._client.fetch,
-            first=LIST.request(),
-            item=self._contract,
-            base_url=self._client.base_url,
-            page_size=page_size,
-        )
+        return self._paginate(LIST.request(), self._contract, page_size)
 
     async def get(self, contract_id: str, *, include: Iterable[Include] | Include = ()) -> Contract:
         """One contract. ``include`` (``"members"`` and/or ``"invites"``) has the
         response carry those too, as ``Contract.members`` and ``Contract.invites``."""
         spec = GET.request(params={"include": include_param(include)}, contract_id=contract_id)
         document = await self._client.fetch(spec)
-        return self._contract(document, _one(document, "contract"))
+        return self._contract(document, one_resource(document, "contract"))
 
     async def members(self, contract_id: str) -> builtins.list[ContractMember]:
         """The members of a contract, with their contract roles."""
         document = await self._client.fetch(MEMBERS.request(contract_id=contract_id))
         return [
-            contract_member_from(document, _typed(r, "contract-member")) for r in document.primary
+            contract_member_from(document, of_type(r, "contract-member")) for r in document.primary
         ]

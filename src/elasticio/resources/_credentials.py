@@ -9,8 +9,7 @@ from elasticio._pagination import Paginator
 from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
 from elasticio.models._credentials import Credential, credential_from
-from elasticio.resources._components import _one, _typed
-from elasticio.resources._sender import Sender
+from elasticio.resources._base import Namespace, of_type, one_resource
 
 __all__ = ["Credentials"]
 
@@ -27,7 +26,7 @@ def _vpn_agent(vpn_agent_id: str | Unset | None) -> Identifier | Unset | None:
     return Identifier("vpn-agent", vpn_agent_id)
 
 
-class Credentials:
+class Credentials(Namespace):
     """Credentials: list, get, create, update, delete.
 
     The API returns ``keys`` in clear text; :class:`Credential` keeps them out of its repr.
@@ -38,27 +37,19 @@ class Credentials:
         ... )
     """
 
-    def __init__(self, client: Sender) -> None:
-        self._client = client
-
     def _credential(self, document: Document, resource: Resource) -> Credential:
-        return credential_from(document, _typed(resource, "credential"))
+        return credential_from(document, of_type(resource, "credential"))
 
     def list(self, *, workspace_id: str, component_id: str | None = None) -> Paginator[Credential]:
         """The credentials of a workspace, only those of one component when
         ``component_id`` is given. Iterate with ``async for``."""
         params = {"workspace_id": workspace_id, "filter[component]": component_id}
-        return Paginator(
-            fetch=self._client.fetch,
-            first=LIST.request(params=params),
-            item=self._credential,
-            base_url=self._client.base_url,
-        )
+        return self._paginate(LIST.request(params=params), self._credential)
 
     async def get(self, credential_id: str) -> Credential:
         """One credential, its keys included."""
         document = await self._client.fetch(GET.request(credential_id=credential_id))
-        return self._credential(document, _one(document, "credential"))
+        return self._credential(document, one_resource(document, "credential"))
 
     async def create(
         self,
@@ -84,7 +75,7 @@ class Credentials:
             },
         )
         document = await self._client.fetch(CREATE.request(json=body))
-        return self._credential(document, _one(document, "credential"))
+        return self._credential(document, one_resource(document, "credential"))
 
     async def update(
         self,
@@ -107,7 +98,7 @@ class Credentials:
         )
         spec = UPDATE.request(json=body, credential_id=credential_id)
         document = await self._client.fetch(spec)
-        return self._credential(document, _one(document, "credential"))
+        return self._credential(document, one_resource(document, "credential"))
 
     async def delete(self, credential_id: str) -> None:
         """Delete a credential."""

@@ -10,8 +10,7 @@ from elasticio._pagination import Paginator
 from elasticio._paths import Endpoint
 from elasticio.jsonapi import Document, Identifier, Resource, encode_document
 from elasticio.models._data_samples import DataSample, data_sample_from
-from elasticio.resources._components import _one, _typed
-from elasticio.resources._sender import Sender
+from elasticio.resources._base import Namespace, of_type, one_resource
 
 __all__ = ["DataSamples"]
 
@@ -32,7 +31,7 @@ def _id_filter(ids: Iterable[str] | str) -> str:
     return ",".join(wanted)
 
 
-class DataSamples:
+class DataSamples(Namespace):
     """Data samples: get one or several, create, update.
 
     Example:
@@ -41,26 +40,18 @@ class DataSamples:
         ... )
     """
 
-    def __init__(self, client: Sender) -> None:
-        self._client = client
-
     def _sample(self, document: Document, resource: Resource) -> DataSample:
-        return data_sample_from(document, _typed(resource, "data-sample"))
+        return data_sample_from(document, of_type(resource, "data-sample"))
 
     async def get(self, data_sample_id: str) -> DataSample:
         """One data sample by id."""
         document = await self._client.fetch(GET.request(data_sample_id=data_sample_id))
-        return self._sample(document, _one(document, "data-sample"))
+        return self._sample(document, one_resource(document, "data-sample"))
 
     def list(self, ids: Iterable[str] | str) -> Paginator[DataSample]:
         """The data samples with the given ids (one request, ``filter[id]``); a single
         string is one id. Iterate with ``async for``."""
-        return Paginator(
-            fetch=self._client.fetch,
-            first=LIST.request(params={"filter[id]": _id_filter(ids)}),
-            item=self._sample,
-            base_url=self._client.base_url,
-        )
+        return self._paginate(LIST.request(params={"filter[id]": _id_filter(ids)}), self._sample)
 
     async def create(
         self,
@@ -83,7 +74,7 @@ class DataSamples:
             },
         )
         document = await self._client.fetch(CREATE.request(json=body))
-        return self._sample(document, _one(document, "data-sample"))
+        return self._sample(document, one_resource(document, "data-sample"))
 
     async def update(self, data_sample_id: str, *, result: Mapping[str, Any]) -> DataSample:
         """Replace a data sample's ``result``."""
@@ -92,4 +83,4 @@ class DataSamples:
         )
         spec = UPDATE.request(json=body, data_sample_id=data_sample_id)
         document = await self._client.fetch(spec)
-        return self._sample(document, _one(document, "data-sample"))
+        return self._sample(document, one_resource(document, "data-sample"))

@@ -23,7 +23,7 @@ from elasticio.models._executions import (
     pending_status,
     rejection_from,
 )
-from elasticio.resources._sender import Sender
+from elasticio.resources._base import Namespace
 
 __all__ = ["Executions"]
 
@@ -70,7 +70,7 @@ class _Progress:
     result_url: httpx.URL | None = None
 
 
-class Executions:
+class Executions(Namespace):
     """Scheduled executions: a component's credential check, metadata or select model,
     run on a worker and waited for.
 
@@ -85,9 +85,6 @@ class Executions:
         ... )
         >>> options = (await execution.result()).result  # doctest: +SKIP
     """
-
-    def __init__(self, client: Sender) -> None:
-        self._client = client
 
     async def verify_credential(
         self,

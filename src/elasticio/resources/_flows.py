@@ -23,8 +23,7 @@ from elasticio.models._flows import (
     snapshot_from,
     version_from,
 )
-from elasticio.resources._components import _one, _typed
-from elasticio.resources._sender import Sender
+from elasticio.resources._base import Namespace, of_type, one_resource
 
 __all__ = ["Flows"]
 
@@ -61,7 +60,7 @@ def _snapshot_value(snapshot: Any) -> Any:
     return plain(snapshot)
 
 
-class Flows:
+class Flows(Namespace):
     """Flows: list, get, create, update, delete, copy, start and stop; their versions,
     draft and per-step snapshots.
 
@@ -71,14 +70,11 @@ class Flows:
         'active'
     """
 
-    def __init__(self, client: Sender) -> None:
-        self._client = client
-
     def _flow(self, document: Document, resource: Resource) -> Flow:
-        return flow_from(self, document, _typed(resource, "flow"))
+        return flow_from(self, document, of_type(resource, "flow"))
 
     def _one_flow(self, document: Document) -> Flow:
-        return flow_from(self, document, _one(document, "flow"))
+        return flow_from(self, document, one_resource(document, "flow"))
 
     # -- flows ---------------------------------------------------------------------------
 
@@ -111,13 +107,7 @@ class Flows:
             "search": search,
             "sort": sort,
         }
-        return Paginator(
-            fetch=self._client.fetch,
-            first=LIST.request(params=params),
-            item=self._flow,
-            base_url=self._client.base_url,
-            page_size=page_size,
-        )
+        return self._paginate(LIST.request(params=params), self._flow, page_size)
 
     async def get(self, flow_id: str) -> Flow:
         """One flow."""
@@ -304,21 +294,15 @@ class Flows:
         """A flow's versions, oldest first. Iterate with ``async for``."""
 
         def item(document: Document, resource: Resource) -> FlowVersion:
-            return version_from(document, _typed(resource, "flow-version"), flow_id)
+            return version_from(document, of_type(resource, "flow-version"), flow_id)
 
-        return Paginator(
-            fetch=self._client.fetch,
-            first=VERSIONS.request(flow_id=flow_id),
-            item=item,
-            base_url=self._client.base_url,
-            page_size=page_size,
-        )
+        return self._paginate(VERSIONS.request(flow_id=flow_id), item, page_size)
 
     async def version(self, flow_id: str, version_hash: str) -> FlowVersion:
         """One version of a flow, by its hash."""
         spec = VERSION.request(flow_id=flow_id, version_hash=version_hash)
         document = await self._client.fetch(spec)
-        return version_from(document, _one(document, "flow-version"), flow_id)
+        return version_from(document, one_resource(document, "flow-version"), flow_id)
 
     # -- draft ---------------------------------------------------------------------------
 
@@ -329,7 +313,7 @@ class Flows:
             NotFoundError: the flow has no draft.
         """
         document = await self._client.fetch(GET_DRAFT.request(flow_id=flow_id))
-        return draft_from(document, _one(document, "flow-draft"), flow_id)
+        return draft_from(document, one_resource(document, "flow-draft"), flow_id)
 
     async def put_draft(
         self,
@@ -356,7 +340,7 @@ class Flows:
             },
         )
         document = await self._client.fetch(PUT_DRAFT.request(json=body, flow_id=flow_id))
-        return draft_from(document, _one(document, "flow-draft"), flow_id)
+        return draft_from(document, one_resource(document, "flow-draft"), flow_id)
 
     async def delete_draft(self, flow_id: str) -> None:
         """Discard the flow's draft."""
@@ -367,13 +351,13 @@ class Flows:
     async def snapshots(self, flow_id: str) -> builtins.list[Snapshot]:
         """The snapshots of every step of a flow that has one."""
         document = await self._client.fetch(SNAPSHOTS.request(flow_id=flow_id))
-        return [snapshot_from(document, _typed(r, "snapshot"), flow_id) for r in document.primary]
+        return [snapshot_from(document, of_type(r, "snapshot"), flow_id) for r in document.primary]
 
     async def get_snapshot(self, flow_id: str, step_id: str) -> Snapshot:
         """The snapshot of one step."""
         spec = GET_SNAPSHOT.request(flow_id=flow_id, step_id=step_id)
         document = await self._client.fetch(spec)
-        return snapshot_from(document, _one(document, "snapshot"), flow_id)
+        return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
 
     async def create_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
         """Store a snapshot for a step that has none; ``snapshot`` is any JSON value.
@@ -382,7 +366,7 @@ class Flows:
             "snapshot", id=step_id, attributes={"snapshot": _snapshot_value(snapshot)}
         )
         document = await self._client.fetch(CREATE_SNAPSHOT.request(json=body, flow_id=flow_id))
-        return snapshot_from(document, _one(document, "snapshot"), flow_id)
+        return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
 
     async def update_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
         """Replace the snapshot a step has. Not allowed while the flow runs."""
@@ -391,7 +375,7 @@ class Flows:
         )
         spec = UPDATE_SNAPSHOT.request(json=body, flow_id=flow_id, step_id=step_id)
         document = await self._client.fetch(spec)
-        return snapshot_from(document, _one(document, "snapshot"), flow_id)
+        return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
 
     async def delete_snapshot(self, flow_id: str, step_id: str) -> None:
         """Remove the snapshot of a step."""

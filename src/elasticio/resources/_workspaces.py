@@ -14,9 +14,8 @@ from elasticio.models._workspaces import (
     workspace_from,
     workspace_member_from,
 )
-from elasticio.resources._components import _one, _typed
+from elasticio.resources._base import Namespace, of_type, one_resource
 from elasticio.resources._contracts import Include, include_param
-from elasticio.resources._sender import Sender
 
 __all__ = ["Workspaces"]
 
@@ -25,7 +24,7 @@ GET = Endpoint("GET", "/v2/workspaces/{workspace_id}")
 MEMBERS = Endpoint("GET", "/v2/workspaces/{workspace_id}/members")
 
 
-class Workspaces:
+class Workspaces(Namespace):
     """Workspaces the caller belongs to, and their members.
 
     Example:
@@ -33,23 +32,16 @@ class Workspaces:
         ...     print(workspace.name, workspace.type)
     """
 
-    def __init__(self, client: Sender) -> None:
-        self._client = client
-
     def _workspace(self, document: Document, resource: Resource) -> Workspace:
-        return workspace_from(document, _typed(resource, "workspace"))
+        return workspace_from(document, of_type(resource, "workspace"))
 
     def list(
         self, *, contract_id: str | None = None, page_size: int | None = None
     ) -> Paginator[Workspace]:
         """The workspaces the caller is a member of, of one contract when ``contract_id``
         is given; the API pages by 20 unless ``page_size`` says otherwise."""
-        return Paginator(
-            fetch=self._client.fetch,
-            first=LIST.request(params={"contract_id": contract_id}),
-            item=self._workspace,
-            base_url=self._client.base_url,
-            page_size=page_size,
+        return self._paginate(
+            LIST.request(params={"contract_id": contract_id}), self._workspace, page_size
         )
 
     async def get(
@@ -59,9 +51,9 @@ class Workspaces:
         response carry those too, as ``Workspace.members`` and ``Workspace.invites``."""
         spec = GET.request(params={"include": include_param(include)}, workspace_id=workspace_id)
         document = await self._client.fetch(spec)
-        return self._workspace(document, _one(document, "workspace"))
+        return self._workspace(document, one_resource(document, "workspace"))
 
     async def members(self, workspace_id: str) -> builtins.list[WorkspaceMember]:
         """The members of a workspace, with their workspace roles."""
         document = await self._client.fetch(MEMBERS.request(workspace_id=workspace_id))
-        return [workspace_member_from(document, _typed(r, "member")) for r in document.primary]
+        return [workspace_member_from(document, of_type(r, "member")) for r in document.primary]

@@ -88,7 +88,9 @@ def _bind(host: str, port: int, *, allow_remote: bool) -> socket.socket:
         )
     address = host.strip("[]")
     family = socket.AF_INET6 if ":" in address else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio only turns Nagle's algorithm off (TCP_NODELAY) on
+    # sockets that say they are TCP, and with it on every response waits ~40 ms.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if os.name != "nt":  # on Windows the option lets a second server steal the port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
