@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -56,8 +57,24 @@ def docs(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict", "--site-dir", "build/site")
 
 
+BENCHMARKS = ("decode", "bulk", "overhead")
+
+
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Run the JSON:API decoding benchmark; extra arguments go to the script."""
-    session.install("-e", ".[bench]")
-    session.run("python", "bench/decode.py", *session.posargs)
+    """Run the benchmarks in bench/, or the ones named first; other arguments go to the
+    one named, e.g. ``nox -s bench -- bulk --flows 100``."""
+    session.install("-e", ".[bench,emulator]")
+    names = list(itertools.takewhile(lambda arg: arg in BENCHMARKS, session.posargs))
+    arguments = session.posargs[len(names) :]
+    if arguments and len(names) != 1:
+        session.error(f"name one benchmark ({', '.join(BENCHMARKS)}) before its arguments")
+    for name in names or BENCHMARKS:
+        session.run("python", f"bench/{name}.py", *arguments)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Run the main job: a bulk automation against the emulator on a loopback socket."""
+    session.install("-e", ".[demo]")
+    session.run("elasticio", "demo", *session.posargs)

@@ -97,3 +97,24 @@ async def test_a_lambda_returning_a_coroutine_is_awaited(clock: FakeClock) -> No
         clock=clock,
     )
     assert result == "ready"
+
+
+def test_a_huge_look_number_is_capped_without_overflow() -> None:
+    """wait_before stays at max_interval for any look number; backoff**n never overflows."""
+    policy = PollPolicy(interval=0.5, max_interval=0.5, timeout=900.0)
+    assert policy.wait_before(1752) == 0.5
+    assert PollPolicy(interval=1.0, backoff=1e100, max_interval=3.0).wait_before(5) == 3.0
+
+
+async def test_a_deadline_a_rounding_error_away_still_ends_the_wait(clock: FakeClock) -> None:
+    """A remainder below the clock's resolution counts as none, so polling stops."""
+
+    async def look() -> str:
+        return "pending"
+
+    policy = PollPolicy(interval=0.01, max_interval=0.01, timeout=0.05)
+    with pytest.raises(PollTimeoutError):
+        await poll_until(
+            policy, look, lambda r: r == "done", what="x", sleep=clock.sleep, clock=clock
+        )
+    assert len(clock.sleeps) <= 6

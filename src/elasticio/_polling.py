@@ -6,6 +6,7 @@ never an open loop.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -17,6 +18,10 @@ from elasticio._errors import PollTimeoutError
 __all__ = ["PollPolicy", "poll_until"]
 
 T = TypeVar("T")
+
+# Remaining time below this counts as none: sleeping a remainder smaller than the clock's
+# resolution would not move the clock, and the poller would never reach its deadline.
+_CLOCK_RESOLUTION = 1e-6
 
 
 @attrs.frozen(kw_only=True)
@@ -39,7 +44,12 @@ class PollPolicy:
 
     def wait_before(self, look_number: int) -> float:
         """The pause before look ``look_number`` + 1 (looks count from 1)."""
-        return min(self.max_interval, self.interval * self.backoff ** (look_number - 1))
+        growths = look_number - 1
+        if self.backoff > 1.0 and growths >= math.log(
+            self.max_interval / self.interval, self.backoff
+        ):
+            return self.max_interval  # capped; also keeps backoff ** growths from overflowing
+        return min(self.max_interval, self.interval * self.backoff**growths)
 
 
 async def poll_until(
@@ -73,7 +83,7 @@ async def poll_until(
         return max(0.0, min(pause, remaining))
 
     def out_of_time(state: RetryCallState) -> bool:
-        return clock() - started >= policy.timeout
+        return policy.timeout - (clock() - started) < _CLOCK_RESOLUTION
 
     def give_up(state: RetryCallState) -> T:
         raise PollTimeoutError(

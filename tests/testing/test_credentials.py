@@ -245,3 +245,19 @@ async def test_delete_foreign_is_403(guest_api: httpx.AsyncClient, emulator: Emu
     """Deleting a credential of a workspace the caller is not in is 403."""
     credential_id = emulator.seed.private_credential_id
     error_of(await guest_api.delete(f"/v2/credentials/{credential_id}"), 403)
+
+
+async def test_patch_with_a_null_vpn_agent_unlinks_it(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """PATCH with ``relationships.vpn_agent.data: null`` removes the agent link."""
+    credential_id = emulator.seed.credential_ids["webhook"]
+    agent = {"data": {"type": "vpn-agent", "id": "5a09deda2d5f49665afb739a"}}
+    linked = patch_body(credential_id)
+    linked["data"]["relationships"] = {"vpn_agent": agent}
+    response = await api.patch(f"/v2/credentials/{credential_id}", json=linked)
+    assert "vpn_agent" in data_of(response)["relationships"]
+    unlinked = patch_body(credential_id)
+    unlinked["data"]["relationships"] = {"vpn_agent": {"data": None}}
+    response = await api.patch(f"/v2/credentials/{credential_id}", json=unlinked)
+    assert "vpn_agent" not in data_of(response)["relationships"]

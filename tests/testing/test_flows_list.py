@@ -197,3 +197,14 @@ async def test_foreign_workspace_is_403(guest_api: httpx.AsyncClient, emulator: 
 async def test_unknown_workspace_is_404(api: httpx.AsyncClient) -> None:
     """Listing flows of an unknown workspace is 404."""
     error_of(await api.get("/v2/flows", params={"workspace_id": "0" * 24}), 404)
+
+
+async def test_component_filter(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    """``filter[component_id]`` keeps the flows with a step using that component."""
+    component_id = emulator.seed.component_ids["email"]
+    page, meta = await flows(api, emulator, **{"filter[component_id]": component_id})
+    assert 0 < meta["total"] < 200
+    assert all(
+        any(node["component_id"] == component_id for node in f["attributes"]["graph"]["nodes"])
+        for f in page
+    )

@@ -40,6 +40,17 @@ def attributes(data: Mapping[str, Any]) -> Mapping[str, Any]:
     return found
 
 
+def is_unlinked(data: Mapping[str, Any], name: str) -> bool:
+    """True when ``data.relationships.<name>`` is given as ``{"data": null}`` (unlink it)."""
+    relationships = data.get("relationships", {})
+    relationship = relationships.get(name) if isinstance(relationships, Mapping) else None
+    return (
+        isinstance(relationship, Mapping)
+        and "data" in relationship
+        and relationship["data"] is None
+    )
+
+
 def relationship_id(data: Mapping[str, Any], name: str, type: str) -> str | None:
     """The id in ``data.relationships.<name>.data`` (None when the relationship is absent)."""
     relationships = data.get("relationships", {})

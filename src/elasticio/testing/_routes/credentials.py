@@ -17,7 +17,7 @@ from elasticio.testing._access import (
 )
 from elasticio.testing._errors import bad_request, forbidden
 from elasticio.testing._jsonapi import document
-from elasticio.testing._payload import attributes, primary, relationship_id
+from elasticio.testing._payload import attributes, is_unlinked, primary, relationship_id
 from elasticio.testing._query import require_query
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
@@ -100,12 +100,13 @@ def update_credential(call: Call) -> Reply:
     data = primary(call.body, "credential", id=credential.id)
     found = attributes(data)
     name, keys = _name(found), _keys(found)
-    vpn_agent_id = relationship_id(data, "vpn_agent", "vpn-agent")
+    unlink_vpn_agent = is_unlinked(data, "vpn_agent")
+    vpn_agent_id = None if unlink_vpn_agent else relationship_id(data, "vpn_agent", "vpn-agent")
     if name is not None:
         credential.name = name
     if keys is not None:
         credential.keys = dict(keys)
-    if vpn_agent_id is not None:
+    if unlink_vpn_agent or vpn_agent_id is not None:
         credential.vpn_agent_id = vpn_agent_id
     return Reply(body=document(credential_resource(credential)))
 

@@ -48,6 +48,7 @@ def list_flows(call: Call) -> Reply:
     kind = choice(call, "filter[type]", ("ordinary", "long_running"))
     user_id = call.query.get("filter[user]")
     has_draft = flag(call, "filter[has_draft]")
+    component_id = call.query.get("filter[component_id]")
     search = call.query.get("search", "").strip().casefold()
     flows = [
         f
@@ -56,6 +57,7 @@ def list_flows(call: Call) -> Reply:
         and kind in (None, f.type)
         and user_id in (None, f.user_id)
         and has_draft in (None, f.draft is not None)
+        and (component_id is None or component_id in f.component_ids)
         and (search in f.name.casefold() or search in (f.description or "").casefold())
     ]
     sort = call.query.get("sort", "id")
