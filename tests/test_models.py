@@ -409,3 +409,9 @@ async def test_hand_built_version_descriptor_raises_usage_error() -> None:
     """ComponentVersion.descriptor() on a model built by hand raises UsageError."""
     with pytest.raises(UsageError, match=r"ComponentVersion\.descriptor\(\)"):
         await ComponentVersion(id="V", component_id="C").descriptor()
+
+
+def test_component_env_vars_never_appear_in_a_repr() -> None:
+    """Environment variables may hold secrets, so ComponentEnv's repr leaves them out."""
+    env = ComponentEnv(id="c1", vars={"API_TOKEN": "s3cr3t-value"})
+    assert "s3cr3t-value" not in repr(env)

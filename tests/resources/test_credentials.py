@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import respx
 
-from elasticio import AsyncClient, DecodeError
+from elasticio import AsyncClient, DecodeError, UsageError
 from elasticio.models._credentials import Credential
 from tests.resources.helpers import body, docs, query
 
@@ -272,3 +272,12 @@ async def test_delete_sends_delete_and_accepts_204(
     await client.credentials.delete(CREDENTIAL_ID)
     request = route.calls.last.request
     assert (request.method, request.url.path, request.content) == ("DELETE", path, b"")
+
+
+async def test_update_with_nothing_to_change_is_refused(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """credentials.update() with no name, keys or vpn_agent_id raises and sends nothing."""
+    with pytest.raises(UsageError):
+        await client.credentials.update("5b62c919fd98ea00112d52e7")
+    assert not router.calls

@@ -136,7 +136,8 @@ class ComponentEnv:
     """A component's environment variables (``vars``), keyed by the component id."""
 
     id: str
-    vars: Mapping[str, Any] = attrs.field(factory=dict)
+    # Environment variables often hold secrets (API keys, passwords): never in a repr.
+    vars: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
     extra: Mapping[str, Any] = attrs.field(factory=dict)
 
 

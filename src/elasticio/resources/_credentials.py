@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
 from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
@@ -89,7 +90,12 @@ class Credentials(Namespace):
 
         ``keys`` replaces the stored keys entirely, it is not merged: pass every key,
         not only the changed ones. ``vpn_agent_id=None`` sends a null relationship.
+
+        Raises:
+            UsageError: nothing to change was given.
         """
+        if all(isinstance(v, Unset) for v in (name, keys, vpn_agent_id)):
+            raise UsageError("credentials.update() needs name, keys or vpn_agent_id")
         body = encode_document(
             "credential",
             id=credential_id,

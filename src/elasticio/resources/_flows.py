@@ -221,13 +221,8 @@ class Flows(Namespace):
     # -- start and stop ------------------------------------------------------------------
 
     async def _settle(self, flow_id: str, target: str, poll: PollPolicy | None) -> Flow:
-        # A coroutine function, not a lambda returning a coroutine: tenacity decides
-        # whether to await by inspecting the callable, and a lambda looks synchronous.
-        async def look() -> Flow:
-            return await self.get(flow_id)
-
         return await self._client.wait_until(
-            look,
+            lambda: self.get(flow_id),
             lambda flow: flow.current_status == target,
             what=f"flow {flow_id} to become {target}",
             policy=poll,
@@ -279,6 +274,8 @@ class Flows(Namespace):
         the client's policy, 90 s at most), and that flow is returned.
 
         Raises:
+            ConflictError: the platform refused the stop (for example, the emulator
+                answers 409 for a flow that is already inactive).
             PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
                 is the last :class:`Flow` read.
         """
