@@ -62,8 +62,7 @@ BENCHMARKS = ("decode", "bulk", "overhead")
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Run the benchmarks in bench/, or the ones named first; other arguments go to the
-    one named, e.g. ``nox -s bench -- bulk --flows 100``."""
+    """Run the benchmarks; ``-- bulk`` picks one, ``-- bulk --flows 100`` passes it options."""
     session.install("-e", ".[bench,emulator]")
     names = list(itertools.takewhile(lambda arg: arg in BENCHMARKS, session.posargs))
     arguments = session.posargs[len(names) :]

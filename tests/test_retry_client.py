@@ -175,13 +175,35 @@ async def test_retry_after_cap_is_configurable(
 async def test_rate_limit_error_after_last_retry_carries_retry_after(
     client: AsyncClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:
-    """When 429s outlast the retries, the error keeps the last Retry-After."""
-    route_for(router, "GET", [status(429, retry_after="2")] * 4)
+    """When 429s outlast their own budget (10), the error keeps the last Retry-After."""
+    route_for(router, "GET", [status(429, retry_after="2")] * 11)
     with pytest.raises(RateLimitError) as caught:
         await call(client)
     assert caught.value.retry_after == 2.0
-    assert caught.value.retries_taken == 3
-    assert clock.sleeps == [2.0, 2.0, 2.0]
+    assert caught.value.retries_taken == 10
+    assert clock.sleeps == [2.0] * 10
+
+
+async def test_429s_have_a_larger_budget_than_failures(
+    client: AsyncClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
+    """Six 429s in a row (more than max_retries=3) are still waited out: nothing was done."""
+    route = route_for(router, "POST", [status(429, retry_after="1")] * 6 + [ok()])
+    await call(client, "POST")
+    assert route.call_count == 7
+    assert clock.sleeps == [1.0] * 6
+
+
+async def test_max_retries_zero_also_stops_retrying_429s(
+    make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
+    """max_retries=0 means one attempt, whatever the status."""
+    c = make_client(max_retries=0)
+    route = route_for(router, "GET", [status(429, retry_after="1"), ok()])
+    with pytest.raises(RateLimitError):
+        await call(c)
+    assert route.call_count == 1
+    assert clock.sleeps == []
 
 
 # --- backoff without Retry-After ----------------------------------------------------------
@@ -561,7 +583,7 @@ async def test_client_retry_policy_is_used(
 def test_client_max_retries_refines_the_retry_policy(make_client: MakeClient) -> None:
     """Given both, max_retries replaces the policy's count and keeps its other fields."""
     c = make_client(retry=RetryPolicy(max_retries=5, jitter=0.0), max_retries=0)
-    assert c.retry_policy == RetryPolicy(max_retries=0, jitter=0.0)
+    assert c.retry_policy == RetryPolicy(max_retries=0, max_rate_limit_retries=0, jitter=0.0)
 
 
 async def test_with_options_overrides_the_policy(
@@ -617,3 +639,41 @@ async def test_retries_are_logged_at_info_not_warning(
         await call(client)
     retries = [r for r in caplog.records if r.name == "elasticio" and "retrying" in r.message]
     assert [r.levelname for r in retries] == ["INFO"]
+
+
+async def test_a_429_holds_back_the_clients_other_requests(router: respx.MockRouter) -> None:
+    """While one request waits out a 429's Retry-After, a fresh one waits too, unsent."""
+    sleeps: list[float] = []
+    slept = [asyncio.Event(), asyncio.Event()]
+    release = asyncio.Event()
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        slept[min(len(sleeps), 2) - 1].set()
+        await release.wait()
+        now[0] = max(now[0], seconds)  # everyone wakes when the Retry-After has passed
+
+    first = router.get("/v2/first").mock(
+        side_effect=[httpx.Response(429, headers={"retry-after": "5"}), ok()]
+    )
+    second = router.get("/v2/second").mock(return_value=ok())
+    async with AsyncClient(
+        email=EMAIL,
+        api_key=API_KEY,
+        base_url=BASE_URL,
+        transport=httpx.MockTransport(router.async_handler),
+        sleep=sleep,
+        clock=lambda: now[0],
+    ) as c:
+        one = asyncio.create_task(c.request("GET", "/v2/first"))
+        # Bounded waits: a regression must fail, not hang (they return at once when it works).
+        await asyncio.wait_for(slept[0].wait(), timeout=5)  # the first got its 429 and waits
+        two = asyncio.create_task(c.request("GET", "/v2/second"))
+        await asyncio.wait_for(slept[1].wait(), timeout=5)  # the fresh one is held back too
+        assert second.call_count == 0
+        assert sleeps == [5.0, 5.0]
+        release.set()
+        await asyncio.gather(one, two)
+    assert (first.call_count, second.call_count) == (2, 1)
+    assert (c.stats.rate_limited, c.stats.throttled) == (1, 1)

@@ -235,7 +235,8 @@ def test_retry_after_unreadable_values_are_ignored(value: str | None) -> None:
 
 def test_plan_backs_off_without_a_hint() -> None:
     """A 503 without Retry-After waits the backoff for that retry number."""
-    assert plan(status_code=503, retry_number=2) == RetryDecision(True, 1.0, "status 503")
+    expected = RetryDecision(True, 1.0, "status 503", status_code=503)
+    assert plan(status_code=503, retry_number=2) == expected
 
 
 def test_plan_honours_retry_after() -> None:
@@ -307,3 +308,17 @@ def test_plan_stops_when_the_sleep_would_end_at_the_deadline() -> None:
     """A wait ending exactly at the deadline leaves no time for the attempt."""
     policy = RetryPolicy(deadline=10.0)
     assert not plan(status_code=503, headers={"retry-after": "4"}, elapsed=6.0, policy=policy).retry
+
+
+def test_a_429_is_judged_against_its_own_budget() -> None:
+    """Retry 4 of a 429 goes ahead (budget 10) where retry 4 of a 503 does not (budget 3)."""
+    assert plan(status_code=429, retry_number=4).retry
+    assert not plan(status_code=503, retry_number=4).retry
+    assert not plan(status_code=429, retry_number=11).retry
+
+
+def test_never_and_zero_max_retries_switch_off_429_retries_too() -> None:
+    """RetryPolicy.never() and with_max_retries(0) leave no retry for any status."""
+    assert RetryPolicy.never().max_rate_limit_retries == 0
+    assert RetryPolicy().with_max_retries(0).max_rate_limit_retries == 0
+    assert RetryPolicy().with_max_retries(5).max_rate_limit_retries == 10

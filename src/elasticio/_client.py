@@ -27,6 +27,7 @@ from elasticio._http import (
 )
 from elasticio._polling import PollPolicy, poll_until
 from elasticio._retry import RetryDecision, RetryPolicy, retrying
+from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
 from elasticio.resources import (
     Components,
@@ -80,11 +81,20 @@ def _check_concurrency(max_concurrency: int | None) -> int | None:
 
 @attrs.define
 class ClientStats:
-    """Counters over a client's lifetime (shared with clients made by ``with_options``)."""
+    """Counters over a client's lifetime (shared with clients made by ``with_options``).
+
+    Attributes:
+        requests: attempts sent.
+        retries: attempts that were retries.
+        rate_limited: 429 answers received.
+        throttled: attempts held back because another request had just been told to
+            slow down (a 429 with ``Retry-After``).
+    """
 
     requests: int = 0
     retries: int = 0
     rate_limited: int = 0
+    throttled: int = 0
 
 
 class AsyncClient:
@@ -103,7 +113,7 @@ class AsyncClient:
         base_url: the API's base URL, for white-label tenants or a local emulator.
         timeout: seconds, or an :class:`httpx.Timeout`, for each attempt (default 30 s,
             10 s to connect; with ``http_client``, that client's own timeout).
-        max_retries: shorthand for ``retry=RetryPolicy(max_retries=...)``.
+        max_retries: the retry count of ``retry`` (see :meth:`RetryPolicy.with_max_retries`).
         retry: the retry policy for every call (see :class:`RetryPolicy`).
         poll: how waits for a state poll (see :class:`PollPolicy`), e.g. a flow's start.
         max_concurrency: the most requests in flight at once, across this client and
@@ -144,9 +154,9 @@ class AsyncClient:
             email, api_key, base_url, allow_insecure_http=allow_insecure_http
         )
         if retry is None:
-            retry = RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
-        elif max_retries is not None:
-            retry = attrs.evolve(retry, max_retries=max_retries)
+            retry = RetryPolicy()
+        if max_retries is not None:
+            retry = retry.with_max_retries(max_retries)
         self._retry = retry
         self._poll = poll or PollPolicy()
         if timeout is None:
@@ -171,6 +181,7 @@ class AsyncClient:
             limits=pool_limits(self._max_concurrency),
         )
         self.stats = ClientStats()
+        self._throttle = Throttle(clock=clock, sleep=sleep)
         self._bind_resources()
 
     def _bind_resources(self) -> None:
@@ -227,7 +238,7 @@ class AsyncClient:
         if retry is not None:
             other._retry = retry
         if max_retries is not None:
-            other._retry = attrs.evolve(other._retry, max_retries=max_retries)
+            other._retry = other._retry.with_max_retries(max_retries)
         if timeout is not None:
             other._timeout = (
                 timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -316,6 +327,9 @@ class AsyncClient:
             nonlocal retries
             retries += 1
             self.stats.retries += 1
+            if decision.status_code == 429:
+                # The server said slow down: hold every new attempt back as long as this one.
+                self._throttle.hold(decision.delay)
             logger.info(
                 "retrying %s %s in %.2fs after %s (retry %d of %d)",
                 method,
@@ -327,6 +341,8 @@ class AsyncClient:
             )
 
         async def attempt() -> httpx.Response:
+            if await self._throttle.wait():
+                self.stats.throttled += 1
             async with self._slot():
                 self.stats.requests += 1
                 response = await self._http.send(request, auth=self._auth, follow_redirects=False)

@@ -38,6 +38,11 @@ class RetryPolicy:
     * Connection failures before the request was sent are retried for every method.
     * Other statuses (409 included) are never retried.
 
+    ``max_retries`` counts retries after failures. A 429 has its own, larger count,
+    ``max_rate_limit_retries``: the server asked for the request again after a wait and
+    processed nothing, and under a sustained rate limit (bulk work) a request may be
+    told to wait several times. ``max_retries=0`` switches both off.
+
     Without ``Retry-After`` the wait doubles from ``backoff_initial`` up to
     ``backoff_max``, with up to ``jitter`` of it randomised away.
 
@@ -47,6 +52,7 @@ class RetryPolicy:
     """
 
     max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    max_rate_limit_retries: int = attrs.field(default=10, validator=attrs.validators.ge(0))
     max_retry_after: float = attrs.field(default=60.0, validator=attrs.validators.ge(0.0))
     backoff_initial: float = attrs.field(default=0.5, validator=attrs.validators.ge(0.0))
     backoff_max: float = attrs.field(default=8.0, validator=attrs.validators.ge(0.0))
@@ -61,7 +67,12 @@ class RetryPolicy:
     @classmethod
     def never(cls) -> RetryPolicy:
         """A policy that makes exactly one attempt."""
-        return cls(max_retries=0)
+        return cls(max_retries=0, max_rate_limit_retries=0)
+
+    def with_max_retries(self, max_retries: int) -> RetryPolicy:
+        """This policy with another ``max_retries``; 0 also stops retrying 429s."""
+        rate_limited = 0 if max_retries == 0 else self.max_rate_limit_retries
+        return attrs.evolve(self, max_retries=max_retries, max_rate_limit_retries=rate_limited)
 
     def backoff(self, retry_number: int, rng: Callable[[], float] = random.random) -> float:
         """The wait before retry ``retry_number`` (1-based) when the server gave no hint."""
@@ -133,6 +144,7 @@ class RetryDecision:
     retry: bool
     delay: float = 0.0
     reason: str = ""
+    status_code: int | None = None
 
 
 def plan_retry(
@@ -154,8 +166,9 @@ def plan_retry(
         return RetryDecision(False, reason=f"{what} is not retried")
     if safety is Safety.IDEMPOTENT_ONLY and method.upper() not in IDEMPOTENT_METHODS:
         return RetryDecision(False, reason=f"{what} after {method} may have been processed")
-    if retry_number > policy.max_retries:
-        return RetryDecision(False, reason=f"gave up after {policy.max_retries} retries")
+    allowed = policy.max_rate_limit_retries if status_code == 429 else policy.max_retries
+    if retry_number > allowed:
+        return RetryDecision(False, reason=f"gave up after {allowed} retries")
     hinted = parse_retry_after((headers or {}).get("retry-after"), now=now)
     if hinted is not None and hinted > policy.max_retry_after:
         return RetryDecision(
@@ -165,7 +178,7 @@ def plan_retry(
     # At the deadline itself no time is left for the attempt the sleep is for.
     if policy.deadline is not None and elapsed + delay >= policy.deadline:
         return RetryDecision(False, reason=f"the {policy.deadline:.0f}s deadline would pass")
-    return RetryDecision(True, delay=delay, reason=what)
+    return RetryDecision(True, delay=delay, reason=what, status_code=status_code)
 
 
 def retrying(
