@@ -11,6 +11,9 @@ admin). Otherwise roles are stored and shown but do not narrow permissions furth
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Protocol, TypeVar
+
 from elasticio.testing._errors import forbidden, not_found
 from elasticio.testing._model import (
     Component,
@@ -72,28 +75,33 @@ def workspace_for(call: Call, workspace_id: str) -> Workspace:
     return workspace
 
 
+class _InWorkspace(Protocol):
+    @property
+    def workspace_id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_InWorkspace)
+
+
+def _in_workspace(call: Call, records: Mapping[str, R], record_id: str, label: str) -> R:
+    """A record that lives in a workspace: 404 when unknown, 403 outside the caller's."""
+    record = records.get(record_id)
+    if record is None:
+        raise not_found(label, record_id)
+    workspace_for(call, record.workspace_id)
+    return record
+
+
 def flow_for(call: Call, flow_id: str) -> Flow:
-    flow = call.platform.flows.get(flow_id)
-    if flow is None:
-        raise not_found("Flow", flow_id)
-    workspace_for(call, flow.workspace_id)
-    return flow
+    return _in_workspace(call, call.platform.flows, flow_id, "Flow")
 
 
 def credential_for(call: Call, credential_id: str) -> Credential:
-    credential = call.platform.credentials.get(credential_id)
-    if credential is None:
-        raise not_found("Credential", credential_id)
-    workspace_for(call, credential.workspace_id)
-    return credential
+    return _in_workspace(call, call.platform.credentials, credential_id, "Credential")
 
 
 def data_sample_for(call: Call, sample_id: str) -> DataSample:
-    sample = call.platform.data_samples.get(sample_id)
-    if sample is None:
-        raise not_found("Data sample", sample_id)
-    workspace_for(call, sample.workspace_id)
-    return sample
+    return _in_workspace(call, call.platform.data_samples, sample_id, "Data sample")
 
 
 def team_for(call: Call, team_id: str) -> Team:
