@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from elasticio._config import _is_loopback
+from elasticio._errors import UsageError
 from elasticio._version import version
 
 if TYPE_CHECKING:
@@ -128,11 +128,6 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     """Serve a fresh emulator until SIGINT or SIGTERM (see ``serve_until_signalled``)."""
-    if not args.allow_remote and not _is_loopback(args.host):
-        raise CommandError(
-            f"refusing to serve on {args.host!r}: the emulator's API keys are public; "
-            "use a loopback address or pass --allow-remote"
-        )
     try:
         import logging
 
@@ -148,14 +143,17 @@ def serve(args: argparse.Namespace) -> int:
         transition_delay=args.transition_delay,
         execution_time=args.execution_time,
     )
-    return serve_until_signalled(
-        Emulator(settings=settings),
-        host=args.host,
-        port=args.port,
-        allow_remote=args.allow_remote,
-        log_level=args.log_level,
-        out=sys.stdout,
-    )
+    try:
+        return serve_until_signalled(
+            Emulator(settings=settings),
+            host=args.host,
+            port=args.port,
+            allow_remote=args.allow_remote,
+            log_level=args.log_level,
+            out=sys.stdout,
+        )
+    except UsageError as exc:  # a host that is not loopback, without --allow-remote
+        raise CommandError(str(exc)) from exc
 
 
 def emulator_command(subcommands: Subcommands) -> None:

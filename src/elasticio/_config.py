@@ -18,6 +18,7 @@ __all__ = [
     "ENV_BASE_URL",
     "ENV_EMAIL",
     "ClientConfig",
+    "is_loopback",
     "resolve_config",
 ]
 
@@ -37,7 +38,7 @@ class ClientConfig:
     base_url: httpx.URL
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
@@ -61,7 +62,7 @@ def _base_url(raw: str, *, allow_insecure_http: bool) -> httpx.URL:
         )
     if url.query or url.fragment:
         raise ConfigurationError("the base URL must not have a query or a fragment")
-    if url.scheme == "http" and not _is_loopback(url.host) and not allow_insecure_http:
+    if url.scheme == "http" and not is_loopback(url.host) and not allow_insecure_http:
         raise ConfigurationError(
             f"refusing plain http:// to {url.host}: the API key would travel in clear text; "
             "use https:// or pass allow_insecure_http=True"

@@ -32,7 +32,7 @@ from typing import Any, Literal, TextIO
 import uvicorn
 
 from elasticio._client import AsyncClient
-from elasticio._config import ENV_API_KEY, ENV_BASE_URL, ENV_EMAIL, _is_loopback
+from elasticio._config import ENV_API_KEY, ENV_BASE_URL, ENV_EMAIL, is_loopback
 from elasticio._errors import UsageError
 from elasticio.testing._emulator import Emulator
 
@@ -81,7 +81,7 @@ def _uvicorn_config(emulator: Emulator, log_level: LogLevel) -> uvicorn.Config:
 
 def _bind(host: str, port: int, *, allow_remote: bool) -> socket.socket:
     """A listening TCP socket on ``host:port``, loopback unless ``allow_remote``."""
-    if not allow_remote and not _is_loopback(host):
+    if not allow_remote and not is_loopback(host):
         raise UsageError(
             f"refusing to serve the emulator on {host!r}: its API keys are public, so it "
             "listens on loopback only; pass allow_remote=True (--allow-remote) to override"
