@@ -1,5 +1,5 @@
-"""What every resource namespace shares: the client it sends through, paged lists, and
-the checks on the resources an answer holds."""
+"""What every resource namespace shares: the client it sends through, paged lists, the
+checks on the resources an answer holds, and relationships to optional targets."""
 
 from __future__ import annotations
 
@@ -9,12 +9,20 @@ from typing import TypeVar
 from elasticio._errors import DecodeError
 from elasticio._http import RequestSpec
 from elasticio._pagination import Paginator
-from elasticio.jsonapi import Document, Resource
+from elasticio.jsonapi import Document, Identifier, Resource, Unset
 from elasticio.resources._sender import Sender
 
-__all__ = ["Namespace", "of_type", "one_resource"]
+__all__ = ["Namespace", "linked", "of_type", "one_resource"]
 
 T = TypeVar("T")
+
+
+def linked(type_: str, id_: str | Unset | None) -> Identifier | Unset | None:
+    """A relationship's linkage for an optional argument: the identifier of ``id_``;
+    ``UNSET`` (leave the relationship out) and ``None`` (send null) pass through."""
+    if id_ is None or isinstance(id_, Unset):
+        return id_
+    return Identifier(type_, id_)
 
 
 def of_type(resource: Resource, expected_type: str) -> Resource:

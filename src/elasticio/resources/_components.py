@@ -11,7 +11,7 @@ from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
 from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
 from elasticio.models._components import component_from, descriptor_from, env_from, version_from
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, linked, of_type, one_resource
 
 __all__ = ["Components"]
 
@@ -114,9 +114,7 @@ class Components(Namespace):
             },
             relationships={
                 "team": Identifier("team", team_id),
-                "contract": UNSET
-                if isinstance(contract_id, Unset)
-                else Identifier("contract", contract_id),
+                "contract": linked("contract", contract_id),
             },
         )
         document = await self._client.fetch(CREATE.request(json=body))

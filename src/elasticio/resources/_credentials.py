@@ -10,7 +10,7 @@ from elasticio._pagination import Paginator
 from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
 from elasticio.models._credentials import Credential, credential_from
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, linked, of_type, one_resource
 
 __all__ = ["Credentials"]
 
@@ -19,12 +19,6 @@ GET = Endpoint("GET", "/v2/credentials/{credential_id}")
 CREATE = Endpoint("POST", "/v2/credentials")
 UPDATE = Endpoint("PATCH", "/v2/credentials/{credential_id}")
 DELETE = Endpoint("DELETE", "/v2/credentials/{credential_id}")
-
-
-def _vpn_agent(vpn_agent_id: str | Unset | None) -> Identifier | Unset | None:
-    if vpn_agent_id is None or isinstance(vpn_agent_id, Unset):
-        return vpn_agent_id
-    return Identifier("vpn-agent", vpn_agent_id)
 
 
 class Credentials(Namespace):
@@ -72,7 +66,7 @@ class Credentials(Namespace):
             relationships={
                 "component": Identifier("component", component_id),
                 "workspace": Identifier("workspace", workspace_id),
-                "vpn_agent": _vpn_agent(vpn_agent_id),
+                "vpn_agent": linked("vpn-agent", vpn_agent_id),
             },
         )
         document = await self._client.fetch(CREATE.request(json=body))
@@ -100,7 +94,7 @@ class Credentials(Namespace):
             "credential",
             id=credential_id,
             attributes={"name": name, "keys": keys if isinstance(keys, Unset) else dict(keys)},
-            relationships={"vpn_agent": _vpn_agent(vpn_agent_id)},
+            relationships={"vpn_agent": linked("vpn-agent", vpn_agent_id)},
         )
         spec = UPDATE.request(json=body, credential_id=credential_id)
         document = await self._client.fetch(spec)

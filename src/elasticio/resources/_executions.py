@@ -14,7 +14,7 @@ from elasticio._errors import BadRequestError, DecodeError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
 from elasticio._paths import Endpoint
 from elasticio._polling import PollPolicy
-from elasticio.jsonapi import UNSET, Identifier, Unset, encode_document
+from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset, encode_document
 from elasticio.models._executions import (
     Execution,
     ExecutionKind,
@@ -23,7 +23,7 @@ from elasticio.models._executions import (
     pending_status,
     rejection_from,
 )
-from elasticio.resources._base import Namespace
+from elasticio.resources._base import Namespace, linked
 
 __all__ = ["Executions"]
 
@@ -38,10 +38,6 @@ POLL = Endpoint("GET", "/v2/exec/poll/{execution_id}")
 
 _READY = frozenset({303})  # the poll URL's "done, the result is over there"
 _NOT_READY = frozenset({409})  # the result URL's "not yet"
-
-
-def _optional(type_: str, id_: str | Unset) -> Identifier | Unset:
-    return UNSET if isinstance(id_, Unset) else Identifier(type_, id_)
 
 
 def _location(response: Response) -> str:
@@ -102,7 +98,7 @@ class Executions(Namespace):
             attributes={"fields": dict(fields)},
             relationships={
                 "workspace": Identifier("workspace", workspace_id),
-                "vpn_agent": _optional("vpn-agent", vpn_agent_id),
+                "vpn_agent": linked("vpn-agent", vpn_agent_id),
             },
         )
         spec = VERIFY_CREDENTIAL.request(json=body, component_id=component_id, version=version)
@@ -220,9 +216,9 @@ class Executions(Namespace):
     @staticmethod
     def _relationships(
         workspace_id: str, credential_id: str | Unset, vpn_agent_id: str | Unset
-    ) -> dict[str, Identifier | Unset]:
+    ) -> dict[str, RelationshipValue]:
         return {
             "workspace": Identifier("workspace", workspace_id),
-            "credential": _optional("credential", credential_id),
-            "vpn_agent": _optional("vpn-agent", vpn_agent_id),
+            "credential": linked("credential", credential_id),
+            "vpn_agent": linked("vpn-agent", vpn_agent_id),
         }

@@ -23,7 +23,7 @@ from elasticio.models._flows import (
     snapshot_from,
     version_from,
 )
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, linked, of_type, one_resource
 
 __all__ = ["Flows"]
 
@@ -209,11 +209,7 @@ class Flows(Namespace):
         body = encode_document(
             "flow-copy",
             attributes={"dest_flow_id": dest_flow_id, "name": name, "topic_id": topic_id},
-            relationships={
-                "dest_workspace": UNSET
-                if isinstance(dest_workspace_id, Unset)
-                else Identifier("workspace", dest_workspace_id)
-            },
+            relationships={"dest_workspace": linked("workspace", dest_workspace_id)},
         )
         document = await self._client.fetch(COPY.request(json=body, flow_id=flow_id))
         return self._one_flow(document)
