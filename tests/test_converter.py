@@ -8,9 +8,9 @@ import pytest
 import respx
 
 from elasticio import AsyncClient, Component, ComponentVersion, DecodeError
-from elasticio._converter import converter, make_converter, structure_attributes
 from elasticio.jsonapi import Document
 from elasticio.models._components import component_from, descriptor_from, version_from
+from elasticio.models._converter import converter, make_converter, structure_attributes
 
 
 class NoRequests:

@@ -8,7 +8,14 @@ import pytest
 import respx
 
 from elasticio import AsyncClient, RequestSpec, UsageError, segment
-from elasticio._paths import Endpoint
+from elasticio._catalog.v2 import (
+    COMPONENTS_DELETE,
+    COMPONENTS_DESCRIPTOR,
+    COMPONENTS_GET,
+    COMPONENTS_GET_IN_WORKSPACE,
+    COMPONENTS_UPDATE,
+)
+from elasticio.resources._base import request
 from tests.conftest import load_fixture
 
 HOSTILE_IDS = [
@@ -54,37 +61,33 @@ def test_segment_refuses_non_strings(value: Any) -> None:
 
 
 def test_endpoint_knows_its_placeholders() -> None:
-    """An endpoint lists the names its template needs."""
-    endpoint = Endpoint("GET", "/v2/workspace/{workspace_id}/components/{component_id}")
-    assert endpoint.placeholders == frozenset({"workspace_id", "component_id"})
+    """A catalog entry lists the names its template needs."""
+    assert COMPONENTS_GET_IN_WORKSPACE.placeholders == frozenset({"workspace_id", "component_id"})
 
 
 def test_endpoint_fills_every_placeholder_as_one_segment() -> None:
     """Each value is encoded on its own; the template's slashes stay."""
-    endpoint = Endpoint("GET", "/v2/components/{component_id}/versions/{revision}/descriptor")
-    path = endpoint.path(component_id="../x", revision="a/b")
+    path = COMPONENTS_DESCRIPTOR.path(component_id="../x", revision="a/b")
     assert path == "/v2/components/..%2Fx/versions/a%2Fb/descriptor"
 
 
 @pytest.mark.parametrize("values", [{}, {"component_id": "C1", "extra": "x"}, {"wrong": "C1"}])
 def test_endpoint_needs_exactly_its_placeholders(values: dict[str, str]) -> None:
-    """Missing or unknown values are a TypeError, like a bad call."""
-    with pytest.raises(TypeError):
-        Endpoint("GET", "/v2/components/{component_id}").path(**values)
+    """Missing or unknown values are a UsageError naming what the template needs."""
+    with pytest.raises(UsageError, match="component_id"):
+        COMPONENTS_GET.path(**values)
 
 
 @pytest.mark.parametrize("value", ["", ".", "..", None])
 def test_endpoint_refuses_bad_values(value: Any) -> None:
     """An empty, dot or non-string value is refused before any request exists."""
     with pytest.raises(UsageError):
-        Endpoint("DELETE", "/v2/components/{component_id}").path(component_id=value)
+        COMPONENTS_DELETE.path(component_id=value)
 
 
 def test_endpoint_request_builds_a_spec() -> None:
-    """Endpoint.request gives the method, the filled path, params and body."""
-    spec = Endpoint("PATCH", "/v2/components/{component_id}").request(
-        component_id="a/b", params={"x": "1"}, json={"data": {}}
-    )
+    """request() gives the entry's method, the filled path, params and body."""
+    spec = request(COMPONENTS_UPDATE, component_id="a/b", params={"x": "1"}, json={"data": {}})
     assert spec == RequestSpec(
         method="PATCH", path="/v2/components/a%2Fb", params={"x": "1"}, json={"data": {}}
     )

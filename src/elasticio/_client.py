@@ -23,6 +23,7 @@ from elasticio._http import (
     Response,
     build_request,
     decipher,
+    decipher_plain,
     user_agent,
 )
 from elasticio._polling import PollPolicy, poll_until
@@ -376,16 +377,21 @@ class AsyncClient:
                 url=url,
                 retries_taken=retries,
             ) from exc
-        document = decipher(
-            method=method,
-            url=url,
-            status_code=response.status_code,
-            headers=response.headers,
-            content=response.content,
-            retries_taken=retries,
-            now=datetime.now(UTC),
-            accept=accept,
-        )
+        outcome: dict[str, Any] = {
+            "method": method,
+            "url": url,
+            "status_code": response.status_code,
+            "headers": response.headers,
+            "content": response.content,
+            "retries_taken": retries,
+            "now": datetime.now(UTC),
+            "accept": accept,
+        }
+        document, body = Document(), None
+        if spec.codec == "plain":
+            body = decipher_plain(**outcome)
+        else:
+            document = decipher(**outcome)
         return Response(
             status_code=response.status_code,
             headers=response.headers,
@@ -394,6 +400,7 @@ class AsyncClient:
             elapsed=self._clock() - started,
             method=method,
             url=url,
+            json=body,
         )
 
     def _slot(self) -> contextlib.AbstractAsyncContextManager[object]:

@@ -10,6 +10,7 @@ from typing import Any, TypeAlias
 import attrs
 import httpx
 
+from elasticio._catalog._entry import Codec
 from elasticio._errors import (
     APIError,
     DecodeError,
@@ -30,6 +31,7 @@ __all__ = [
     "Response",
     "build_request",
     "decipher",
+    "decipher_plain",
     "error_from_response",
     "request_id_of",
     "same_origin_url",
@@ -48,7 +50,9 @@ class Response:
     """A successful response, with how it was obtained.
 
     "Successful" means a 2xx, or a status the caller accepted as an outcome (see
-    :func:`decipher`); the ``document`` of an accepted non-2xx status is empty.
+    :func:`decipher`); the ``document`` of an accepted non-2xx status is empty. A plain
+    JSON answer (the request's codec is ``"plain"``) is in ``json``, its ``document``
+    empty; a JSON:API answer leaves ``json`` None.
     """
 
     status_code: int
@@ -58,6 +62,7 @@ class Response:
     elapsed: float
     method: str
     url: str
+    json: Any = None
 
 
 def user_agent() -> str:
@@ -70,8 +75,9 @@ def user_agent() -> str:
 class RequestSpec:
     """Everything needed to send one request, before it meets a base URL.
 
-    ``path`` is already encoded (see :class:`elasticio._paths.Endpoint`); ``url``, when
+    ``path`` is already encoded (see :meth:`elasticio._catalog.Entry.path`); ``url``, when
     set, is an absolute same-origin URL that replaces base URL + path (a followed link).
+    ``codec`` says how the answer is decoded: a JSON:API document, or plain JSON.
     """
 
     method: str
@@ -79,6 +85,7 @@ class RequestSpec:
     params: QueryParams = attrs.field(factory=dict)
     json: Any = None
     url: httpx.URL | None = None
+    codec: Codec = "jsonapi"
 
 
 def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | None]]:
@@ -198,6 +205,38 @@ def error_from_response(
     return error_class_for_status(status_code)(**fields)
 
 
+def _raise_for_status(
+    *,
+    method: str,
+    url: str,
+    status_code: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    retries_taken: int,
+    now: datetime,
+) -> None:
+    if not 200 <= status_code <= 299:
+        raise error_from_response(
+            method=method,
+            url=url,
+            status_code=status_code,
+            headers=headers,
+            content=content,
+            retries_taken=retries_taken,
+            now=now,
+        )
+
+
+def _decode_failure(
+    exc: DecodeError, *, method: str, url: str, status_code: int, headers: Mapping[str, str]
+) -> DecodeError:
+    kind = headers.get("content-type", "no content type")
+    return DecodeError(
+        f"{exc.reason} in the {status_code} response to {method} {url} ({kind})",
+        pointer=exc.pointer,
+    )
+
+
 def decipher(
     *,
     method: str,
@@ -225,23 +264,63 @@ def decipher(
     """
     if status_code in accept and not 200 <= status_code <= 299:
         return Document()
-    if not 200 <= status_code <= 299:
-        raise error_from_response(
-            method=method,
-            url=url,
-            status_code=status_code,
-            headers=headers,
-            content=content,
-            retries_taken=retries_taken,
-            now=now,
-        )
+    _raise_for_status(
+        method=method,
+        url=url,
+        status_code=status_code,
+        headers=headers,
+        content=content,
+        retries_taken=retries_taken,
+        now=now,
+    )
     if not content.strip():
         return Document()
     try:
         return Document.parse(content)
     except DecodeError as exc:
-        kind = headers.get("content-type", "no content type")
-        raise DecodeError(
-            f"{exc.reason} in the {status_code} response to {method} {url} ({kind})",
-            pointer=exc.pointer,
+        raise _decode_failure(
+            exc, method=method, url=url, status_code=status_code, headers=headers
+        ) from exc
+
+
+def decipher_plain(
+    *,
+    method: str,
+    url: str,
+    status_code: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    retries_taken: int,
+    now: datetime,
+    accept: frozenset[int] = frozenset(),
+) -> Any:
+    """Like :func:`decipher` for a plain-JSON endpoint: the decoded JSON value (None for
+    an empty body or an accepted non-2xx status). Errors are read in both the JSON:API
+    form and the v1 form ``{"message": ...}``.
+
+    Example:
+        >>> from datetime import UTC, datetime
+        >>> decipher_plain(method="GET", url="https://api.elastic.io/v1/users",
+        ...                status_code=200, headers={}, content=b'{"id": "1"}',
+        ...                retries_taken=0, now=datetime.now(UTC))
+        {'id': '1'}
+    """
+    if status_code in accept and not 200 <= status_code <= 299:
+        return None
+    _raise_for_status(
+        method=method,
+        url=url,
+        status_code=status_code,
+        headers=headers,
+        content=content,
+        retries_taken=retries_taken,
+        now=now,
+    )
+    if not content.strip():
+        return None
+    try:
+        return loads(content)
+    except DecodeError as exc:
+        raise _decode_failure(
+            exc, method=method, url=url, status_code=status_code, headers=headers
         ) from exc

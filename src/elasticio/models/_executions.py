@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeAlias
 import attrs
 import httpx
 
-from elasticio._converter import structure_attributes
 from elasticio._errors import APIError, DecodeError, ErrorObject, ExecutionFailedError, UsageError
 from elasticio.jsonapi import Document, Resource
+from elasticio.models._converter import structure_attributes
 from elasticio.models._structure import sdk_field
 
 if TYPE_CHECKING:

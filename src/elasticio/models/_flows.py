@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from elasticio._converter import structure_attributes
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._binding import Binding, binding_field, require_binding
+from elasticio.models._converter import structure_attributes
 from elasticio.models._structure import linked_id, resource_values, sdk_field, structure_resource
 
 if TYPE_CHECKING:

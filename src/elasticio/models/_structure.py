@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from elasticio._converter import NOT_AN_ATTRIBUTE, structure_attributes
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import Document, Identifier, Resource
+from elasticio.models._converter import NOT_AN_ATTRIBUTE, structure_attributes
 
 __all__ = [
     "linked_id",

@@ -4,17 +4,37 @@ checks on the resources an answer holds, and relationships to optional targets."
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from elasticio._catalog import Entry
 from elasticio._errors import DecodeError
-from elasticio._http import RequestSpec
+from elasticio._http import QueryParams, RequestSpec
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import Document, Identifier, Resource, Unset
 from elasticio.resources._sender import Sender
 
-__all__ = ["Namespace", "linked", "of_type", "one_resource"]
+__all__ = ["Namespace", "linked", "of_type", "one_resource", "request"]
 
 T = TypeVar("T")
+
+
+def request(
+    entry: Entry, *, params: QueryParams | None = None, json: Any = None, **path: str
+) -> RequestSpec:
+    """The request for catalog ``entry``, its placeholders filled from ``path``.
+
+    Example:
+        >>> from elasticio._catalog.v2 import FLOWS_GET
+        >>> request(FLOWS_GET, flow_id="a/b").path
+        '/v2/flows/a%2Fb'
+    """
+    return RequestSpec(
+        method=entry.method,
+        path=entry.path(**path),
+        params=params or {},
+        json=json,
+        codec=entry.codec,
+    )
 
 
 def linked(type_: str, id_: str | Unset | None) -> Identifier | Unset | None:

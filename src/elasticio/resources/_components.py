@@ -6,29 +6,30 @@ import builtins
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from elasticio._catalog.v2 import (
+    COMPONENTS_CREATE,
+    COMPONENTS_DELETE,
+    COMPONENTS_DELETE_VERSION,
+    COMPONENTS_DESCRIPTOR,
+    COMPONENTS_DOCKER_PULL,
+    COMPONENTS_GET,
+    COMPONENTS_GET_ENV,
+    COMPONENTS_GET_IN_WORKSPACE,
+    COMPONENTS_LIST,
+    COMPONENTS_LIST_ALL,
+    COMPONENTS_LIST_IN_WORKSPACE,
+    COMPONENTS_SET_ENV,
+    COMPONENTS_UPDATE,
+    COMPONENTS_VERSIONS,
+)
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
 from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
 from elasticio.models._components import component_from, descriptor_from, env_from, version_from
-from elasticio.resources._base import Namespace, linked, of_type, one_resource
+from elasticio.resources._base import Namespace, linked, of_type, one_resource, request
 
 __all__ = ["Components"]
 
-LIST = Endpoint("GET", "/v2/components")
-LIST_ALL = Endpoint("GET", "/v2/components/all")
-LIST_IN_WORKSPACE = Endpoint("GET", "/v2/workspace/{workspace_id}/components")
-GET = Endpoint("GET", "/v2/components/{component_id}")
-GET_IN_WORKSPACE = Endpoint("GET", "/v2/workspace/{workspace_id}/components/{component_id}")
-VERSIONS = Endpoint("GET", "/v2/components/{component_id}/versions")
-DESCRIPTOR = Endpoint("GET", "/v2/components/{component_id}/versions/{revision}/descriptor")
-CREATE = Endpoint("POST", "/v2/components")
-UPDATE = Endpoint("PATCH", "/v2/components/{component_id}")
-DELETE = Endpoint("DELETE", "/v2/components/{component_id}")
-DELETE_VERSION = Endpoint("DELETE", "/v2/components/{component_id}/versions/{revision}")
-GET_ENV = Endpoint("GET", "/v2/components/{component_id}/env")
-SET_ENV = Endpoint("PUT", "/v2/components/{component_id}/env")
-DOCKER_PULL = Endpoint("POST", "/v2/components/{component_id}/docker-pull/{revision}")
 
 Access = Literal["private", "public", "all"]
 
@@ -50,14 +51,16 @@ class Components(Namespace):
         """Components available to a contract; ``access`` filters by ``private``,
         ``public`` or ``all``. Iterate with ``async for``."""
         params = {"contract_id": contract_id, "filter[access]": access}
-        return self._paginate(LIST.request(params=params), self._component, page_size)
+        return self._paginate(request(COMPONENTS_LIST, params=params), self._component, page_size)
 
     def list_all(
         self, *, contract_id: str | None = None, page_size: int | None = None
     ) -> Paginator[Component]:
         """Every component of the tenant (needs ``tenants.component.list_all``)."""
         return self._paginate(
-            LIST_ALL.request(params={"contract_id": contract_id}), self._component, page_size
+            request(COMPONENTS_LIST_ALL, params={"contract_id": contract_id}),
+            self._component,
+            page_size,
         )
 
     def list_in_workspace(
@@ -65,23 +68,27 @@ class Components(Namespace):
     ) -> Paginator[Component]:
         """Components usable in a workspace, honouring the contract's whitelist."""
         return self._paginate(
-            LIST_IN_WORKSPACE.request(workspace_id=workspace_id), self._component, page_size
+            request(COMPONENTS_LIST_IN_WORKSPACE, workspace_id=workspace_id),
+            self._component,
+            page_size,
         )
 
     async def get(self, component_id: str, *, workspace_id: str | None = None) -> Component:
         """One component with its latest version and descriptor. With ``workspace_id``,
         the whitelist-aware variant is used."""
         spec = (
-            GET.request(component_id=component_id)
+            request(COMPONENTS_GET, component_id=component_id)
             if workspace_id is None
-            else GET_IN_WORKSPACE.request(workspace_id=workspace_id, component_id=component_id)
+            else request(
+                COMPONENTS_GET_IN_WORKSPACE, workspace_id=workspace_id, component_id=component_id
+            )
         )
         document = await self._client.fetch(spec)
         return component_from(self, document, one_resource(document, "component"))
 
     async def versions(self, component_id: str) -> builtins.list[ComponentVersion]:
         """The builds of a component."""
-        document = await self._client.fetch(VERSIONS.request(component_id=component_id))
+        document = await self._client.fetch(request(COMPONENTS_VERSIONS, component_id=component_id))
         return [
             version_from(self, document, of_type(r, "version"), component_id)
             for r in document.primary
@@ -89,7 +96,7 @@ class Components(Namespace):
 
     async def descriptor(self, component_id: str, revision: str = "latest") -> ComponentDescriptor:
         """The descriptor (``component.json``) of a revision, or of the latest build."""
-        spec = DESCRIPTOR.request(component_id=component_id, revision=revision)
+        spec = request(COMPONENTS_DESCRIPTOR, component_id=component_id, revision=revision)
         document = await self._client.fetch(spec)
         return descriptor_from(document, one_resource(document, "descriptor"))
 
@@ -117,7 +124,7 @@ class Components(Namespace):
                 "contract": linked("contract", contract_id),
             },
         )
-        document = await self._client.fetch(CREATE.request(json=body))
+        document = await self._client.fetch(request(COMPONENTS_CREATE, json=body))
         return component_from(self, document, one_resource(document, "component"))
 
     async def update(
@@ -138,30 +145,36 @@ class Components(Namespace):
             id=component_id,
             attributes={"access": access, "whitelisted_contract_ids": whitelist},
         )
-        document = await self._client.fetch(UPDATE.request(json=body, component_id=component_id))
+        document = await self._client.fetch(
+            request(COMPONENTS_UPDATE, json=body, component_id=component_id)
+        )
         return component_from(self, document, one_resource(document, "component"))
 
     async def delete(self, component_id: str) -> None:
         """Delete a component (only when no flow uses it)."""
-        await self._client.fetch(DELETE.request(component_id=component_id))
+        await self._client.fetch(request(COMPONENTS_DELETE, component_id=component_id))
 
     async def delete_version(self, component_id: str, revision: str) -> None:
         """Delete one build (``latest`` for the most recent one), when no flow uses it."""
         await self._client.fetch(
-            DELETE_VERSION.request(component_id=component_id, revision=revision)
+            request(COMPONENTS_DELETE_VERSION, component_id=component_id, revision=revision)
         )
 
     async def get_env(self, component_id: str) -> ComponentEnv:
         """The component's environment variables."""
-        document = await self._client.fetch(GET_ENV.request(component_id=component_id))
+        document = await self._client.fetch(request(COMPONENTS_GET_ENV, component_id=component_id))
         return env_from(document, one_resource(document, "component-env"))
 
     async def set_env(self, component_id: str, variables: Mapping[str, Any]) -> ComponentEnv:
         """Replace the component's environment variables with ``variables``."""
         body = encode_document("component-env", attributes={"vars": dict(variables)})
-        document = await self._client.fetch(SET_ENV.request(json=body, component_id=component_id))
+        document = await self._client.fetch(
+            request(COMPONENTS_SET_ENV, json=body, component_id=component_id)
+        )
         return env_from(document, one_resource(document, "component-env"))
 
     async def docker_pull(self, component_id: str, revision: str = "latest") -> None:
         """Make the platform pull a version again from the external docker registry."""
-        await self._client.fetch(DOCKER_PULL.request(component_id=component_id, revision=revision))
+        await self._client.fetch(
+            request(COMPONENTS_DOCKER_PULL, component_id=component_id, revision=revision)
+        )

@@ -6,9 +6,9 @@ import builtins
 from collections.abc import Iterable
 from typing import Literal
 
+from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._contracts import (
     Contract,
@@ -16,13 +16,10 @@ from elasticio.models._contracts import (
     contract_from,
     contract_member_from,
 )
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, of_type, one_resource, request
 
 __all__ = ["Contracts", "Include", "include_param"]
 
-LIST = Endpoint("GET", "/v2/contracts")
-GET = Endpoint("GET", "/v2/contracts/{contract_id}")
-MEMBERS = Endpoint("GET", "/v2/contracts/{contract_id}/members")
 
 Include = Literal["members", "invites"]
 _INCLUDABLE = ("members", "invites")
@@ -58,18 +55,20 @@ class Contracts(Namespace):
     def list(self, *, page_size: int | None = None) -> Paginator[Contract]:
         """The contracts the caller is a member of; the API pages by 20 unless
         ``page_size`` says otherwise. Iterate with ``async for``."""
-        return self._paginate(LIST.request(), self._contract, page_size)
+        return self._paginate(request(CONTRACTS_LIST), self._contract, page_size)
 
     async def get(self, contract_id: str, *, include: Iterable[Include] | Include = ()) -> Contract:
         """One contract. ``include`` (``"members"`` and/or ``"invites"``) has the
         response carry those too, as ``Contract.members`` and ``Contract.invites``."""
-        spec = GET.request(params={"include": include_param(include)}, contract_id=contract_id)
+        spec = request(
+            CONTRACTS_GET, params={"include": include_param(include)}, contract_id=contract_id
+        )
         document = await self._client.fetch(spec)
         return self._contract(document, one_resource(document, "contract"))
 
     async def members(self, contract_id: str) -> builtins.list[ContractMember]:
         """The members of a contract, with their contract roles."""
-        document = await self._client.fetch(MEMBERS.request(contract_id=contract_id))
+        document = await self._client.fetch(request(CONTRACTS_MEMBERS, contract_id=contract_id))
         return [
             contract_member_from(document, of_type(r, "contract-member")) for r in document.primary
         ]

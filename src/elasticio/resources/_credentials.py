@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from elasticio._catalog.v2 import (
+    CREDENTIALS_CREATE,
+    CREDENTIALS_DELETE,
+    CREDENTIALS_GET,
+    CREDENTIALS_LIST,
+    CREDENTIALS_UPDATE,
+)
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
 from elasticio.models._credentials import Credential, credential_from
-from elasticio.resources._base import Namespace, linked, of_type, one_resource
+from elasticio.resources._base import Namespace, linked, of_type, one_resource, request
 
 __all__ = ["Credentials"]
-
-LIST = Endpoint("GET", "/v2/credentials")
-GET = Endpoint("GET", "/v2/credentials/{credential_id}")
-CREATE = Endpoint("POST", "/v2/credentials")
-UPDATE = Endpoint("PATCH", "/v2/credentials/{credential_id}")
-DELETE = Endpoint("DELETE", "/v2/credentials/{credential_id}")
 
 
 class Credentials(Namespace):
@@ -39,11 +39,11 @@ class Credentials(Namespace):
         """The credentials of a workspace, only those of one component when
         ``component_id`` is given. Iterate with ``async for``."""
         params = {"workspace_id": workspace_id, "filter[component]": component_id}
-        return self._paginate(LIST.request(params=params), self._credential)
+        return self._paginate(request(CREDENTIALS_LIST, params=params), self._credential)
 
     async def get(self, credential_id: str) -> Credential:
         """One credential, its keys included."""
-        document = await self._client.fetch(GET.request(credential_id=credential_id))
+        document = await self._client.fetch(request(CREDENTIALS_GET, credential_id=credential_id))
         return self._credential(document, one_resource(document, "credential"))
 
     async def create(
@@ -69,7 +69,7 @@ class Credentials(Namespace):
                 "vpn_agent": linked("vpn-agent", vpn_agent_id),
             },
         )
-        document = await self._client.fetch(CREATE.request(json=body))
+        document = await self._client.fetch(request(CREDENTIALS_CREATE, json=body))
         return self._credential(document, one_resource(document, "credential"))
 
     async def update(
@@ -96,10 +96,10 @@ class Credentials(Namespace):
             attributes={"name": name, "keys": keys if isinstance(keys, Unset) else dict(keys)},
             relationships={"vpn_agent": linked("vpn-agent", vpn_agent_id)},
         )
-        spec = UPDATE.request(json=body, credential_id=credential_id)
+        spec = request(CREDENTIALS_UPDATE, json=body, credential_id=credential_id)
         document = await self._client.fetch(spec)
         return self._credential(document, one_resource(document, "credential"))
 
     async def delete(self, credential_id: str) -> None:
         """Delete a credential."""
-        await self._client.fetch(DELETE.request(credential_id=credential_id))
+        await self._client.fetch(request(CREDENTIALS_DELETE, credential_id=credential_id))

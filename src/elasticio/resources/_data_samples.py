@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from elasticio._catalog.v2 import (
+    DATA_SAMPLES_CREATE,
+    DATA_SAMPLES_GET,
+    DATA_SAMPLES_LIST,
+    DATA_SAMPLES_UPDATE,
+)
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import Document, Identifier, Resource, encode_document
 from elasticio.models._data_samples import DataSample, data_sample_from
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, of_type, one_resource, request
 
 __all__ = ["DataSamples"]
-
-GET = Endpoint("GET", "/v2/data-samples/{data_sample_id}")
-LIST = Endpoint("GET", "/v2/data-samples")
-CREATE = Endpoint("POST", "/v2/data-samples")
-UPDATE = Endpoint("PATCH", "/v2/data-samples/{data_sample_id}")
 
 
 def _id_filter(ids: Iterable[str] | str) -> str:
@@ -45,13 +45,17 @@ class DataSamples(Namespace):
 
     async def get(self, data_sample_id: str) -> DataSample:
         """One data sample by id."""
-        document = await self._client.fetch(GET.request(data_sample_id=data_sample_id))
+        document = await self._client.fetch(
+            request(DATA_SAMPLES_GET, data_sample_id=data_sample_id)
+        )
         return self._sample(document, one_resource(document, "data-sample"))
 
     def list(self, ids: Iterable[str] | str) -> Paginator[DataSample]:
         """The data samples with the given ids (one request, ``filter[id]``); a single
         string is one id. Iterate with ``async for``."""
-        return self._paginate(LIST.request(params={"filter[id]": _id_filter(ids)}), self._sample)
+        return self._paginate(
+            request(DATA_SAMPLES_LIST, params={"filter[id]": _id_filter(ids)}), self._sample
+        )
 
     async def create(
         self,
@@ -73,7 +77,7 @@ class DataSamples(Namespace):
                 "workspace": Identifier("workspace", workspace_id),
             },
         )
-        document = await self._client.fetch(CREATE.request(json=body))
+        document = await self._client.fetch(request(DATA_SAMPLES_CREATE, json=body))
         return self._sample(document, one_resource(document, "data-sample"))
 
     async def update(self, data_sample_id: str, *, result: Mapping[str, Any]) -> DataSample:
@@ -81,6 +85,6 @@ class DataSamples(Namespace):
         body = encode_document(
             "data-sample", id=data_sample_id, attributes={"result": dict(result)}
         )
-        spec = UPDATE.request(json=body, data_sample_id=data_sample_id)
+        spec = request(DATA_SAMPLES_UPDATE, json=body, data_sample_id=data_sample_id)
         document = await self._client.fetch(spec)
         return self._sample(document, one_resource(document, "data-sample"))

@@ -10,9 +10,14 @@ from urllib.parse import unquote
 import attrs
 import httpx
 
+from elasticio._catalog.v2 import (
+    EXECUTIONS_DYNAMIC_METADATA,
+    EXECUTIONS_POLL,
+    EXECUTIONS_SELECT_MODEL,
+    EXECUTIONS_VERIFY_CREDENTIAL,
+)
 from elasticio._errors import BadRequestError, DecodeError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
-from elasticio._paths import Endpoint
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset, encode_document
 from elasticio.models._executions import (
@@ -23,18 +28,10 @@ from elasticio.models._executions import (
     pending_status,
     rejection_from,
 )
-from elasticio.resources._base import Namespace, linked
+from elasticio.resources._base import Namespace, linked, request
 
 __all__ = ["Executions"]
 
-VERIFY_CREDENTIAL = Endpoint(
-    "POST", "/v2/components/{component_id}/versions/{version}/verify-credential"
-)
-DYNAMIC_METADATA = Endpoint(
-    "POST", "/v2/components/{component_id}/versions/{version}/dynamic-metadata"
-)
-SELECT_MODEL = Endpoint("POST", "/v2/components/{component_id}/versions/{version}/select-model")
-POLL = Endpoint("GET", "/v2/exec/poll/{execution_id}")
 
 _READY = frozenset({303})  # the poll URL's "done, the result is over there"
 _NOT_READY = frozenset({409})  # the result URL's "not yet"
@@ -101,7 +98,9 @@ class Executions(Namespace):
                 "vpn_agent": linked("vpn-agent", vpn_agent_id),
             },
         )
-        spec = VERIFY_CREDENTIAL.request(json=body, component_id=component_id, version=version)
+        spec = request(
+            EXECUTIONS_VERIFY_CREDENTIAL, json=body, component_id=component_id, version=version
+        )
         return await self._schedule(spec, "verify-credential")
 
     async def dynamic_metadata(
@@ -122,7 +121,9 @@ class Executions(Namespace):
             attributes={"module": module, "fields": dict(fields)},
             relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
         )
-        spec = DYNAMIC_METADATA.request(json=body, component_id=component_id, version=version)
+        spec = request(
+            EXECUTIONS_DYNAMIC_METADATA, json=body, component_id=component_id, version=version
+        )
         return await self._schedule(spec, "dynamic-metadata")
 
     async def select_model(
@@ -144,7 +145,9 @@ class Executions(Namespace):
             attributes={"module": module, "method": method, "fields": dict(fields)},
             relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
         )
-        spec = SELECT_MODEL.request(json=body, component_id=component_id, version=version)
+        spec = request(
+            EXECUTIONS_SELECT_MODEL, json=body, component_id=component_id, version=version
+        )
         return await self._schedule(spec, "select-model")
 
     def get(self, execution_id: str) -> Execution:
@@ -153,7 +156,7 @@ class Executions(Namespace):
         Example:
             >>> result = await client.executions.get("EXECUTION_ID").result()  # doctest: +SKIP
         """
-        spec = POLL.request(execution_id=execution_id)
+        spec = request(EXECUTIONS_POLL, execution_id=execution_id)
         url = build_request(self._client.base_url, spec, headers={}).url
         return Execution(id=execution_id, poll_url=url, api=self)
 

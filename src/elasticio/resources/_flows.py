@@ -6,9 +6,28 @@ import builtins
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias, overload
 
+from elasticio._catalog.v2 import (
+    FLOWS_COPY,
+    FLOWS_CREATE,
+    FLOWS_CREATE_SNAPSHOT,
+    FLOWS_DELETE,
+    FLOWS_DELETE_DRAFT,
+    FLOWS_DELETE_SNAPSHOT,
+    FLOWS_GET,
+    FLOWS_GET_DRAFT,
+    FLOWS_GET_SNAPSHOT,
+    FLOWS_LIST,
+    FLOWS_PUT_DRAFT,
+    FLOWS_SNAPSHOTS,
+    FLOWS_START,
+    FLOWS_STOP,
+    FLOWS_UPDATE,
+    FLOWS_UPDATE_SNAPSHOT,
+    FLOWS_VERSION,
+    FLOWS_VERSIONS,
+)
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
 from elasticio.models._flows import (
@@ -23,28 +42,10 @@ from elasticio.models._flows import (
     snapshot_from,
     version_from,
 )
-from elasticio.resources._base import Namespace, linked, of_type, one_resource
+from elasticio.resources._base import Namespace, linked, of_type, one_resource, request
 
 __all__ = ["Flows"]
 
-LIST = Endpoint("GET", "/v2/flows")
-GET = Endpoint("GET", "/v2/flows/{flow_id}")
-CREATE = Endpoint("POST", "/v2/flows")
-UPDATE = Endpoint("PATCH", "/v2/flows/{flow_id}")
-DELETE = Endpoint("DELETE", "/v2/flows/{flow_id}")
-START = Endpoint("POST", "/v2/flows/{flow_id}/start")
-STOP = Endpoint("POST", "/v2/flows/{flow_id}/stop")
-COPY = Endpoint("POST", "/v2/flows/{flow_id}/copy")
-VERSIONS = Endpoint("GET", "/v2/flows/{flow_id}/versions")
-VERSION = Endpoint("GET", "/v2/flows/{flow_id}/versions/{version_hash}")
-GET_DRAFT = Endpoint("GET", "/v2/flows/{flow_id}/draft")
-PUT_DRAFT = Endpoint("PUT", "/v2/flows/{flow_id}/draft")
-DELETE_DRAFT = Endpoint("DELETE", "/v2/flows/{flow_id}/draft")
-SNAPSHOTS = Endpoint("GET", "/v2/flows/{flow_id}/snapshots")
-CREATE_SNAPSHOT = Endpoint("POST", "/v2/flows/{flow_id}/snapshots")
-GET_SNAPSHOT = Endpoint("GET", "/v2/flows/{flow_id}/snapshots/{step_id}")
-UPDATE_SNAPSHOT = Endpoint("PATCH", "/v2/flows/{flow_id}/snapshots/{step_id}")
-DELETE_SNAPSHOT = Endpoint("DELETE", "/v2/flows/{flow_id}/snapshots/{step_id}")
 
 FlowStatus: TypeAlias = Literal["active", "inactive"]
 FlowType: TypeAlias = Literal["ordinary", "long_running"]
@@ -107,11 +108,11 @@ class Flows(Namespace):
             "search": search,
             "sort": sort,
         }
-        return self._paginate(LIST.request(params=params), self._flow, page_size)
+        return self._paginate(request(FLOWS_LIST, params=params), self._flow, page_size)
 
     async def get(self, flow_id: str) -> Flow:
         """One flow."""
-        return self._one_flow(await self._client.fetch(GET.request(flow_id=flow_id)))
+        return self._one_flow(await self._client.fetch(request(FLOWS_GET, flow_id=flow_id)))
 
     async def create(
         self,
@@ -145,7 +146,7 @@ class Flows(Namespace):
             },
             relationships={"workspace": Identifier("workspace", workspace_id)},
         )
-        return self._one_flow(await self._client.fetch(CREATE.request(json=body)))
+        return self._one_flow(await self._client.fetch(request(FLOWS_CREATE, json=body)))
 
     async def update(
         self,
@@ -180,12 +181,12 @@ class Flows(Namespace):
         if all(isinstance(value, Unset) for value in attributes.values()):
             raise UsageError("update() needs at least one attribute to change")
         body = encode_document("flow", id=flow_id, attributes=attributes)
-        document = await self._client.fetch(UPDATE.request(json=body, flow_id=flow_id))
+        document = await self._client.fetch(request(FLOWS_UPDATE, json=body, flow_id=flow_id))
         return self._one_flow(document)
 
     async def delete(self, flow_id: str) -> None:
         """Delete a flow."""
-        await self._client.fetch(DELETE.request(flow_id=flow_id))
+        await self._client.fetch(request(FLOWS_DELETE, flow_id=flow_id))
 
     async def copy(
         self,
@@ -211,7 +212,7 @@ class Flows(Namespace):
             attributes={"dest_flow_id": dest_flow_id, "name": name, "topic_id": topic_id},
             relationships={"dest_workspace": linked("workspace", dest_workspace_id)},
         )
-        document = await self._client.fetch(COPY.request(json=body, flow_id=flow_id))
+        document = await self._client.fetch(request(FLOWS_COPY, json=body, flow_id=flow_id))
         return self._one_flow(document)
 
     # -- start and stop ------------------------------------------------------------------
@@ -239,7 +240,7 @@ class Flows(Namespace):
             PollTimeoutError: with ``wait``, the flow was not active in time; ``last``
                 is the last :class:`Flow` read.
         """
-        flow = self._one_flow(await self._client.fetch(START.request(flow_id=flow_id)))
+        flow = self._one_flow(await self._client.fetch(request(FLOWS_START, flow_id=flow_id)))
         if not wait or flow.current_status == "active":
             return flow
         return await self._settle(flow_id, "active", poll)
@@ -275,7 +276,7 @@ class Flows(Namespace):
             PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
                 is the last :class:`Flow` read.
         """
-        document = await self._client.fetch(STOP.request(flow_id=flow_id))
+        document = await self._client.fetch(request(FLOWS_STOP, flow_id=flow_id))
         flow = None if document.data is None else self._one_flow(document)
         if not wait or (flow is not None and flow.current_status == "inactive"):
             return flow
@@ -289,11 +290,11 @@ class Flows(Namespace):
         def item(document: Document, resource: Resource) -> FlowVersion:
             return version_from(document, of_type(resource, "flow-version"), flow_id)
 
-        return self._paginate(VERSIONS.request(flow_id=flow_id), item, page_size)
+        return self._paginate(request(FLOWS_VERSIONS, flow_id=flow_id), item, page_size)
 
     async def version(self, flow_id: str, version_hash: str) -> FlowVersion:
         """One version of a flow, by its hash."""
-        spec = VERSION.request(flow_id=flow_id, version_hash=version_hash)
+        spec = request(FLOWS_VERSION, flow_id=flow_id, version_hash=version_hash)
         document = await self._client.fetch(spec)
         return version_from(document, one_resource(document, "flow-version"), flow_id)
 
@@ -305,7 +306,7 @@ class Flows(Namespace):
         Raises:
             NotFoundError: the flow has no draft.
         """
-        document = await self._client.fetch(GET_DRAFT.request(flow_id=flow_id))
+        document = await self._client.fetch(request(FLOWS_GET_DRAFT, flow_id=flow_id))
         return draft_from(document, one_resource(document, "flow-draft"), flow_id)
 
     async def put_draft(
@@ -332,23 +333,23 @@ class Flows(Namespace):
                 "snapshot": plain(snapshot),
             },
         )
-        document = await self._client.fetch(PUT_DRAFT.request(json=body, flow_id=flow_id))
+        document = await self._client.fetch(request(FLOWS_PUT_DRAFT, json=body, flow_id=flow_id))
         return draft_from(document, one_resource(document, "flow-draft"), flow_id)
 
     async def delete_draft(self, flow_id: str) -> None:
         """Discard the flow's draft."""
-        await self._client.fetch(DELETE_DRAFT.request(flow_id=flow_id))
+        await self._client.fetch(request(FLOWS_DELETE_DRAFT, flow_id=flow_id))
 
     # -- snapshots -----------------------------------------------------------------------
 
     async def snapshots(self, flow_id: str) -> builtins.list[Snapshot]:
         """The snapshots of every step of a flow that has one."""
-        document = await self._client.fetch(SNAPSHOTS.request(flow_id=flow_id))
+        document = await self._client.fetch(request(FLOWS_SNAPSHOTS, flow_id=flow_id))
         return [snapshot_from(document, of_type(r, "snapshot"), flow_id) for r in document.primary]
 
     async def get_snapshot(self, flow_id: str, step_id: str) -> Snapshot:
         """The snapshot of one step."""
-        spec = GET_SNAPSHOT.request(flow_id=flow_id, step_id=step_id)
+        spec = request(FLOWS_GET_SNAPSHOT, flow_id=flow_id, step_id=step_id)
         document = await self._client.fetch(spec)
         return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
 
@@ -358,7 +359,9 @@ class Flows(Namespace):
         body = encode_document(
             "snapshot", id=step_id, attributes={"snapshot": _snapshot_value(snapshot)}
         )
-        document = await self._client.fetch(CREATE_SNAPSHOT.request(json=body, flow_id=flow_id))
+        document = await self._client.fetch(
+            request(FLOWS_CREATE_SNAPSHOT, json=body, flow_id=flow_id)
+        )
         return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
 
     async def update_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
@@ -366,10 +369,10 @@ class Flows(Namespace):
         body = encode_document(
             "snapshot", id=step_id, attributes={"snapshot": _snapshot_value(snapshot)}
         )
-        spec = UPDATE_SNAPSHOT.request(json=body, flow_id=flow_id, step_id=step_id)
+        spec = request(FLOWS_UPDATE_SNAPSHOT, json=body, flow_id=flow_id, step_id=step_id)
         document = await self._client.fetch(spec)
         return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
 
     async def delete_snapshot(self, flow_id: str, step_id: str) -> None:
         """Remove the snapshot of a step."""
-        await self._client.fetch(DELETE_SNAPSHOT.request(flow_id=flow_id, step_id=step_id))
+        await self._client.fetch(request(FLOWS_DELETE_SNAPSHOT, flow_id=flow_id, step_id=step_id))

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import SSH_KEYS_CREATE, SSH_KEYS_DELETE, SSH_KEYS_LIST
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import UNSET, Document, Resource, Unset, encode_document
 from elasticio.models._sshkeys import SSHKey, ssh_key_from
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, of_type, one_resource, request
 
 __all__ = ["SSHKeys"]
-
-LIST = Endpoint("GET", "/v2/sshkeys")
-CREATE = Endpoint("POST", "/v2/sshkeys")
-DELETE = Endpoint("DELETE", "/v2/sshkeys/{key_id}")
 
 
 class SSHKeys(Namespace):
@@ -27,14 +23,14 @@ class SSHKeys(Namespace):
 
     def list(self) -> Paginator[SSHKey]:
         """The current user's keys. Iterate with ``async for``."""
-        return self._paginate(LIST.request(), self._key)
+        return self._paginate(request(SSH_KEYS_LIST), self._key)
 
     async def create(self, key: str, *, title: str | Unset = UNSET) -> SSHKey:
         """Add an RSA or DSA public key, optionally titled."""
         body = encode_document("sshkey", attributes={"key": key, "title": title})
-        document = await self._client.fetch(CREATE.request(json=body))
+        document = await self._client.fetch(request(SSH_KEYS_CREATE, json=body))
         return self._key(document, one_resource(document, "sshkey"))
 
     async def delete(self, key_id: str) -> None:
         """Delete one of the current user's keys."""
-        await self._client.fetch(DELETE.request(key_id=key_id))
+        await self._client.fetch(request(SSH_KEYS_DELETE, key_id=key_id))

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import TEAMS_GET, TEAMS_LIST
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._teams import Team, team_from
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, of_type, one_resource, request
 
 __all__ = ["Teams"]
-
-LIST = Endpoint("GET", "/v2/teams")
-GET = Endpoint("GET", "/v2/teams/{team_id}")
 
 
 class Teams(Namespace):
@@ -26,9 +23,9 @@ class Teams(Namespace):
 
     def list(self, *, contract_id: str) -> Paginator[Team]:
         """The caller's teams in a contract. Iterate with ``async for``."""
-        return self._paginate(LIST.request(params={"contract_id": contract_id}), self._team)
+        return self._paginate(request(TEAMS_LIST, params={"contract_id": contract_id}), self._team)
 
     async def get(self, team_id: str) -> Team:
         """One team by id."""
-        document = await self._client.fetch(GET.request(team_id=team_id))
+        document = await self._client.fetch(request(TEAMS_GET, team_id=team_id))
         return self._team(document, one_resource(document, "team"))

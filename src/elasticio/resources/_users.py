@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import USERS_GET, USERS_LIST, USERS_ME
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._users import User, user_from
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, of_type, one_resource, request
 
 __all__ = ["Users"]
-
-ME = Endpoint("GET", "/v2/users/me")
-GET = Endpoint("GET", "/v2/users/{user_id}")
-LIST = Endpoint("GET", "/v2/users")
 
 
 class Users(Namespace):
@@ -28,16 +24,16 @@ class Users(Namespace):
 
     async def me(self) -> User:
         """The user the client signs in as; a cheap check that the credentials work."""
-        document = await self._client.fetch(ME.request())
+        document = await self._client.fetch(request(USERS_ME))
         return self._user(document, one_resource(document, "user"))
 
     async def get(self, user_id: str) -> User:
         """One user by id."""
-        document = await self._client.fetch(GET.request(user_id=user_id))
+        document = await self._client.fetch(request(USERS_GET, user_id=user_id))
         return self._user(document, one_resource(document, "user"))
 
     def list(self, *, email: str | None = None, page_size: int | None = None) -> Paginator[User]:
         """Every user of the tenant (needs ``tenants.user.list_all``), or only the one
         whose email is ``email``. The API pages by 50 unless ``page_size`` says otherwise.
         Iterate with ``async for``."""
-        return self._paginate(LIST.request(params={"email": email}), self._user, page_size)
+        return self._paginate(request(USERS_LIST, params={"email": email}), self._user, page_size)

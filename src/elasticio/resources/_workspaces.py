@@ -5,8 +5,8 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 
+from elasticio._catalog.v2 import WORKSPACES_GET, WORKSPACES_LIST, WORKSPACES_MEMBERS
 from elasticio._pagination import Paginator
-from elasticio._paths import Endpoint
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._workspaces import (
     Workspace,
@@ -14,14 +14,10 @@ from elasticio.models._workspaces import (
     workspace_from,
     workspace_member_from,
 )
-from elasticio.resources._base import Namespace, of_type, one_resource
+from elasticio.resources._base import Namespace, of_type, one_resource, request
 from elasticio.resources._contracts import Include, include_param
 
 __all__ = ["Workspaces"]
-
-LIST = Endpoint("GET", "/v2/workspaces")
-GET = Endpoint("GET", "/v2/workspaces/{workspace_id}")
-MEMBERS = Endpoint("GET", "/v2/workspaces/{workspace_id}/members")
 
 
 class Workspaces(Namespace):
@@ -41,7 +37,9 @@ class Workspaces(Namespace):
         """The workspaces the caller is a member of, of one contract when ``contract_id``
         is given; the API pages by 20 unless ``page_size`` says otherwise."""
         return self._paginate(
-            LIST.request(params={"contract_id": contract_id}), self._workspace, page_size
+            request(WORKSPACES_LIST, params={"contract_id": contract_id}),
+            self._workspace,
+            page_size,
         )
 
     async def get(
@@ -49,11 +47,13 @@ class Workspaces(Namespace):
     ) -> Workspace:
         """One workspace. ``include`` (``"members"`` and/or ``"invites"``) has the
         response carry those too, as ``Workspace.members`` and ``Workspace.invites``."""
-        spec = GET.request(params={"include": include_param(include)}, workspace_id=workspace_id)
+        spec = request(
+            WORKSPACES_GET, params={"include": include_param(include)}, workspace_id=workspace_id
+        )
         document = await self._client.fetch(spec)
         return self._workspace(document, one_resource(document, "workspace"))
 
     async def members(self, workspace_id: str) -> builtins.list[WorkspaceMember]:
         """The members of a workspace, with their workspace roles."""
-        document = await self._client.fetch(MEMBERS.request(workspace_id=workspace_id))
+        document = await self._client.fetch(request(WORKSPACES_MEMBERS, workspace_id=workspace_id))
         return [workspace_member_from(document, of_type(r, "member")) for r in document.primary]

@@ -9,6 +9,7 @@ the JSON pointer of the bad attribute.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -18,7 +19,16 @@ from cattrs.gen import make_dict_structure_fn
 
 from elasticio._errors import DecodeError
 
-__all__ = ["EXTRA_FIELD", "NOT_AN_ATTRIBUTE", "converter", "make_converter", "structure_attributes"]
+__all__ = [
+    "EXTRA_FIELD",
+    "NOT_AN_ATTRIBUTE",
+    "converter",
+    "describe_error",
+    "make_converter",
+    "structure_attributes",
+    "structure_timestamp",
+    "to_plain",
+]
 
 T = TypeVar("T")
 EXTRA_FIELD = "extra"
@@ -39,6 +49,32 @@ def _strict(expected: type | tuple[type, ...], name: str) -> Any:
     return hook
 
 
+def structure_timestamp(value: Any, _: Any = None) -> datetime:
+    """A timestamp as the API sends it, as an aware datetime.
+
+    Strings are ISO 8601 (``2018-03-27T15:39:02.825Z``; one without an offset is taken as
+    UTC); numbers are milliseconds since the epoch, as component versions give ``date``.
+
+    Example:
+        >>> structure_timestamp("2018-03-27T15:39:02.825Z").isoformat()
+        '2018-03-27T15:39:02.825000+00:00'
+        >>> structure_timestamp(1520000000000).isoformat()
+        '2018-03-02T14:13:20+00:00'
+    """
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise TypeError(f"expected an ISO 8601 timestamp, got {value[:40]!r}") from None
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value / 1000, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            raise TypeError(f"expected a timestamp, got {value} ms (out of range)") from None
+    raise TypeError(f"expected a timestamp, got {type(value).__name__}")
+
+
 def _is_homogeneous_tuple(cls: Any) -> bool:
     args = get_args(cls)
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -55,6 +91,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _strict(int, "an integer"))
     conv.register_structure_hook(float, lambda v, _: float(_strict((int, float), "a number")(v, _)))
     conv.register_structure_hook(bool, _strict(bool, "a boolean"))
+    conv.register_structure_hook(datetime, structure_timestamp)
 
     def structure_tuple(value: Any, cls: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
@@ -80,6 +117,36 @@ def make_converter() -> cattrs.Converter:
 converter = make_converter()
 
 
+def describe_error(exc: cattrs.BaseValidationError) -> str:
+    """What went wrong in a structuring failure, each problem with its attribute path."""
+    return "; ".join(cattrs.transform_error(exc, path="attributes"))
+
+
+def to_plain(value: Any) -> Any:
+    """``value`` as JSON-safe data: attrs objects (a model's binding left out) as dicts,
+    mappings as dicts, tuples as lists, datetimes in ISO 8601.
+
+    Example:
+        >>> to_plain({"at": datetime(2024, 1, 2, tzinfo=UTC), "ids": ("a", "b")})
+        {'at': '2024-01-02T00:00:00+00:00', 'ids': ['a', 'b']}
+    """
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {key: to_plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(item) for item in value]
+    if attrs.has(type(value)):
+        return {
+            field.name: to_plain(getattr(value, field.name))
+            for field in attrs.fields(type(value))
+            if not field.name.startswith("_")
+        }
+    return value
+
+
 def structure_attributes(
     cls: type[T], values: Mapping[str, Any], *, pointer: str, **objects: Any
 ) -> T:
@@ -95,8 +162,9 @@ def structure_attributes(
     try:
         structured = _structure_fn(cls)(payload, cls)
     except cattrs.BaseValidationError as exc:
-        details = "; ".join(cattrs.transform_error(exc, path="attributes"))
-        raise DecodeError(f"unexpected attribute value: {details}", pointer=pointer) from exc
+        raise DecodeError(
+            f"unexpected attribute value: {describe_error(exc)}", pointer=pointer
+        ) from exc
     result: T = attrs.evolve(structured, **objects) if objects else structured
     return result
 

@@ -1,0 +1,428 @@
+"""API v2 as documented (digest §3), one entry per endpoint, grouped by client namespace.
+
+``ref`` is the row of the digest's v2 tables; the summaries are ours.
+"""
+
+from __future__ import annotations
+
+from elasticio._catalog._entry import Area, Empty, Many, One, Paged, Polled, Scheduled
+
+__all__ = ["AREAS"]
+
+users = Area("users")
+USERS_ME = users.get("me", "/v2/users/me", One("user"), ref="#1", summary="The caller")
+USERS_GET = users.get("get", "/v2/users/{user_id}", One("user"), ref="#2", summary="One user")
+USERS_LIST = users.get(
+    "list", "/v2/users", Paged("user", 50), ref="#3", summary="Every user of the tenant"
+)
+
+contracts = Area("contracts")
+CONTRACTS_GET = contracts.get(
+    "get", "/v2/contracts/{contract_id}", One("contract"), ref="#11", summary="One contract"
+)
+CONTRACTS_LIST = contracts.get(
+    "list", "/v2/contracts", Paged("contract", 20), ref="#12", summary="The caller's contracts"
+)
+CONTRACTS_MEMBERS = contracts.get(
+    "members",
+    "/v2/contracts/{contract_id}/members",
+    Many("contract-member"),
+    ref="#13",
+    summary="A contract's members and their roles",
+)
+
+workspaces = Area("workspaces")
+WORKSPACES_GET = workspaces.get(
+    "get", "/v2/workspaces/{workspace_id}", One("workspace"), ref="#25", summary="One workspace"
+)
+WORKSPACES_LIST = workspaces.get(
+    "list",
+    "/v2/workspaces",
+    Paged("workspace", 20),
+    ref="#26",
+    summary="The caller's workspaces",
+)
+WORKSPACES_MEMBERS = workspaces.get(
+    "members",
+    "/v2/workspaces/{workspace_id}/members",
+    Many("member"),
+    ref="#27",
+    summary="A workspace's members and their roles",
+)
+WORKSPACES_ADD_MEMBER = workspaces.post(
+    "add_member",
+    "/v2/workspaces/{workspace_id}/members",
+    One("member"),
+    body="member",
+    ref="#30",
+    summary="Add a contract member to a workspace",
+)
+
+teams = Area("teams")
+TEAMS_LIST = teams.get("list", "/v2/teams", Many("team"), ref="#36", summary="A contract's teams")
+TEAMS_GET = teams.get("get", "/v2/teams/{team_id}", One("team"), ref="#37", summary="One team")
+
+components = Area("components")
+COMPONENTS_LIST = components.get(
+    "list",
+    "/v2/components",
+    Many("component"),
+    ref="#43",
+    summary="Components a contract can use",
+)
+COMPONENTS_LIST_IN_WORKSPACE = components.get(
+    "list_in_workspace",
+    "/v2/workspace/{workspace_id}/components",
+    Many("component"),
+    ref="#44",
+    summary="Components a workspace can use (whitelist-aware)",
+)
+COMPONENTS_LIST_ALL = components.get(
+    "list_all",
+    "/v2/components/all",
+    Many("component"),
+    ref="#45",
+    summary="Every component of the tenant",
+)
+COMPONENTS_GET = components.get(
+    "get",
+    "/v2/components/{component_id}",
+    One("component"),
+    ref="#46",
+    summary="One component with its latest version",
+)
+COMPONENTS_GET_IN_WORKSPACE = components.get(
+    "get_in_workspace",
+    "/v2/workspace/{workspace_id}/components/{component_id}",
+    One("component"),
+    ref="#47",
+    summary="One component, whitelist-aware",
+)
+COMPONENTS_VERSIONS = components.get(
+    "versions",
+    "/v2/components/{component_id}/versions",
+    Many("version"),
+    ref="#48",
+    summary="A component's builds",
+)
+COMPONENTS_DESCRIPTOR = components.get(
+    "descriptor",
+    "/v2/components/{component_id}/versions/{revision}/descriptor",
+    One("descriptor"),
+    ref="#49",
+    summary="The component.json of one build",
+)
+COMPONENTS_CREATE = components.post(
+    "create",
+    "/v2/components",
+    One("component"),
+    status=201,
+    body="component",
+    ref="#50",
+    summary="Create a component repository",
+)
+COMPONENTS_UPDATE = components.patch(
+    "update",
+    "/v2/components/{component_id}",
+    One("component"),
+    body="component",
+    ref="#51",
+    summary="Raise access or set the contract whitelist",
+)
+COMPONENTS_DELETE = components.delete(
+    "delete",
+    "/v2/components/{component_id}",
+    Empty(),
+    status=204,
+    ref="#52",
+    summary="Delete an unused component",
+)
+COMPONENTS_DELETE_VERSION = components.delete(
+    "delete_version",
+    "/v2/components/{component_id}/versions/{revision}",
+    Empty(),
+    status=204,
+    ref="#53",
+    summary="Delete an unused build",
+)
+COMPONENTS_GET_ENV = components.get(
+    "get_env",
+    "/v2/components/{component_id}/env",
+    One("component-env"),
+    ref="#54",
+    summary="A component's environment variables",
+)
+COMPONENTS_SET_ENV = components.put(
+    "set_env",
+    "/v2/components/{component_id}/env",
+    One("component-env"),
+    body="component-env",
+    ref="#55",
+    summary="Replace a component's environment variables",
+)
+COMPONENTS_DOCKER_PULL = components.post(
+    "docker_pull",
+    "/v2/components/{component_id}/docker-pull/{revision}",
+    Empty(),
+    ref="#56",
+    summary="Pull a build again from the external registry",
+)
+COMPONENTS_DOCKER_PULL_LATEST = components.post(
+    "docker_pull_latest",
+    "/v2/components/{component_id}/docker-pull",
+    Empty(),
+    ref="#56",
+    summary="Pull the latest build again (the version left out)",
+)
+
+credentials = Area("credentials")
+CREDENTIALS_LIST = credentials.get(
+    "list", "/v2/credentials", Many("credential"), ref="#57", summary="A workspace's credentials"
+)
+CREDENTIALS_GET = credentials.get(
+    "get",
+    "/v2/credentials/{credential_id}",
+    One("credential"),
+    ref="#58",
+    summary="One credential, secrets included",
+)
+CREDENTIALS_CREATE = credentials.post(
+    "create",
+    "/v2/credentials",
+    One("credential"),
+    status=201,
+    body="credential",
+    ref="#59",
+    summary="Create a credential",
+)
+CREDENTIALS_UPDATE = credentials.patch(
+    "update",
+    "/v2/credentials/{credential_id}",
+    One("credential"),
+    body="credential",
+    ref="#60",
+    summary="Rename a credential or replace its keys",
+)
+CREDENTIALS_DELETE = credentials.delete(
+    "delete",
+    "/v2/credentials/{credential_id}",
+    Empty(),
+    status=204,
+    ref="#61",
+    summary="Delete a credential",
+)
+
+flows = Area("flows")
+FLOWS_LIST = flows.get(
+    "list", "/v2/flows", Paged("flow", 50), ref="#73", summary="A workspace's flows"
+)
+FLOWS_GET = flows.get("get", "/v2/flows/{flow_id}", One("flow"), ref="#74", summary="One flow")
+FLOWS_CREATE = flows.post(
+    "create",
+    "/v2/flows",
+    One("flow"),
+    status=201,
+    body="flow",
+    ref="#75",
+    summary="Create an inactive flow",
+)
+FLOWS_UPDATE = flows.patch(
+    "update",
+    "/v2/flows/{flow_id}",
+    One("flow"),
+    body="flow",
+    ref="#76",
+    summary="Change a flow (a new version)",
+)
+FLOWS_START = flows.post(
+    "start", "/v2/flows/{flow_id}/start", One("flow"), status=202, ref="#77", summary="Start"
+)
+FLOWS_STOP = flows.post(
+    "stop", "/v2/flows/{flow_id}/stop", Empty(), status=202, ref="#78", summary="Stop"
+)
+FLOWS_DELETE = flows.delete(
+    "delete", "/v2/flows/{flow_id}", Empty(), status=204, ref="#79", summary="Delete a flow"
+)
+FLOWS_COPY = flows.post(
+    "copy",
+    "/v2/flows/{flow_id}/copy",
+    One("flow"),
+    status=201,
+    body="flow-copy",
+    ref="#80",
+    summary="Copy into another flow's draft",
+)
+FLOWS_GET_DRAFT = flows.get(
+    "get_draft", "/v2/flows/{flow_id}/draft", One("flow-draft"), ref="#81", summary="The draft"
+)
+FLOWS_PUT_DRAFT = flows.put(
+    "put_draft",
+    "/v2/flows/{flow_id}/draft",
+    One("flow-draft"),
+    body="flow-draft",
+    ref="#82",
+    summary="Create or replace the draft",
+)
+FLOWS_DELETE_DRAFT = flows.delete(
+    "delete_draft",
+    "/v2/flows/{flow_id}/draft",
+    Empty(),
+    status=204,
+    ref="#83",
+    summary="Discard the draft",
+)
+FLOWS_VERSIONS = flows.get(
+    "versions",
+    "/v2/flows/{flow_id}/versions",
+    Paged("flow-version", 50),
+    ref="#84",
+    summary="A flow's history",
+)
+FLOWS_VERSION = flows.get(
+    "version",
+    "/v2/flows/{flow_id}/versions/{version_hash}",
+    One("flow-version"),
+    ref="#85",
+    summary="One version",
+)
+FLOWS_SNAPSHOTS = flows.get(
+    "snapshots",
+    "/v2/flows/{flow_id}/snapshots",
+    Many("snapshot"),
+    ref="#95",
+    summary="Every step's snapshot",
+)
+FLOWS_GET_SNAPSHOT = flows.get(
+    "get_snapshot",
+    "/v2/flows/{flow_id}/snapshots/{step_id}",
+    One("snapshot"),
+    ref="#96",
+    summary="One step's snapshot",
+)
+FLOWS_UPDATE_SNAPSHOT = flows.patch(
+    "update_snapshot",
+    "/v2/flows/{flow_id}/snapshots/{step_id}",
+    One("snapshot"),
+    body="snapshot",
+    ref="#97",
+    summary="Replace a step's snapshot",
+)
+FLOWS_CREATE_SNAPSHOT = flows.post(
+    "create_snapshot",
+    "/v2/flows/{flow_id}/snapshots",
+    One("snapshot"),
+    status=201,
+    body="snapshot",
+    ref="#98",
+    summary="Store a snapshot for a step",
+)
+FLOWS_DELETE_SNAPSHOT = flows.delete(
+    "delete_snapshot",
+    "/v2/flows/{flow_id}/snapshots/{step_id}",
+    Empty(),
+    status=204,
+    ref="#99",
+    summary="Remove a step's snapshot",
+)
+
+executions = Area("executions")
+EXECUTIONS_VERIFY_CREDENTIAL = executions.post(
+    "verify_credential",
+    "/v2/components/{component_id}/versions/{version}/verify-credential",
+    Scheduled("execution-result"),
+    status=202,
+    body="verify-credential",
+    ref="#86",
+    summary="Schedule a credential check",
+)
+EXECUTIONS_DYNAMIC_METADATA = executions.post(
+    "dynamic_metadata",
+    "/v2/components/{component_id}/versions/{version}/dynamic-metadata",
+    Scheduled("execution-result"),
+    status=202,
+    body="dynamic-metadata",
+    ref="#87",
+    summary="Schedule a module's metadata",
+)
+EXECUTIONS_SELECT_MODEL = executions.post(
+    "select_model",
+    "/v2/components/{component_id}/versions/{version}/select-model",
+    Scheduled("execution-result"),
+    status=202,
+    body="select-model",
+    ref="#88",
+    summary="Schedule a select field's options",
+)
+EXECUTIONS_POLL = executions.get(
+    "poll",
+    "/v2/exec/poll/{execution_id}",
+    Polled(),
+    ref="#89",
+    summary="Is the execution done? (303 to the result)",
+)
+EXECUTIONS_RESULT = executions.get(
+    "result",
+    "/v2/exec/result/{execution_id}",
+    One("execution-result"),
+    ref="#90",
+    summary="The execution's result (409 until ready)",
+)
+
+data_samples = Area("data_samples")
+DATA_SAMPLES_GET = data_samples.get(
+    "get",
+    "/v2/data-samples/{data_sample_id}",
+    One("data-sample"),
+    ref="#91",
+    summary="One data sample",
+)
+DATA_SAMPLES_LIST = data_samples.get(
+    "list", "/v2/data-samples", Many("data-sample"), ref="#92", summary="Several by id"
+)
+DATA_SAMPLES_CREATE = data_samples.post(
+    "create",
+    "/v2/data-samples",
+    One("data-sample"),
+    status=201,
+    body="data-sample",
+    ref="#93",
+    summary="Record a sample",
+)
+DATA_SAMPLES_UPDATE = data_samples.patch(
+    "update",
+    "/v2/data-samples/{data_sample_id}",
+    One("data-sample"),
+    body="data-sample",
+    ref="#94",
+    summary="Replace a sample's result",
+)
+
+ssh_keys = Area("ssh_keys")
+SSH_KEYS_LIST = ssh_keys.get(
+    "list", "/v2/sshkeys", Many("sshkey"), ref="#123", summary="The caller's SSH keys"
+)
+SSH_KEYS_CREATE = ssh_keys.post(
+    "create",
+    "/v2/sshkeys",
+    One("sshkey"),
+    status=201,
+    body="sshkey",
+    ref="#124",
+    summary="Add an SSH key",
+)
+SSH_KEYS_DELETE = ssh_keys.delete(
+    "delete", "/v2/sshkeys/{key_id}", Empty(), status=204, ref="#125", summary="Remove an SSH key"
+)
+
+AREAS = (
+    users,
+    contracts,
+    workspaces,
+    teams,
+    components,
+    credentials,
+    flows,
+    executions,
+    data_samples,
+    ssh_keys,
+)

@@ -1,0 +1,309 @@
+"""How a model declares its wire shape, and the one pass that structures a resource.
+
+A model is an attrs class decorated with :func:`model`, naming the JSON:API ``type`` it
+is built from. Its plain fields are the resource's ``id`` and attributes; field
+specifiers say where the rest comes from::
+
+    @model("flow")
+    class Flow(Model):
+        id: str
+        name: str | None = None
+        created_at: datetime | None = None              # ISO 8601 → aware datetime
+        workspace_id: str | None = to_one("workspace")  # a relationship's id
+        step_ids: tuple[str, ...] = to_many("steps")    # a to-many relationship's ids
+        draft: FlowDraft | None = included("draft")     # built from ``included``
+
+:func:`structure` then builds the model in one pass: attributes through the converter
+(strict types, unknown attributes kept in ``extra``), relationships and included
+resources as declared, and the binding the model traverses with.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar, Union, dataclass_transform, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, override
+
+from elasticio._errors import DecodeError
+from elasticio.jsonapi import Document, Identifier, Resource
+from elasticio.jsonapi._json import dumps
+from elasticio.models._converter import converter, describe_error, to_plain
+
+__all__ = [
+    "Binding",
+    "Model",
+    "included",
+    "model",
+    "structure",
+    "to_many",
+    "to_one",
+]
+
+M = TypeVar("M", bound="Model")
+_KIND = "elasticio.kind"
+_SOURCE = "elasticio.source"
+
+
+class Binding:
+    """What a model traverses with: the document it came from, its resource, and the
+    namespace that fetches what the document does not hold. Not data: never compared,
+    shown, or walked by ``attrs.asdict``."""
+
+    __slots__ = ("api", "context", "document", "resource")
+
+    def __init__(
+        self, api: Any, document: Document, resource: Resource, context: Mapping[str, str]
+    ) -> None:
+        self.api = api
+        self.document = document
+        self.resource = resource
+        self.context = context
+
+    def __repr__(self) -> str:
+        return f"<Binding {self.resource!r}>"
+
+    def related(self, name: str) -> Resource | list[Resource] | None:
+        """Follow relationship ``name`` within the document, without a request."""
+        return self.document.related(self.resource, name)
+
+
+def _no_binding() -> Any:
+    return attrs.field(default=None, eq=False, repr=False, metadata={_KIND: "binding"})
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(attrs.field,))
+def model(*resource_types: str) -> Any:
+    """Declare a model built from resources of ``resource_types``: an attrs-frozen class
+    with keyword-only arguments, ``extra`` and the binding added after its own fields."""
+
+    def declare(cls: type[M]) -> type[M]:
+        if not resource_types:  # the Model base itself: nothing to build
+            return cls
+        # Added last, so that a model's repr starts with its id rather than its leftovers.
+        cls.__annotations__["extra"] = Mapping[str, Any]
+        cls.__annotations__["_binding"] = Binding | None
+        cls.extra = attrs.field(factory=_empty, metadata={_KIND: "extra"})
+        cls._binding = _no_binding()
+        built: type[M] = attrs.frozen(kw_only=True)(cls)
+        _TYPES[built] = frozenset(resource_types)
+        return built
+
+    return declare
+
+
+def _empty() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+@model()
+class Model:
+    """The base of every resource model (see :func:`model`)."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        # What @model adds to every model, spelled out for type checkers.
+        extra: Mapping[str, Any] = attrs.field(factory=dict)
+        """Attributes the SDK has no field for, as the API sent them."""
+        _binding: Binding | None = attrs.field(default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-safe values: datetimes in ISO 8601, mappings as dicts,
+        tuples as lists, related models as dicts; the binding left out."""
+        result: dict[str, Any] = to_plain(self)
+        return result
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as a JSON text."""
+        return dumps(self.to_dict()).decode()
+
+
+def to_one(relationship: str) -> Any:
+    """A field holding the id a to-one relationship links to (None when it links none)."""
+    return attrs.field(default=None, metadata={_KIND: "to_one", _SOURCE: relationship})
+
+
+def to_many(relationship: str) -> Any:
+    """A field holding the ids a to-many relationship links to, in linkage order."""
+    return attrs.field(default=(), metadata={_KIND: "to_many", _SOURCE: relationship})
+
+
+def included(relationship: str) -> Any:
+    """A field holding the model(s) a relationship links to, built from the document's
+    ``included``; None when the document does not hold every target."""
+    return attrs.field(default=None, metadata={_KIND: "included", _SOURCE: relationship})
+
+
+@attrs.frozen
+class _Included:
+    name: str
+    relationship: str
+    target: type[Model]
+    many: bool
+
+
+@attrs.frozen
+class _Plan:
+    """What :func:`structure` needs to know about one model class, worked out once."""
+
+    types: frozenset[str]
+    attributes: frozenset[str]
+    to_one: tuple[tuple[str, str], ...]
+    to_many: tuple[tuple[str, str], ...]
+    included: tuple[_Included, ...]
+    build: Any
+
+
+_TYPES: dict[type[Any], frozenset[str]] = {}
+_PLANS: dict[type[Any], _Plan] = {}
+
+
+def _optional_inner(annotation: Any) -> Any:
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _included_target(cls: type[Any], field: attrs.Attribute[Any]) -> tuple[type[Model], bool]:
+    inner = _optional_inner(field.type)
+    many = get_origin(inner) is tuple
+    target = get_args(inner)[0] if many else inner
+    if not (isinstance(target, type) and target in _TYPES):
+        raise TypeError(f"{cls.__name__}.{field.name} must be a model (or a tuple of models)")
+    return target, many
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is not None:
+        return plan
+    if cls not in _TYPES:
+        raise TypeError(f"{cls.__name__} is not declared with @model")
+    attrs.resolve_types(cls)
+    attribute_names: set[str] = set()
+    to_one_fields: list[tuple[str, str]] = []
+    to_many_fields: list[tuple[str, str]] = []
+    included_fields: list[_Included] = []
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        kind = field.metadata.get(_KIND)
+        if kind is None:
+            attribute_names.add(field.name)
+            continue
+        # Values the SDK builds itself are passed through as they are.
+        overrides[field.name] = override(struct_hook=lambda value, _: value)
+        source = field.metadata.get(_SOURCE)
+        if kind == "to_one":
+            to_one_fields.append((field.name, source))
+        elif kind == "to_many":
+            to_many_fields.append((field.name, source))
+        elif kind == "included":
+            target, many = _included_target(cls, field)
+            included_fields.append(_Included(field.name, source, target, many))
+    build = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=False, **overrides)
+    plan = _Plan(
+        types=_TYPES[cls],
+        attributes=frozenset(attribute_names),
+        to_one=tuple(to_one_fields),
+        to_many=tuple(to_many_fields),
+        included=tuple(included_fields),
+        build=build,
+    )
+    _PLANS[cls] = plan
+    return plan
+
+
+def _identifiers(resource: Resource, name: str) -> tuple[Identifier, ...] | None:
+    """The linkage of relationship ``name`` as a tuple; None when it has no ``data``."""
+    relationship = resource.relationships.get(name)
+    if relationship is None or not relationship.has_data:
+        return None
+    data = relationship.data
+    if isinstance(data, tuple):
+        return data
+    return () if data is None else (data,)
+
+
+def _build_included(
+    spec: _Included,
+    document: Document,
+    resource: Resource,
+    api: Any,
+    context: Mapping[str, str],
+) -> Any:
+    targets = _identifiers(resource, spec.relationship)
+    if targets is None:
+        return None
+    found = []
+    for target in targets:
+        target_resource = document.resolve(target)
+        if target_resource is None:
+            return None
+        found.append(structure(spec.target, document, target_resource, api=api, context=context))
+    if spec.many:
+        return tuple(found)
+    return found[0] if found else None
+
+
+def structure(
+    cls: type[M],
+    document: Document,
+    resource: Resource,
+    *,
+    api: Any = None,
+    context: Mapping[str, str] | None = None,
+) -> M:
+    """Build the model ``cls`` from ``resource`` of ``document`` in one pass.
+
+    ``api`` is the namespace the model traverses with; ``context`` names values the
+    request already knew (a path's ``flow_id``, say), used for a to-one field whose
+    relationship the answer left out.
+
+    Raises:
+        DecodeError: the resource is of another type, or an attribute or relationship
+            does not have the declared shape; ``pointer`` names where.
+    """
+    plan = _plan(cls)
+    if resource.type not in plan.types:
+        expected = " or ".join(repr(t) for t in sorted(plan.types))
+        raise DecodeError(
+            f"expected a {expected} resource, got {resource.type!r}",
+            pointer=f"{resource.pointer}/type",
+        )
+    context = context or {}
+    known = plan.attributes
+    values: dict[str, Any] = {"id": resource.id}
+    extra: dict[str, Any] = {}
+    for key, value in resource.attributes.items():
+        if key in known and key != "id":
+            values[key] = value
+        elif key != "id":
+            extra[key] = value
+    values["extra"] = MappingProxyType(extra)
+    for name, relationship in plan.to_one:
+        linkage = resource.linkage(relationship)
+        if isinstance(linkage, Identifier):
+            values[name] = linkage.id
+        elif name in context:
+            values[name] = context[name]
+    for name, relationship in plan.to_many:
+        targets = _identifiers(resource, relationship)
+        if targets:
+            values[name] = tuple(target.id for target in targets)
+    for spec in plan.included:
+        values[spec.name] = _build_included(spec, document, resource, api, context)
+    values["_binding"] = Binding(api, document, resource, context)
+    try:
+        built: M = plan.build(values, cls)
+    except cattrs.BaseValidationError as exc:
+        raise DecodeError(
+            f"unexpected attribute value: {describe_error(exc)}", pointer=resource.pointer
+        ) from exc
+    return built
