@@ -7,7 +7,6 @@ import pytest
 
 from elasticio import NotFoundError, PermissionDeniedError, RetryPolicy
 from elasticio.testing import Emulator
-from elasticio.testing._time import iso
 
 
 @pytest.fixture
@@ -29,7 +28,7 @@ async def test_me_is_the_signed_in_owner(emulator: Emulator) -> None:
         stored.first_name,
         stored.last_name,
     )
-    assert (me.registered, me.last_login) == (iso(stored.registered), iso(stored.last_login))
+    assert (me.registered, me.last_login) == (stored.registered, stored.last_login)
 
 
 async def test_get_returns_another_user(emulator: Emulator) -> None:

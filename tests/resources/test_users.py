@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 import respx
 
@@ -37,8 +39,8 @@ async def test_me_decodes_the_docs_example(client: AsyncClient, router: respx.Mo
         first_name="John",
         last_name="Doe",
         email="test@example.com",
-        registered="2017-10-02T12:18:06.274Z",
-        last_login="2018-03-15T16:53:57.696Z",
+        registered=datetime(2017, 10, 2, 12, 18, 6, 274000, tzinfo=UTC),
+        last_login=datetime(2018, 3, 15, 16, 53, 57, 696000, tzinfo=UTC),
     )
 
 
@@ -61,7 +63,7 @@ async def test_get_decodes_the_user(client: AsyncClient, router: respx.MockRoute
     assert (found.id, found.email, found.registered) == (
         USER_ID,
         "test@example.com",
-        "2017-10-03T09:19:40.598Z",
+        datetime(2017, 10, 3, 9, 19, 40, 598000, tzinfo=UTC),
     )
 
 

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from datetime import datetime
 
-import attrs
+from elasticio.models._declare import Model, model
 
-from elasticio.jsonapi import Document, Resource
-from elasticio.models._structure import structure_resource
-
-__all__ = ["User", "user_from"]
+__all__ = ["User"]
 
 
-@attrs.frozen(kw_only=True)
-class User:
-    """A platform user.
-
-    ``registered`` and ``last_login`` are the ISO 8601 timestamps the API sends.
-    """
+@model("user")
+class User(Model):
+    """A platform user; ``registered`` and ``last_login`` are aware datetimes."""
 
     id: str
     first_name: str | None = None
     last_name: str | None = None
     email: str | None = None
     company: str | None = None
-    registered: str | None = None
-    last_login: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-
-
-def user_from(document: Document, resource: Resource) -> User:
-    """Structure a ``user`` resource."""
-    del document  # a user has nothing to traverse
-    return structure_resource(User, resource)
+    registered: datetime | None = None
+    last_login: datetime | None = None

@@ -3,19 +3,28 @@ checks on the resources an answer holds, and relationships to optional targets."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from elasticio._catalog import Entry
-from elasticio._errors import DecodeError
+from elasticio._errors import DecodeError, UsageError
 from elasticio._http import QueryParams, RequestSpec
 from elasticio._pagination import Paginator
-from elasticio.jsonapi import Document, Identifier, Resource, Unset
+from elasticio.jsonapi import (
+    Document,
+    Identifier,
+    RelationshipValue,
+    Resource,
+    Unset,
+    encode_document,
+)
+from elasticio.models._declare import Model, structure
 from elasticio.resources._sender import Sender
 
 __all__ = ["Namespace", "linked", "of_type", "one_resource", "request"]
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 
 def request(
@@ -72,10 +81,88 @@ def one_resource(document: Document, expected_type: str) -> Resource:
 
 
 class Namespace:
-    """A group of endpoints, such as ``client.flows``, sending through the client."""
+    """A group of endpoints, such as ``client.flows``, sending through the client.
+
+    The ``_one``, ``_many``, ``_list`` and ``_nothing`` helpers execute a catalog entry:
+    they build its request from ``path`` (the placeholders), ``params`` and ``body``, send
+    it, and structure the answer into ``model`` bound to this namespace, with ``path`` as
+    the context for relationships the answer leaves out.
+    """
 
     def __init__(self, client: Sender) -> None:
         self._client = client
+
+    def _structurer(
+        self, model: type[M], path: Mapping[str, str]
+    ) -> Callable[[Document, Resource], M]:
+        def build(document: Document, resource: Resource) -> M:
+            return structure(model, document, resource, api=self, context=path)
+
+        return build
+
+    async def _one(
+        self,
+        entry: Entry,
+        model: type[M],
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+        **path: str,
+    ) -> M:
+        """The one resource the answer to ``entry`` holds, as a ``model``."""
+        document = await self._client.fetch(request(entry, params=params, json=body, **path))
+        data = document.data
+        if not isinstance(data, Resource):
+            raise DecodeError(
+                f"expected one resource in the answer to {entry.route}", pointer="/data"
+            )
+        return structure(model, document, data, api=self, context=path)
+
+    async def _many(
+        self, entry: Entry, model: type[M], *, params: QueryParams | None = None, **path: str
+    ) -> list[M]:
+        """Every resource of the answer to ``entry`` (one request), as ``model`` objects."""
+        document = await self._client.fetch(request(entry, params=params, **path))
+        build = self._structurer(model, path)
+        return [build(document, resource) for resource in document.primary]
+
+    def _list(
+        self,
+        entry: Entry,
+        model: type[M],
+        *,
+        params: QueryParams | None = None,
+        page_size: int | None = None,
+        **path: str,
+    ) -> Paginator[M]:
+        """An async iterator over the resources of ``entry``, fetching page after page
+        while the answers say there are more (``page_size`` only for paged entries)."""
+        if page_size is not None and not entry.pages:
+            raise UsageError(f"{entry.route} is not paged; page_size cannot be set")
+        return self._paginate(
+            request(entry, params=params, **path), self._structurer(model, path), page_size
+        )
+
+    async def _nothing(
+        self, entry: Entry, *, params: QueryParams | None = None, body: Any = None, **path: str
+    ) -> None:
+        """Send ``entry``'s request; the answer carries nothing to return."""
+        await self._client.fetch(request(entry, params=params, json=body, **path))
+
+    def _body(
+        self,
+        entry: Entry,
+        *,
+        id: str | None = None,
+        attributes: Mapping[str, Any] | None = None,
+        relationships: Mapping[str, RelationshipValue] | None = None,
+    ) -> dict[str, Any]:
+        """The JSON:API request document of ``entry``: its body type with these members."""
+        if entry.body is None:
+            raise UsageError(f"{entry.route} takes no body")
+        return encode_document(
+            entry.body, id=id, attributes=attributes, relationships=relationships
+        )
 
     def _paginate(
         self,
