@@ -29,7 +29,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
-from elasticio._errors import DecodeError
+from elasticio._errors import DecodeError, UsageError
 from elasticio.jsonapi import Document, Identifier, Resource
 from elasticio.jsonapi._json import dumps
 from elasticio.models._converter import converter, describe_error, to_plain
@@ -71,6 +71,13 @@ class Binding:
         """Follow relationship ``name`` within the document, without a request."""
         return self.document.related(self.resource, name)
 
+    def holds_all(self, name: str) -> bool:
+        """True when the relationship's linkage is present and every target is included."""
+        targets = _identifiers(self.resource, name)
+        return targets is not None and all(
+            self.document.resolve(target) is not None for target in targets
+        )
+
 
 def _no_binding() -> Any:
     return attrs.field(default=None, eq=False, repr=False, metadata={_KIND: "binding"})
@@ -111,6 +118,15 @@ class Model:
         extra: Mapping[str, Any] = attrs.field(factory=dict)
         """Attributes the SDK has no field for, as the API sent them."""
         _binding: Binding | None = attrs.field(default=None)
+
+    def _bound(self, what: str) -> Binding:
+        """The binding, or a clear error for a model built by hand (``what`` names the
+        traversal, e.g. ``"Flow.versions()"``)."""
+        if self._binding is None:
+            raise UsageError(
+                f"{what} needs a model returned by the client; this one was built by hand"
+            )
+        return self._binding
 
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-safe values: datetimes in ISO 8601, mappings as dicts,
