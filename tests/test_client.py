@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import traceback
+
 import httpx
 import pytest
 import respx
@@ -10,6 +12,8 @@ import elasticio
 from elasticio import (
     AsyncClient,
     ClientStats,
+    ConfigurationError,
+    PollPolicy,
     RequestSpec,
     Response,
     RetryPolicy,
@@ -94,9 +98,9 @@ async def test_injected_http_client_is_used_and_left_open(
 
 
 async def test_http_client_and_transport_together_are_refused() -> None:
-    """Passing both http_client and transport is a TypeError."""
+    """Passing both http_client and transport is a ConfigurationError, not a bare TypeError."""
     async with httpx.AsyncClient() as http_client:
-        with pytest.raises(TypeError, match="http_client"):
+        with pytest.raises(ConfigurationError, match="http_client"):
             AsyncClient(
                 EMAIL,
                 API_KEY,
@@ -322,3 +326,30 @@ async def test_redirect_to_another_host_is_not_followed(
     with pytest.raises(UnexpectedStatusError):
         await client.request("GET", "/v2/users/me")
     assert len(router.calls) == 1
+
+
+def test_repr_works_on_a_client_whose_constructor_never_ran() -> None:
+    """repr never raises, even on a half-built client (tracebacks that show locals)."""
+    assert repr(object.__new__(AsyncClient)) == "<AsyncClient (not configured)>"
+
+
+def test_a_failed_constructor_can_be_formatted_with_its_locals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Formatting the traceback of a failed AsyncClient() with locals (as error trackers
+    do) does not fail: the half-built ``self`` has a repr."""
+    for name in ("ELASTICIO_API_USERNAME", "ELASTICIO_API_KEY", "ELASTICIO_API_URI"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(ConfigurationError) as caught:
+        AsyncClient(email=EMAIL, api_key=API_KEY, base_url="http://example.com")
+    formatted = "".join(
+        traceback.TracebackException.from_exception(caught.value, capture_locals=True).format()
+    )
+    assert "self = <AsyncClient (not configured)>" in formatted
+
+
+def test_with_options_can_change_the_poll_policy(client: AsyncClient) -> None:
+    """with_options(poll=...) gives the derived client its own polling policy."""
+    policy = PollPolicy(timeout=5.0)
+    assert client.with_options(poll=policy).poll_policy == policy
+    assert client.poll_policy == PollPolicy()

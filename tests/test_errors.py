@@ -22,6 +22,7 @@ from elasticio import (
     ForeignOriginError,
     NotFoundError,
     PermissionDeniedError,
+    PollTimeoutError,
     RateLimitError,
     RetryPolicy,
     ServerError,
@@ -102,6 +103,8 @@ def test_status_errors_are_api_errors(cls: type[APIError]) -> None:
     ("cls", "parent"),
     [
         (APITimeoutError, APIConnectionError),
+        (APITimeoutError, TimeoutError),
+        (PollTimeoutError, TimeoutError),
         (APIConnectionError, ElasticioError),
         (ConfigurationError, UsageError),
         (UsageError, ValueError),
@@ -111,7 +114,8 @@ def test_status_errors_are_api_errors(cls: type[APIError]) -> None:
     ],
 )
 def test_the_rest_of_the_tree(cls: type[Exception], parent: type[Exception]) -> None:
-    """Timeouts are connection errors; usage and decode errors are also ValueErrors."""
+    """Timeouts are connection errors and TimeoutErrors; usage and decode errors are also
+    ValueErrors."""
     assert issubclass(cls, parent)
 
 

@@ -56,6 +56,7 @@ ELASTICIO_ALL = [
     "PollPolicy",
     "PollTimeoutError",
     "RateLimitError",
+    "RawResponse",
     "RequestSpec",
     "Response",
     "RetryPolicy",

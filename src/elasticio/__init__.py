@@ -37,6 +37,7 @@ from elasticio._http import RequestSpec, Response
 from elasticio._pagination import Page, Paginator
 from elasticio._paths import segment
 from elasticio._polling import PollPolicy
+from elasticio._raw import RawResponse
 from elasticio._retry import RetryPolicy
 from elasticio.jsonapi import UNSET
 from elasticio.models import (
@@ -108,6 +109,7 @@ __all__ = [
     "PollPolicy",
     "PollTimeoutError",
     "RateLimitError",
+    "RawResponse",
     "RequestSpec",
     "Response",
     "RetryPolicy",

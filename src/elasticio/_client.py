@@ -10,7 +10,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, ParamSpec, Self, TypeVar
 
 import attrs
 import httpx
@@ -27,6 +27,7 @@ from elasticio._http import (
     user_agent,
 )
 from elasticio._polling import PollPolicy, poll_until
+from elasticio._raw import RawResponse, capturing, record
 from elasticio._retry import RetryDecision, RetryPolicy, retrying
 from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
@@ -48,6 +49,7 @@ __all__ = ["DEFAULT_MAX_CONCURRENCY", "AsyncClient", "ClientStats", "pool_limits
 logger = logging.getLogger("elasticio")
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 DEFAULT_MAX_CONCURRENCY = 64
 """Requests one client (and the clients made from it by ``with_options``) has in flight
@@ -98,6 +100,43 @@ class ClientStats:
     throttled: int = 0
 
 
+def _as_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+class _Core:
+    """What a client and every client ``with_options`` makes from it share: settings,
+    credentials, the pool, the concurrency slots, the throttle and the counters."""
+
+    def __init__(
+        self,
+        *,
+        config: ClientConfig,
+        auth: httpx.BasicAuth,
+        headers: httpx.Headers,
+        http: httpx.AsyncClient,
+        owns_http: bool,
+        max_concurrency: int | None,
+        sleep: Callable[[float], Awaitable[None]],
+        clock: Callable[[], float],
+    ) -> None:
+        self.config = config
+        self.auth = auth
+        self.headers = headers
+        self.http = http
+        self.owns_http = owns_http
+        self.max_concurrency = max_concurrency
+        self.slots = None if max_concurrency is None else asyncio.Semaphore(max_concurrency)
+        self.sleep = sleep
+        self.clock = clock
+        self.rng = random.random
+        self.throttle = Throttle(clock=clock, sleep=sleep)
+        self.stats = ClientStats()
+
+    def __repr__(self) -> str:
+        return f"<_Core base_url={str(self.config.base_url)!r}>"
+
+
 class AsyncClient:
     """An async client for the elastic.io REST API.
 
@@ -131,6 +170,27 @@ class AsyncClient:
         clock: a monotonic clock in seconds, for deadlines.
     """
 
+    components: Components
+    """Component repositories, their versions, descriptors and environment."""
+    contracts: Contracts
+    """Contracts and their members."""
+    credentials: Credentials
+    """Credentials of a workspace."""
+    data_samples: DataSamples
+    """Data samples recorded for component steps."""
+    executions: Executions
+    """Scheduled executions: credential checks, dynamic metadata, select models."""
+    flows: Flows
+    """Flows, their versions, drafts and snapshots; start and stop."""
+    ssh_keys: SSHKeys
+    """The caller's SSH keys."""
+    teams: Teams
+    """Developer teams of a contract."""
+    users: Users
+    """Users: yourself, one by id, the tenant's."""
+    workspaces: Workspaces
+    """Workspaces and their members."""
+
     def __init__(
         self,
         email: str | None = None,
@@ -150,42 +210,43 @@ class AsyncClient:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if http_client is not None and transport is not None:
-            raise TypeError("pass either http_client or transport, not both")
-        self._config: ClientConfig = resolve_config(
-            email, api_key, base_url, allow_insecure_http=allow_insecure_http
-        )
-        if retry is None:
-            retry = RetryPolicy()
-        if max_retries is not None:
-            retry = retry.with_max_retries(max_retries)
-        self._retry = retry
-        self._poll = poll or PollPolicy()
+            raise ConfigurationError("pass either http_client or transport, not both")
+        config = resolve_config(email, api_key, base_url, allow_insecure_http=allow_insecure_http)
         if timeout is None:
             timeout = DEFAULT_TIMEOUT if http_client is None else http_client.timeout
-        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        self._auth = httpx.BasicAuth(self._config.email, self._config.api_key)
-        self._headers = httpx.Headers({"User-Agent": user_agent()})
-        self._headers.update(headers or {})
-        self._sleep = sleep
-        self._clock = clock
-        self._rng = random.random
-        self._max_concurrency = _check_concurrency(max_concurrency)
-        # Shared (not copied) by the clients with_options() makes: one limit for one pool.
-        self._slots: asyncio.Semaphore | None = (
-            None if self._max_concurrency is None else asyncio.Semaphore(self._max_concurrency)
+        limit = _check_concurrency(max_concurrency)
+        all_headers = httpx.Headers({"User-Agent": user_agent()})
+        all_headers.update(headers or {})
+        core = _Core(
+            config=config,
+            auth=httpx.BasicAuth(config.email, config.api_key),
+            headers=all_headers,
+            http=http_client
+            or httpx.AsyncClient(
+                transport=transport,
+                timeout=_as_timeout(timeout),
+                follow_redirects=False,
+                limits=pool_limits(limit),
+            ),
+            owns_http=http_client is None,
+            max_concurrency=limit,
+            sleep=sleep,
+            clock=clock,
         )
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
-            transport=transport,
-            timeout=self._timeout,
-            follow_redirects=False,
-            limits=pool_limits(self._max_concurrency),
-        )
-        self.stats = ClientStats()
-        self._throttle = Throttle(clock=clock, sleep=sleep)
-        self._bind_resources()
+        retry = retry or RetryPolicy()
+        if max_retries is not None:
+            retry = retry.with_max_retries(max_retries)
+        self._setup(core, retry=retry, poll=poll or PollPolicy(), timeout=_as_timeout(timeout))
+        self._owner = True
 
-    def _bind_resources(self) -> None:
+    def _setup(
+        self, core: _Core, *, retry: RetryPolicy, poll: PollPolicy, timeout: httpx.Timeout
+    ) -> None:
+        self._core = core
+        self._retry = retry
+        self._poll = poll
+        self._timeout = timeout
+        self._owner = False
         self.components = Components(self)
         self.contracts = Contracts(self)
         self.credentials = Credentials(self)
@@ -198,12 +259,21 @@ class AsyncClient:
         self.workspaces = Workspaces(self)
 
     def __repr__(self) -> str:
-        return f"<AsyncClient base_url={str(self._config.base_url)!r}>"
+        # Safe in every state, even when __init__ failed part-way (tracebacks with locals).
+        core = getattr(self, "_core", None)
+        if core is None:
+            return "<AsyncClient (not configured)>"
+        return f"<AsyncClient base_url={str(core.config.base_url)!r}>"
+
+    @property
+    def stats(self) -> ClientStats:
+        """Counters shared by this client and every client ``with_options`` made from it."""
+        return self._core.stats
 
     @property
     def base_url(self) -> httpx.URL:
         """The API's base URL."""
-        return self._config.base_url
+        return self._core.config.base_url
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -218,7 +288,7 @@ class AsyncClient:
     @property
     def max_concurrency(self) -> int | None:
         """The most requests in flight at once (``None``: no limit of the SDK's own)."""
-        return self._max_concurrency
+        return self._core.max_concurrency
 
     def with_options(
         self,
@@ -226,25 +296,24 @@ class AsyncClient:
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         timeout: float | httpx.Timeout | None = None,
+        poll: PollPolicy | None = None,
     ) -> AsyncClient:
-        """A client sharing this one's connections, credentials and concurrency limit,
-        with other settings.
+        """A client sharing this one's connections, credentials, concurrency limit and
+        stats, with other settings. Closing it leaves the shared pool open.
 
         Example:
             >>> await client.with_options(max_retries=0).components.get("ID")  # doctest: +SKIP
         """
-        other = object.__new__(AsyncClient)
-        other.__dict__.update(self.__dict__)
-        other._owns_http = False
-        if retry is not None:
-            other._retry = retry
+        policy = retry or self._retry
         if max_retries is not None:
-            other._retry = other._retry.with_max_retries(max_retries)
-        if timeout is not None:
-            other._timeout = (
-                timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-            )
-        other._bind_resources()
+            policy = policy.with_max_retries(max_retries)
+        other = object.__new__(AsyncClient)
+        other._setup(
+            self._core,
+            retry=policy,
+            poll=poll or self._poll,
+            timeout=self._timeout if timeout is None else _as_timeout(timeout),
+        )
         return other
 
     async def __aenter__(self) -> Self:
@@ -259,9 +328,10 @@ class AsyncClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (unless it was passed in as ``http_client``)."""
-        if self._owns_http:
-            await self._http.aclose()
+        """Close the connection pool (unless it was passed in as ``http_client``, or this
+        client was made by ``with_options``)."""
+        if self._owner and self._core.owns_http:
+            await self._core.http.aclose()
 
     async def request(
         self,
@@ -281,6 +351,26 @@ class AsyncClient:
         spec = RequestSpec(method=method.upper(), path=path, params=params or {}, json=json)
         return (await self.send(spec, retry=retry)).document
 
+    async def with_raw_response(
+        self, call: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
+    ) -> RawResponse[T]:
+        """Await ``call(*args, **kwargs)`` (any typed method of this client, or
+        :meth:`request`) and return its HTTP response beside its value.
+
+        Example:
+            >>> raw = await client.with_raw_response(client.users.me)  # doctest: +SKIP
+            >>> raw.request_id, raw.parse().email  # doctest: +SKIP
+            ('c0ffee', 'me@example.com')
+
+        Raises:
+            UsageError: the call sent no request through this client.
+        """
+        with capturing() as responses:
+            value = await call(*args, **kwargs)
+        if not responses:
+            raise UsageError("the call sent no request; there is no raw response to show")
+        return RawResponse(value, responses)
+
     async def wait_until(
         self,
         look: Callable[[], Awaitable[T]],
@@ -295,7 +385,12 @@ class AsyncClient:
             PollTimeoutError: the policy's timeout passed first.
         """
         return await poll_until(
-            policy or self._poll, look, done, what=what, sleep=self._sleep, clock=self._clock
+            policy or self._poll,
+            look,
+            done,
+            what=what,
+            sleep=self._core.sleep,
+            clock=self._core.clock,
         )
 
     async def fetch(self, spec: RequestSpec) -> Document:
@@ -317,20 +412,20 @@ class AsyncClient:
         change retrying: a 429 or 5xx is still retried first.
         """
         policy = retry or self._retry
-        request = build_request(self._config.base_url, spec, headers=self._headers)
+        request = build_request(self._core.config.base_url, spec, headers=self._core.headers)
         # Set on the request itself: the pool's own timeout would ignore with_options().
         request.extensions["timeout"] = self._timeout.as_dict()
         method, url = request.method, str(request.url)
-        started = self._clock()
+        started = self._core.clock()
         retries = 0
 
         def on_retry(attempt: int, decision: RetryDecision) -> None:
             nonlocal retries
             retries += 1
-            self.stats.retries += 1
+            self._core.stats.retries += 1
             if decision.status_code == 429:
                 # The server said slow down: hold every new attempt back as long as this one.
-                self._throttle.hold(decision.delay)
+                self._core.throttle.hold(decision.delay)
             logger.info(
                 "retrying %s %s in %.2fs after %s (retry %d of %d)",
                 method,
@@ -342,24 +437,26 @@ class AsyncClient:
             )
 
         async def attempt() -> httpx.Response:
-            if await self._throttle.wait():
-                self.stats.throttled += 1
+            if await self._core.throttle.wait():
+                self._core.stats.throttled += 1
             async with self._slot():
-                self.stats.requests += 1
-                response = await self._http.send(request, auth=self._auth, follow_redirects=False)
+                self._core.stats.requests += 1
+                response = await self._core.http.send(
+                    request, auth=self._core.auth, follow_redirects=False
+                )
             if response.status_code == 429:
-                self.stats.rate_limited += 1
+                self._core.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)
             return response
 
         engine = retrying(
             policy,
             method,
-            sleep=self._sleep,
-            clock=self._clock,
+            sleep=self._core.sleep,
+            clock=self._core.clock,
             wall_clock=lambda: datetime.now(UTC),
             on_retry=on_retry,
-            rng=self._rng,
+            rng=self._core.rng,
         )
         try:
             response: httpx.Response = await engine(self._bounded(attempt, policy, started))
@@ -392,22 +489,24 @@ class AsyncClient:
             body = decipher_plain(**outcome)
         else:
             document = decipher(**outcome)
-        return Response(
+        result = Response(
             status_code=response.status_code,
             headers=response.headers,
             document=document,
             retries_taken=retries,
-            elapsed=self._clock() - started,
+            elapsed=self._core.clock() - started,
             method=method,
             url=url,
             json=body,
         )
+        record(result)
+        return result
 
     def _slot(self) -> contextlib.AbstractAsyncContextManager[object]:
         """A slot under the concurrency limit, held for one attempt (not its retry wait)."""
-        if self._slots is None:
+        if self._core.slots is None:
             return contextlib.nullcontext()
-        return self._slots
+        return self._core.slots
 
     def _bounded(
         self,
@@ -421,7 +520,7 @@ class AsyncClient:
         deadline = policy.deadline
 
         async def bounded() -> httpx.Response:
-            remaining = deadline - (self._clock() - started)
+            remaining = deadline - (self._core.clock() - started)
             if remaining <= 0:
                 raise httpx.TimeoutException("the retry deadline has passed")
             try:

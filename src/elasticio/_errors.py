@@ -9,7 +9,7 @@ ElasticioError
 ├── PollTimeoutError (also a TimeoutError)  a waited-for state did not come in time
 ├── ExecutionFailedError                    a scheduled execution ended in failure
 ├── APIConnectionError                      the request did not get an HTTP answer
-│   └── APITimeoutError
+│   └── APITimeoutError (also a TimeoutError)
 └── APIError                                the platform answered with an error status
     ├── BadRequestError          400
     ├── AuthenticationError      401
@@ -129,8 +129,12 @@ class APIConnectionError(ElasticioError):
         super().__init__(message)
 
 
-class APITimeoutError(APIConnectionError):
-    """The request, or the retry deadline across all its attempts, ran out of time."""
+class APITimeoutError(APIConnectionError, TimeoutError):
+    """The request, or the retry deadline across all its attempts, ran out of time.
+
+    Also a :class:`TimeoutError`, like :class:`PollTimeoutError`: ``except TimeoutError``
+    catches every time limit the SDK enforces.
+    """
 
 
 @attrs.frozen(kw_only=True)

@@ -64,6 +64,11 @@ class Response:
     url: str
     json: Any = None
 
+    @property
+    def request_id(self) -> str | None:
+        """The platform's request id, from the first header that carries one."""
+        return request_id_of(self.headers)
+
 
 def user_agent() -> str:
     """``elasticio-python/<version> httpx/<version> python/<major.minor>``."""

@@ -21,7 +21,9 @@ from elasticio import (
     Page,
     Paginator,
     RateLimitError,
+    RawResponse,
     RetryPolicy,
+    User,
 )
 from elasticio.jsonapi import Document, Resource
 
@@ -101,3 +103,12 @@ def follow_a_relationship_by_hand(body: bytes) -> str | None:
         assert_type(related.attributes, Mapping[str, Any])
         return related.id
     return None
+
+
+async def read_the_raw_response(client: AsyncClient) -> None:
+    """A typed call's HTTP answer beside its value, typed by the method it wraps."""
+    raw = await client.with_raw_response(client.users.get, "USER_ID")
+    assert_type(raw, RawResponse[User])
+    assert_type(raw.parse(), User)
+    assert_type(raw.request_id, str | None)
+    assert_type(raw.status_code, int)
