@@ -23,6 +23,7 @@ ELASTICIO_ALL = [
     "AuthenticationError",
     "BadRequestError",
     "BulkResult",
+    "CallOptions",
     "ClientStats",
     "Component",
     "ComponentDescriptor",

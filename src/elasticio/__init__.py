@@ -34,6 +34,7 @@ from elasticio._errors import (
     UsageError,
 )
 from elasticio._http import RequestSpec, Response
+from elasticio._options import CallOptions
 from elasticio._pagination import Page, Paginator
 from elasticio._paths import segment
 from elasticio._polling import PollPolicy
@@ -76,6 +77,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BulkResult",
+    "CallOptions",
     "ClientStats",
     "Component",
     "ComponentDescriptor",

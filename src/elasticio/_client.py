@@ -10,7 +10,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, ParamSpec, Self, TypeVar
+from typing import Any, ParamSpec, Self, TypeVar, Unpack
 
 import attrs
 import httpx
@@ -21,11 +21,13 @@ from elasticio._http import (
     QueryParams,
     RequestSpec,
     Response,
+    as_timeout,
     build_request,
     decipher,
     decipher_plain,
     user_agent,
 )
+from elasticio._options import CallOptions
 from elasticio._polling import PollPolicy, poll_until
 from elasticio._raw import RawResponse, capturing, record
 from elasticio._retry import RetryDecision, RetryPolicy, retrying
@@ -98,10 +100,6 @@ class ClientStats:
     retries: int = 0
     rate_limited: int = 0
     throttled: int = 0
-
-
-def _as_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
 
 
 class _Core:
@@ -224,7 +222,7 @@ class AsyncClient:
             http=http_client
             or httpx.AsyncClient(
                 transport=transport,
-                timeout=_as_timeout(timeout),
+                timeout=as_timeout(timeout),
                 follow_redirects=False,
                 limits=pool_limits(limit),
             ),
@@ -236,7 +234,7 @@ class AsyncClient:
         retry = retry or RetryPolicy()
         if max_retries is not None:
             retry = retry.with_max_retries(max_retries)
-        self._setup(core, retry=retry, poll=poll or PollPolicy(), timeout=_as_timeout(timeout))
+        self._setup(core, retry=retry, poll=poll or PollPolicy(), timeout=as_timeout(timeout))
         self._owner = True
 
     def _setup(
@@ -312,7 +310,7 @@ class AsyncClient:
             self._core,
             retry=policy,
             poll=poll or self._poll,
-            timeout=self._timeout if timeout is None else _as_timeout(timeout),
+            timeout=self._timeout if timeout is None else as_timeout(timeout),
         )
         return other
 
@@ -341,14 +339,28 @@ class AsyncClient:
         params: QueryParams | None = None,
         json: Any = None,
         retry: RetryPolicy | None = None,
+        **options: Unpack[CallOptions],
     ) -> Document:
         """Send a request to ``path`` (below the base URL) and decode the JSON:API answer.
 
-        ``path`` is used as given: encode ids with :func:`elasticio.segment`.
+        ``path`` is used as given: encode ids with :func:`elasticio.segment`. ``options``
+        are the per-call options every typed method takes (``timeout``,
+        ``extra_headers``, ``extra_query``).
+
+        Example:
+            >>> document = await client.request("GET", "/v2/users/me", timeout=5)  # doctest: +SKIP
         """
         if not path.startswith("/"):
             raise UsageError("path must start with '/', e.g. '/v2/users/me'")
-        spec = RequestSpec(method=method.upper(), path=path, params=params or {}, json=json)
+        timeout = options.get("timeout")
+        spec = RequestSpec(
+            method=method.upper(),
+            path=path,
+            params={**(params or {}), **options.get("extra_query", {})},
+            json=json,
+            headers=options.get("extra_headers", {}),
+            timeout=None if timeout is None else as_timeout(timeout),
+        )
         return (await self.send(spec, retry=retry)).document
 
     async def with_raw_response(
@@ -414,7 +426,7 @@ class AsyncClient:
         policy = retry or self._retry
         request = build_request(self._core.config.base_url, spec, headers=self._core.headers)
         # Set on the request itself: the pool's own timeout would ignore with_options().
-        request.extensions["timeout"] = self._timeout.as_dict()
+        request.extensions["timeout"] = (spec.timeout or self._timeout).as_dict()
         method, url = request.method, str(request.url)
         started = self._core.clock()
         retries = 0

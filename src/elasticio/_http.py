@@ -27,8 +27,10 @@ from elasticio.jsonapi._json import dumps, loads
 
 __all__ = [
     "QueryParams",
+    "QueryValue",
     "RequestSpec",
     "Response",
+    "as_timeout",
     "build_request",
     "decipher",
     "decipher_plain",
@@ -70,6 +72,11 @@ class Response:
         return request_id_of(self.headers)
 
 
+def as_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    """``timeout`` as an :class:`httpx.Timeout` (a number applies to every phase)."""
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
 def user_agent() -> str:
     """``elasticio-python/<version> httpx/<version> python/<major.minor>``."""
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -83,6 +90,8 @@ class RequestSpec:
     ``path`` is already encoded (see :meth:`elasticio._catalog.Entry.path`); ``url``, when
     set, is an absolute same-origin URL that replaces base URL + path (a followed link).
     ``codec`` says how the answer is decoded: a JSON:API document, or plain JSON.
+    ``headers`` are added to the client's own (a name given here wins); ``timeout``, when
+    set, replaces the client's timeout for this request.
     """
 
     method: str
@@ -91,6 +100,8 @@ class RequestSpec:
     json: Any = None
     url: httpx.URL | None = None
     codec: Codec = "jsonapi"
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    timeout: httpx.Timeout | None = None
 
 
 def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | None]]:
@@ -126,6 +137,7 @@ def build_request(
     # travel beside it as a second header.
     all_headers = httpx.Headers({"Accept": "application/json"})
     all_headers.update(headers)
+    all_headers.update(spec.headers)
     content = None
     if spec.json is not None:
         content = dumps(spec.json)

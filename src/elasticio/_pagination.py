@@ -48,7 +48,8 @@ def next_page(
     if isinstance(link, Mapping):
         link = link.get("href")
     if isinstance(link, str) and link:
-        return RequestSpec(method=spec.method, url=same_origin_url(base_url, link))
+        # The link replaces path and query; the call's headers and timeout stay.
+        return attrs.evolve(spec, path="", params={}, url=same_origin_url(base_url, link))
     total_pages = _int(document.meta.get("total_pages"))
     current = _int(document.meta.get("page")) or number
     if total_pages is not None and current < total_pages:

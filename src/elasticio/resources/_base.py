@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 
 from elasticio._catalog import Entry
 from elasticio._errors import DecodeError, UsageError
-from elasticio._http import QueryParams, RequestSpec
+from elasticio._http import QueryParams, RequestSpec, as_timeout
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import (
     Document,
@@ -28,21 +29,31 @@ M = TypeVar("M", bound=Model)
 
 
 def request(
-    entry: Entry, *, params: QueryParams | None = None, json: Any = None, **path: str
+    entry: Entry,
+    *,
+    params: QueryParams | None = None,
+    json: Any = None,
+    options: CallOptions | None = None,
+    **path: str,
 ) -> RequestSpec:
-    """The request for catalog ``entry``, its placeholders filled from ``path``.
+    """The request for catalog ``entry``, its placeholders filled from ``path`` and the
+    call's ``options`` applied.
 
     Example:
         >>> from elasticio._catalog.v2 import FLOWS_GET
         >>> request(FLOWS_GET, flow_id="a/b").path
         '/v2/flows/a%2Fb'
     """
+    options = options or {}
+    timeout = options.get("timeout")
     return RequestSpec(
         method=entry.method,
         path=entry.path(**path),
-        params=params or {},
+        params={**(params or {}), **options.get("extra_query", {})},
         json=json,
         codec=entry.codec,
+        headers=options.get("extra_headers", {}),
+        timeout=None if timeout is None else as_timeout(timeout),
     )
 
 
@@ -107,10 +118,12 @@ class Namespace:
         *,
         params: QueryParams | None = None,
         body: Any = None,
+        options: CallOptions | None = None,
         **path: str,
     ) -> M:
         """The one resource the answer to ``entry`` holds, as a ``model``."""
-        document = await self._client.fetch(request(entry, params=params, json=body, **path))
+        spec = request(entry, params=params, json=body, options=options, **path)
+        document = await self._client.fetch(spec)
         data = document.data
         if not isinstance(data, Resource):
             raise DecodeError(
@@ -119,10 +132,16 @@ class Namespace:
         return structure(model, document, data, api=self, context=path)
 
     async def _many(
-        self, entry: Entry, model: type[M], *, params: QueryParams | None = None, **path: str
+        self,
+        entry: Entry,
+        model: type[M],
+        *,
+        params: QueryParams | None = None,
+        options: CallOptions | None = None,
+        **path: str,
     ) -> list[M]:
         """Every resource of the answer to ``entry`` (one request), as ``model`` objects."""
-        document = await self._client.fetch(request(entry, params=params, **path))
+        document = await self._client.fetch(request(entry, params=params, options=options, **path))
         build = self._structurer(model, path)
         return [build(document, resource) for resource in document.primary]
 
@@ -133,6 +152,7 @@ class Namespace:
         *,
         params: QueryParams | None = None,
         page_size: int | None = None,
+        options: CallOptions | None = None,
         **path: str,
     ) -> Paginator[M]:
         """An async iterator over the resources of ``entry``, fetching page after page
@@ -140,14 +160,22 @@ class Namespace:
         if page_size is not None and not entry.pages:
             raise UsageError(f"{entry.route} is not paged; page_size cannot be set")
         return self._paginate(
-            request(entry, params=params, **path), self._structurer(model, path), page_size
+            request(entry, params=params, options=options, **path),
+            self._structurer(model, path),
+            page_size,
         )
 
     async def _nothing(
-        self, entry: Entry, *, params: QueryParams | None = None, body: Any = None, **path: str
+        self,
+        entry: Entry,
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+        options: CallOptions | None = None,
+        **path: str,
     ) -> None:
         """Send ``entry``'s request; the answer carries nothing to return."""
-        await self._client.fetch(request(entry, params=params, json=body, **path))
+        await self._client.fetch(request(entry, params=params, json=body, options=options, **path))
 
     def _body(
         self,

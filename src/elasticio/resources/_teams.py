@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from elasticio._catalog.v2 import TEAMS_GET, TEAMS_LIST
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.models._teams import Team
 from elasticio.resources._base import Namespace
@@ -17,10 +20,10 @@ class Teams(Namespace):
         >>> teams = await client.teams.list(contract_id="...").collect()  # doctest: +SKIP
     """
 
-    def list(self, *, contract_id: str) -> Paginator[Team]:
+    def list(self, *, contract_id: str, **options: Unpack[CallOptions]) -> Paginator[Team]:
         """The caller's teams in a contract. Iterate with ``async for``."""
-        return self._list(TEAMS_LIST, Team, params={"contract_id": contract_id})
+        return self._list(TEAMS_LIST, Team, params={"contract_id": contract_id}, options=options)
 
-    async def get(self, team_id: str) -> Team:
+    async def get(self, team_id: str, **options: Unpack[CallOptions]) -> Team:
         """One team by id."""
-        return await self._one(TEAMS_GET, Team, team_id=team_id)
+        return await self._one(TEAMS_GET, Team, options=options, team_id=team_id)

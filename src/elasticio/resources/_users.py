@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from elasticio._catalog.v2 import USERS_GET, USERS_LIST, USERS_ME
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.models._users import User
 from elasticio.resources._base import Namespace
@@ -18,16 +21,24 @@ class Users(Namespace):
         >>> print(me.email)  # doctest: +SKIP
     """
 
-    async def me(self) -> User:
+    async def me(self, **options: Unpack[CallOptions]) -> User:
         """The user the client signs in as; a cheap check that the credentials work."""
-        return await self._one(USERS_ME, User)
+        return await self._one(USERS_ME, User, options=options)
 
-    async def get(self, user_id: str) -> User:
+    async def get(self, user_id: str, **options: Unpack[CallOptions]) -> User:
         """One user by id."""
-        return await self._one(USERS_GET, User, user_id=user_id)
+        return await self._one(USERS_GET, User, options=options, user_id=user_id)
 
-    def list(self, *, email: str | None = None, page_size: int | None = None) -> Paginator[User]:
+    def list(
+        self,
+        *,
+        email: str | None = None,
+        page_size: int | None = None,
+        **options: Unpack[CallOptions],
+    ) -> Paginator[User]:
         """Every user of the tenant (needs ``tenants.user.list_all``), or only the one
         whose email is ``email``. The API pages by 50 unless ``page_size`` says otherwise.
         Iterate with ``async for``."""
-        return self._list(USERS_LIST, User, params={"email": email}, page_size=page_size)
+        return self._list(
+            USERS_LIST, User, params={"email": email}, page_size=page_size, options=options
+        )
