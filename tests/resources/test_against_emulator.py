@@ -82,6 +82,10 @@ async def test_contracts_list_holds_the_seeded_contract(emulator: Emulator) -> N
     ]
     assert contracts[0].member_ids == tuple(stored.members)
     assert contracts[0].members is None
+    assert (contracts[0].created_at, contracts[0].updated_at) == (
+        stored.created_at,
+        stored.updated_at,
+    )
 
 
 async def test_contracts_get_includes_members(emulator: Emulator) -> None:
