@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import respx
 
-from elasticio import AsyncClient, DecodeError
+from elasticio import AsyncClient, ConflictError, DecodeError
 from elasticio.models._workspaces import Workspace, WorkspaceInvite, WorkspaceMember
-from tests.resources.helpers import docs, paged, query
+from tests.resources.helpers import body, docs, paged, query
 
 WORKSPACE_ID = "59d341e9037f7200184a408b"
 CONTRACT_ID = "5b4f337bff4304610483ba67"
@@ -218,6 +218,72 @@ async def test_members_take_the_id_as_the_user_id(
     router.get(MEMBERS_PATH).respond(200, json=docs("workspaces/members"))
     members = await client.workspaces.members(WORKSPACE_ID)
     assert [m.user_id for m in members] == [m.id for m in members]
+
+
+# -- add_member ----------------------------------------------------------------------------
+
+
+def added(roles: list[str]) -> dict[str, Any]:
+    """The platform's answer to adding USER_ID: the new member."""
+    attributes = {"first_name": "Ozzy", "email": "ozzy@osborn.com", "roles": roles}
+    return {"data": {"type": "member", "id": USER_ID, "attributes": attributes}}
+
+
+async def test_add_member_posts_the_member_document(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """add_member(ws, user, roles=[...]) POSTs a ``member`` named by the user id, with roles."""
+    route = router.post(MEMBERS_PATH).respond(200, json=added(["integrator", "guest"]))
+    await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["integrator", "guest"])
+    request = route.calls.last.request
+    assert (request.method, request.url.path, query(request)) == ("POST", MEMBERS_PATH, [])
+    assert body(request) == {
+        "data": {"type": "member", "id": USER_ID, "attributes": {"roles": ["integrator", "guest"]}}
+    }
+
+
+async def test_add_member_takes_one_role_as_a_string(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """roles="admin" sends the one role ``admin``, not one role per letter."""
+    route = router.post(MEMBERS_PATH).respond(200, json=added(["admin"]))
+    await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles="admin")
+    assert body(route.calls.last.request)["data"]["attributes"] == {"roles": ["admin"]}
+
+
+async def test_add_member_decodes_the_new_member(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """add_member() returns the member from the 200, its user id being its id."""
+    router.post(MEMBERS_PATH).respond(200, json=added(["integrator"]))
+    member = await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["integrator"])
+    assert member == WorkspaceMember(
+        id=USER_ID, first_name="Ozzy", email="ozzy@osborn.com", roles=("integrator",)
+    )
+    assert member.user_id == USER_ID
+
+
+async def test_add_member_of_a_member_raises_conflict(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A 409 (the user is a member already) raises ConflictError after one request."""
+    error = {"errors": [{"status": 409, "detail": "The user is already a member."}]}
+    route = router.post(MEMBERS_PATH).respond(409, json=error)
+    with pytest.raises(ConflictError) as caught:
+        await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["admin"])
+    assert caught.value.errors[0].detail == "The user is already a member."
+    assert route.call_count == 1
+
+
+async def test_add_member_refuses_a_contract_member(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """An answer holding a contract-member rather than a member raises DecodeError."""
+    payload = {"data": {"type": "contract-member", "id": USER_ID}}
+    router.post(MEMBERS_PATH).respond(200, json=payload)
+    with pytest.raises(DecodeError) as caught:
+        await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["admin"])
+    assert caught.value.pointer == "/data/type"
 
 
 # -- to_dict and to_json -------------------------------------------------------------------

@@ -5,7 +5,12 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 
-from elasticio._catalog.v2 import WORKSPACES_GET, WORKSPACES_LIST, WORKSPACES_MEMBERS
+from elasticio._catalog.v2 import (
+    WORKSPACES_ADD_MEMBER,
+    WORKSPACES_GET,
+    WORKSPACES_LIST,
+    WORKSPACES_MEMBERS,
+)
 from elasticio._pagination import Paginator
 from elasticio.models._workspaces import Workspace, WorkspaceMember
 from elasticio.resources._base import Namespace
@@ -41,3 +46,23 @@ class Workspaces(Namespace):
     async def members(self, workspace_id: str) -> builtins.list[WorkspaceMember]:
         """The members of a workspace, with their workspace roles."""
         return await self._many(WORKSPACES_MEMBERS, WorkspaceMember, workspace_id=workspace_id)
+
+    async def add_member(
+        self, workspace_id: str, user_id: str, *, roles: Iterable[str] | str
+    ) -> WorkspaceMember:
+        """Add a member of the workspace's contract to the workspace with ``roles`` (one
+        role name, or several); the answer is the new member.
+
+        Raises:
+            ConflictError: the user is a member of the workspace already.
+
+        Example:
+            >>> member = await client.workspaces.add_member(  # doctest: +SKIP
+            ...     "WORKSPACE_ID", "USER_ID", roles=["integrator"]
+            ... )
+        """
+        names = [roles] if isinstance(roles, str) else list(roles)
+        body = self._body(WORKSPACES_ADD_MEMBER, id=user_id, attributes={"roles": names})
+        return await self._one(
+            WORKSPACES_ADD_MEMBER, WorkspaceMember, body=body, workspace_id=workspace_id
+        )
