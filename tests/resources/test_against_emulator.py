@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from elasticio import NotFoundError, PermissionDeniedError, RetryPolicy
+from elasticio import ConflictError, NotFoundError, PermissionDeniedError, RetryPolicy
 from elasticio.testing import Emulator
 
 
@@ -82,6 +82,10 @@ async def test_contracts_list_holds_the_seeded_contract(emulator: Emulator) -> N
     ]
     assert contracts[0].member_ids == tuple(stored.members)
     assert contracts[0].members is None
+    assert (contracts[0].created_at, contracts[0].updated_at) == (
+        stored.created_at,
+        stored.updated_at,
+    )
 
 
 async def test_contracts_get_includes_members(emulator: Emulator) -> None:
@@ -152,6 +156,36 @@ async def test_workspaces_members_match_the_platform(emulator: Emulator) -> None
     async with emulator.client() as client:
         members = await client.workspaces.members(stored.id)
     assert {m.id: list(m.roles) for m in members} == stored.members
+
+
+async def test_workspaces_add_member_adds_a_contract_member(emulator: Emulator) -> None:
+    """workspaces.add_member() puts the guest into the private workspace with its roles;
+    the emulator stores them and lists the new member."""
+    seed = emulator.seed
+    async with emulator.client() as client:
+        member = await client.workspaces.add_member(
+            seed.private_workspace_id, seed.guest.id, roles=["integrator"]
+        )
+        members = await client.workspaces.members(seed.private_workspace_id)
+    assert (member.user_id, member.email, member.roles) == (
+        seed.guest.id,
+        seed.guest.email,
+        ("integrator",),
+    )
+    stored = emulator.platform.workspaces[seed.private_workspace_id].members
+    assert stored[seed.guest.id] == ["integrator"]
+    assert member in members
+
+
+async def test_workspaces_add_member_of_a_member_is_a_conflict(emulator: Emulator) -> None:
+    """Adding the guest to the shared workspace, where they are already, raises
+    ConflictError and leaves their roles as they were."""
+    seed = emulator.seed
+    before = dict(emulator.platform.workspaces[seed.workspace_id].members)
+    async with emulator.client() as client:
+        with pytest.raises(ConflictError):
+            await client.workspaces.add_member(seed.workspace_id, seed.guest.id, roles="admin")
+    assert emulator.platform.workspaces[seed.workspace_id].members == before
 
 
 async def test_workspaces_get_of_a_foreign_workspace_is_forbidden(emulator: Emulator) -> None:

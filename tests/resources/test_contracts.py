@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -215,6 +216,34 @@ async def test_get_decodes_roles_and_custom_data(
     )
 
 
+async def test_get_decodes_the_timestamps_as_aware_datetimes(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """created_at and updated_at (added in release 24/01) are aware datetimes."""
+    attributes = {"created_at": "2024-01-02T03:04:05.678Z", "updated_at": "2024-02-03T04:05:06Z"}
+    payload = {"data": {"type": "contract", "id": CONTRACT_ID, "attributes": attributes}}
+    router.get(f"/v2/contracts/{CONTRACT_ID}").respond(200, json=payload)
+    found = await client.contracts.get(CONTRACT_ID)
+    assert (found.created_at, found.updated_at) == (
+        datetime(2024, 1, 2, 3, 4, 5, 678000, tzinfo=UTC),
+        datetime(2024, 2, 3, 4, 5, 6, tzinfo=UTC),
+    )
+    assert found.to_dict()["created_at"] == "2024-01-02T03:04:05.678000+00:00"
+
+
+async def test_get_reports_a_timestamp_that_is_not_one(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A created_at that is not ISO 8601 raises DecodeError naming it."""
+    payload = {
+        "data": {"type": "contract", "id": CONTRACT_ID, "attributes": {"created_at": "soon"}}
+    }
+    router.get(f"/v2/contracts/{CONTRACT_ID}").respond(200, json=payload)
+    with pytest.raises(DecodeError) as caught:
+        await client.contracts.get(CONTRACT_ID)
+    assert "created_at" in str(caught.value)
+
+
 async def test_get_reports_a_wrongly_typed_attribute(
     client: AsyncClient, router: respx.MockRouter
 ) -> None:
@@ -313,3 +342,9 @@ async def test_members_reports_roles_that_are_not_strings(
         await client.contracts.members(CONTRACT_ID)
     assert caught.value.pointer == "/data/0"
     assert "roles" in str(caught.value)
+
+
+def test_a_hand_built_member_takes_its_id_as_the_user_id() -> None:
+    """ContractMember(id=...) without user_id stands for the user of that id."""
+    assert ContractMember(id=USER_ID).user_id == USER_ID
+    assert ContractMember(id=USER_ID, user_id="U2").user_id == "U2"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import respx
 
@@ -107,6 +109,29 @@ async def test_undocumented_attributes_stay_out_of_the_repr(
     router.get(f"/v2/credentials/{CREDENTIAL_ID}").respond(200, json=payload)
     credential = await client.credentials.get(CREDENTIAL_ID)
     assert credential.extra == {"refresh_token": "rt-0123456789"}
+    assert "rt-0123456789" not in repr(credential)
+
+
+async def test_to_dict_keeps_the_keys(client: AsyncClient, router: respx.MockRouter) -> None:
+    """to_dict() and to_json() export the keys and undocumented attributes (the caller's
+    own data), while the repr of the same credential shows neither."""
+    payload = docs("credentials/get")
+    payload["data"]["attributes"]["refresh_token"] = "rt-0123456789"
+    router.get(f"/v2/credentials/{CREDENTIAL_ID}").respond(200, json=payload)
+    credential = await client.credentials.get(CREDENTIAL_ID)
+    exported = credential.to_dict()
+    assert exported == {
+        "id": CREDENTIAL_ID,
+        "name": "SFTP account",
+        "keys": {"host": "sftp.company.org", "username": "lord", "password": "teststetr"},
+        "component_id": COMPONENT_ID,
+        "workspace_id": WORKSPACE_ID,
+        "user_id": "59f747c33f1d3c001901a44e",
+        "vpn_agent_id": None,
+        "extra": {"refresh_token": "rt-0123456789"},
+    }
+    assert json.loads(credential.to_json()) == exported
+    assert "teststetr" not in repr(credential)
     assert "rt-0123456789" not in repr(credential)
 
 

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 import respx
 
-from elasticio import AsyncClient, DecodeError
-from elasticio.models._workspaces import WorkspaceInvite, WorkspaceMember
-from tests.resources.helpers import docs, paged, query
+from elasticio import AsyncClient, ConflictError, DecodeError
+from elasticio.models._workspaces import Workspace, WorkspaceInvite, WorkspaceMember
+from tests.resources.helpers import body, docs, paged, query
 
 WORKSPACE_ID = "59d341e9037f7200184a408b"
 CONTRACT_ID = "5b4f337bff4304610483ba67"
+USER_ID = "5b6da6e9bff5630010f2024f"
+MEMBERS_PATH = f"/v2/workspaces/{WORKSPACE_ID}/members"
 
 
 def workspace(workspace_id: str) -> dict[str, Any]:
     return {"type": "workspace", "id": workspace_id, "attributes": {"name": workspace_id}}
+
+
+def with_members_included() -> dict[str, Any]:
+    """The docs' workspace, its linkage naming the two members its ``included`` holds."""
+    payload: dict[str, Any] = docs("workspaces/get")
+    payload["data"]["relationships"]["members"]["data"] = [
+        {"type": "member", "id": "5612c1e983dd4f0600000002"},
+        {"type": "member", "id": "560e5a27734d480a00000002"},
+    ]
+    return payload
 
 
 # -- list ----------------------------------------------------------------------------------
@@ -117,12 +130,7 @@ async def test_get_decodes_the_docs_example(client: AsyncClient, router: respx.M
 
 async def test_get_resolves_included_members(client: AsyncClient, router: respx.MockRouter) -> None:
     """Members linked from the workspace are built from ``included``, in linkage order."""
-    payload = docs("workspaces/get")
-    payload["data"]["relationships"]["members"]["data"] = [
-        {"type": "member", "id": "5612c1e983dd4f0600000002"},
-        {"type": "member", "id": "560e5a27734d480a00000002"},
-    ]
-    router.get(f"/v2/workspaces/{WORKSPACE_ID}").respond(200, json=payload)
+    router.get(f"/v2/workspaces/{WORKSPACE_ID}").respond(200, json=with_members_included())
     found = await client.workspaces.get(WORKSPACE_ID, include="members")
     assert found.members is not None
     assert [(m.user_id, m.email, m.roles) for m in found.members] == [
@@ -201,3 +209,156 @@ async def test_members_refuses_a_resource_of_another_type(
     with pytest.raises(DecodeError) as caught:
         await client.workspaces.members(WORKSPACE_ID)
     assert caught.value.pointer == "/data/0/type"
+
+
+async def test_members_take_the_id_as_the_user_id(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A workspace member has no ``user`` relationship: its user id is its own id."""
+    router.get(MEMBERS_PATH).respond(200, json=docs("workspaces/members"))
+    members = await client.workspaces.members(WORKSPACE_ID)
+    assert [m.user_id for m in members] == [m.id for m in members]
+
+
+# -- add_member ----------------------------------------------------------------------------
+
+
+def added(roles: list[str]) -> dict[str, Any]:
+    """The platform's answer to adding USER_ID: the new member."""
+    attributes = {"first_name": "Ozzy", "email": "ozzy@osborn.com", "roles": roles}
+    return {"data": {"type": "member", "id": USER_ID, "attributes": attributes}}
+
+
+async def test_add_member_posts_the_member_document(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """add_member(ws, user, roles=[...]) POSTs a ``member`` named by the user id, with roles."""
+    route = router.post(MEMBERS_PATH).respond(200, json=added(["integrator", "guest"]))
+    await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["integrator", "guest"])
+    request = route.calls.last.request
+    assert (request.method, request.url.path, query(request)) == ("POST", MEMBERS_PATH, [])
+    assert body(request) == {
+        "data": {"type": "member", "id": USER_ID, "attributes": {"roles": ["integrator", "guest"]}}
+    }
+
+
+async def test_add_member_takes_one_role_as_a_string(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """roles="admin" sends the one role ``admin``, not one role per letter."""
+    route = router.post(MEMBERS_PATH).respond(200, json=added(["admin"]))
+    await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles="admin")
+    assert body(route.calls.last.request)["data"]["attributes"] == {"roles": ["admin"]}
+
+
+async def test_add_member_decodes_the_new_member(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """add_member() returns the member from the 200, its user id being its id."""
+    router.post(MEMBERS_PATH).respond(200, json=added(["integrator"]))
+    member = await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["integrator"])
+    assert member == WorkspaceMember(
+        id=USER_ID, first_name="Ozzy", email="ozzy@osborn.com", roles=("integrator",)
+    )
+    assert member.user_id == USER_ID
+
+
+async def test_add_member_of_a_member_raises_conflict(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A 409 (the user is a member already) raises ConflictError after one request."""
+    error = {"errors": [{"status": 409, "detail": "The user is already a member."}]}
+    route = router.post(MEMBERS_PATH).respond(409, json=error)
+    with pytest.raises(ConflictError) as caught:
+        await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["admin"])
+    assert caught.value.errors[0].detail == "The user is already a member."
+    assert route.call_count == 1
+
+
+async def test_add_member_refuses_a_contract_member(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """An answer holding a contract-member rather than a member raises DecodeError."""
+    payload = {"data": {"type": "contract-member", "id": USER_ID}}
+    router.post(MEMBERS_PATH).respond(200, json=payload)
+    with pytest.raises(DecodeError) as caught:
+        await client.workspaces.add_member(WORKSPACE_ID, USER_ID, roles=["admin"])
+    assert caught.value.pointer == "/data/type"
+
+
+# -- to_dict and to_json -------------------------------------------------------------------
+
+
+EXPORTED: dict[str, Any] = {
+    "id": WORKSPACE_ID,
+    "name": "My Workspace",
+    "type": None,
+    "flow_stats_enabled_default": None,
+    "contract_id": CONTRACT_ID,
+    "member_ids": ["5612c1e983dd4f0600000002", "560e5a27734d480a00000002"],
+    "invite_ids": ["5b6460f73beeff001074af5b"],
+    "members": [
+        {
+            "id": "5612c1e983dd4f0600000002",
+            "first_name": "Bob",
+            "last_name": "Smith",
+            "email": "bob@smith.com",
+            "roles": ["admin"],
+            "user_id": "5612c1e983dd4f0600000002",
+            "extra": {},
+        },
+        {
+            "id": "560e5a27734d480a00000002",
+            "first_name": "John",
+            "last_name": "Doe",
+            "email": "john@doe.com",
+            "roles": ["admin"],
+            "user_id": "560e5a27734d480a00000002",
+            "extra": {},
+        },
+    ],
+    "invites": [
+        {
+            "id": "5b6460f73beeff001074af5b",
+            "email": "test@user.com",
+            "roles": ["admin"],
+            "extra": {},
+        }
+    ],
+    "extra": {},
+}
+
+
+async def test_to_dict_holds_the_included_members_as_dicts(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """to_dict() of a workspace with included members and invites gives plain data:
+    related models as dicts, tuples as lists, no binding."""
+    router.get(f"/v2/workspaces/{WORKSPACE_ID}").respond(200, json=with_members_included())
+    found = await client.workspaces.get(WORKSPACE_ID, include=("members", "invites"))
+    assert found.to_dict() == EXPORTED
+
+
+async def test_to_json_is_the_dict_as_json(client: AsyncClient, router: respx.MockRouter) -> None:
+    """to_json() is to_dict() as a JSON text, which reads back to the same data."""
+    router.get(f"/v2/workspaces/{WORKSPACE_ID}").respond(200, json=with_members_included())
+    found = await client.workspaces.get(WORKSPACE_ID, include="members")
+    assert json.loads(found.to_json()) == found.to_dict()
+    assert json.loads(found.to_json())["members"] == EXPORTED["members"]
+
+
+def test_a_hand_built_workspace_exports_the_same_way() -> None:
+    """A workspace built by hand (no binding) exports its members as dicts too."""
+    member = WorkspaceMember(id=USER_ID, roles=("admin",))
+    workspace = Workspace(id=WORKSPACE_ID, member_ids=(USER_ID,), members=(member,))
+    assert workspace.to_dict()["members"] == [
+        {
+            "id": USER_ID,
+            "first_name": None,
+            "last_name": None,
+            "email": None,
+            "roles": ["admin"],
+            "user_id": USER_ID,
+            "extra": {},
+        }
+    ]

@@ -7,40 +7,30 @@ from typing import Any
 
 import attrs
 
-from elasticio.jsonapi import Document, Resource
-from elasticio.models._structure import linked_id, sdk_field, structure_resource
+from elasticio.models._declare import Model, model, to_one
 
-__all__ = ["Credential", "credential_from"]
+__all__ = ["Credential"]
 
 
-@attrs.frozen(kw_only=True)
-class Credential:
+@model("credential", extra_repr=False)
+class Credential(Model):
     """A credential of a workspace, for one component.
 
     ``keys`` holds the secrets in clear text, shaped by the component's
     ``credentials.fields``; it never appears in the repr, and neither does ``extra``
-    (an undocumented attribute of a credential may be a secret too). The ids come from
-    the relationships.
+    (an undocumented attribute of a credential may be a secret too). ``to_dict()`` keeps
+    both: it is an export of the caller's own data. The ids come from the relationships.
+
+    Example:
+        >>> credential = Credential(id="c1", keys={"password": "s3cret"})
+        >>> "s3cret" in repr(credential), credential.to_dict()["keys"]
+        (False, {'password': 's3cret'})
     """
 
     id: str
     name: str | None = None
     keys: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
-    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
-    component_id: str | None = sdk_field(default=None)
-    workspace_id: str | None = sdk_field(default=None)
-    user_id: str | None = sdk_field(default=None)
-    vpn_agent_id: str | None = sdk_field(default=None)
-
-
-def credential_from(document: Document, resource: Resource) -> Credential:
-    """Structure a ``credential`` resource."""
-    del document
-    return structure_resource(
-        Credential,
-        resource,
-        component_id=linked_id(resource, "component"),
-        workspace_id=linked_id(resource, "workspace"),
-        user_id=linked_id(resource, "user"),
-        vpn_agent_id=linked_id(resource, "vpn_agent"),
-    )
+    component_id: str | None = to_one("component")
+    workspace_id: str | None = to_one("workspace")
+    user_id: str | None = to_one("user")
+    vpn_agent_id: str | None = to_one("vpn_agent")

@@ -7,14 +7,13 @@ from typing import Any
 
 import attrs
 
-from elasticio.jsonapi import Document, Resource
-from elasticio.models._structure import linked_id, sdk_field, structure_resource
+from elasticio.models._declare import Model, model, to_one
 
-__all__ = ["DataSample", "data_sample_from"]
+__all__ = ["DataSample"]
 
 
-@attrs.frozen(kw_only=True)
-class DataSample:
+@model("data-sample")
+class DataSample(Model):
     """A sample ``result`` of the action or trigger named by ``method``.
 
     ``component_version_id`` is a build's revision or ``latest``; the ids come from the
@@ -24,21 +23,7 @@ class DataSample:
     id: str
     method: str | None = None
     result: Mapping[str, Any] = attrs.field(factory=dict)
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    component_id: str | None = sdk_field(default=None)
-    component_version_id: str | None = sdk_field(default=None)
-    workspace_id: str | None = sdk_field(default=None)
-    user_id: str | None = sdk_field(default=None)
-
-
-def data_sample_from(document: Document, resource: Resource) -> DataSample:
-    """Structure a ``data-sample`` resource."""
-    del document
-    return structure_resource(
-        DataSample,
-        resource,
-        component_id=linked_id(resource, "component"),
-        component_version_id=linked_id(resource, "component_version"),
-        workspace_id=linked_id(resource, "workspace"),
-        user_id=linked_id(resource, "user"),
-    )
+    component_id: str | None = to_one("component")
+    component_version_id: str | None = to_one("component_version")
+    workspace_id: str | None = to_one("workspace")
+    user_id: str | None = to_one("user")

@@ -84,9 +84,11 @@ def _no_binding() -> Any:
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(attrs.field,))
-def model(*resource_types: str) -> Any:
+def model(*resource_types: str, extra_repr: bool = True) -> Any:
     """Declare a model built from resources of ``resource_types``: an attrs-frozen class
-    with keyword-only arguments, ``extra`` and the binding added after its own fields."""
+    with keyword-only arguments, ``extra`` and the binding added after its own fields.
+    ``extra_repr=False`` keeps ``extra`` out of the repr, for a resource whose unknown
+    attributes may be secrets."""
 
     def declare(cls: type[M]) -> type[M]:
         if not resource_types:  # the Model base itself: nothing to build
@@ -94,7 +96,7 @@ def model(*resource_types: str) -> Any:
         # Added last, so that a model's repr starts with its id rather than its leftovers.
         cls.__annotations__["extra"] = Mapping[str, Any]
         cls.__annotations__["_binding"] = Binding | None
-        cls.extra = attrs.field(factory=_empty, metadata={_KIND: "extra"})
+        cls.extra = attrs.field(factory=_empty, repr=extra_repr, metadata={_KIND: "extra"})
         cls._binding = _no_binding()
         built: type[M] = attrs.frozen(kw_only=True)(cls)
         _TYPES[built] = frozenset(resource_types)
@@ -247,6 +249,21 @@ def _identifiers(resource: Resource, name: str) -> tuple[Identifier, ...] | None
     return () if data is None else (data,)
 
 
+def _check_linkage(spec: _Included, resource: Resource, targets: tuple[Identifier, ...]) -> None:
+    """Refuse a linkage naming a type the field's model is not built from: that is a
+    malformed answer, not a document that merely left the targets out."""
+    accepted = _TYPES[spec.target]
+    many = isinstance(resource.linkage(spec.relationship), tuple)
+    for position, target in enumerate(targets):
+        if target.type not in accepted:
+            where = f"/{position}" if many else ""
+            expected = " or ".join(repr(t) for t in sorted(accepted))
+            raise DecodeError(
+                f"expected {expected} in relationship {spec.relationship!r}, got {target.type!r}",
+                pointer=f"{resource.pointer}/relationships/{spec.relationship}/data{where}/type",
+            )
+
+
 def _build_included(
     spec: _Included,
     document: Document,
@@ -257,6 +274,7 @@ def _build_included(
     targets = _identifiers(resource, spec.relationship)
     if targets is None:
         return None
+    _check_linkage(spec, resource, targets)
     found = []
     for target in targets:
         target_resource = document.resolve(target)

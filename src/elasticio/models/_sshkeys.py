@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from elasticio.models._declare import Model, model, to_one
 
-import attrs
-
-from elasticio.jsonapi import Document, Resource
-from elasticio.models._structure import linked_id, sdk_field, structure_resource
-
-__all__ = ["SSHKey", "ssh_key_from"]
+__all__ = ["SSHKey"]
 
 
-@attrs.frozen(kw_only=True)
-class SSHKey:
-    """An SSH public key: the ``key`` itself, its ``title`` and ``fingerprint``."""
+@model("sshkey")
+class SSHKey(Model):
+    """An SSH public key: the ``key`` itself, its ``title`` and ``fingerprint``, and the
+    ``user_id`` it belongs to. A public key is no secret: it is shown in the repr."""
 
     id: str
     key: str | None = None
     title: str | None = None
     fingerprint: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    user_id: str | None = sdk_field(default=None)
-
-
-def ssh_key_from(document: Document, resource: Resource) -> SSHKey:
-    """Structure an ``sshkey`` resource."""
-    del document
-    return structure_resource(SSHKey, resource, user_id=linked_id(resource, "user"))
+    user_id: str | None = to_one("user")

@@ -9,14 +9,8 @@ from typing import Literal
 from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
-from elasticio.jsonapi import Document, Resource
-from elasticio.models._contracts import (
-    Contract,
-    ContractMember,
-    contract_from,
-    contract_member_from,
-)
-from elasticio.resources._base import Namespace, of_type, one_resource, request
+from elasticio.models._contracts import Contract, ContractMember
+from elasticio.resources._base import Namespace
 
 __all__ = ["Contracts", "Include", "include_param"]
 
@@ -49,26 +43,17 @@ class Contracts(Namespace):
         >>> [m.email for m in contract.members or ()]  # doctest: +SKIP
     """
 
-    def _contract(self, document: Document, resource: Resource) -> Contract:
-        return contract_from(document, of_type(resource, "contract"))
-
     def list(self, *, page_size: int | None = None) -> Paginator[Contract]:
         """The contracts the caller is a member of; the API pages by 20 unless
         ``page_size`` says otherwise. Iterate with ``async for``."""
-        return self._paginate(request(CONTRACTS_LIST), self._contract, page_size)
+        return self._list(CONTRACTS_LIST, Contract, page_size=page_size)
 
     async def get(self, contract_id: str, *, include: Iterable[Include] | Include = ()) -> Contract:
         """One contract. ``include`` (``"members"`` and/or ``"invites"``) has the
         response carry those too, as ``Contract.members`` and ``Contract.invites``."""
-        spec = request(
-            CONTRACTS_GET, params={"include": include_param(include)}, contract_id=contract_id
-        )
-        document = await self._client.fetch(spec)
-        return self._contract(document, one_resource(document, "contract"))
+        params = {"include": include_param(include)}
+        return await self._one(CONTRACTS_GET, Contract, params=params, contract_id=contract_id)
 
     async def members(self, contract_id: str) -> builtins.list[ContractMember]:
         """The members of a contract, with their contract roles."""
-        document = await self._client.fetch(request(CONTRACTS_MEMBERS, contract_id=contract_id))
-        return [
-            contract_member_from(document, of_type(r, "contract-member")) for r in document.primary
-        ]
+        return await self._many(CONTRACTS_MEMBERS, ContractMember, contract_id=contract_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from elasticio._catalog import Entry
 from elasticio._catalog.v2 import (
     CREDENTIALS_CREATE,
     CREDENTIALS_DELETE,
@@ -14,9 +15,9 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
-from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
-from elasticio.models._credentials import Credential, credential_from
-from elasticio.resources._base import Namespace, linked, of_type, one_resource, request
+from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset
+from elasticio.models._credentials import Credential
+from elasticio.resources._base import Namespace, linked
 
 __all__ = ["Credentials"]
 
@@ -32,19 +33,31 @@ class Credentials(Namespace):
         ... )
     """
 
-    def _credential(self, document: Document, resource: Resource) -> Credential:
-        return credential_from(document, of_type(resource, "credential"))
+    def _document(
+        self,
+        entry: Entry,
+        *,
+        id: str | None = None,
+        name: str | Unset,
+        keys: Mapping[str, Any] | Unset,
+        vpn_agent_id: str | Unset | None,
+        **links: RelationshipValue,
+    ) -> dict[str, Any]:
+        """The request document of create or update: what is UNSET is left out."""
+        attributes = {"name": name, "keys": keys if isinstance(keys, Unset) else dict(keys)}
+        relationships = {**links, "vpn_agent": linked("vpn-agent", vpn_agent_id)}
+        return self._body(entry, id=id, attributes=attributes, relationships=relationships)
 
     def list(self, *, workspace_id: str, component_id: str | None = None) -> Paginator[Credential]:
         """The credentials of a workspace, only those of one component when
-        ``component_id`` is given. Iterate with ``async for``."""
+        ``component_id`` is given (one request: the API does not page them). Iterate with
+        ``async for``."""
         params = {"workspace_id": workspace_id, "filter[component]": component_id}
-        return self._paginate(request(CREDENTIALS_LIST, params=params), self._credential)
+        return self._list(CREDENTIALS_LIST, Credential, params=params)
 
     async def get(self, credential_id: str) -> Credential:
         """One credential, its keys included."""
-        document = await self._client.fetch(request(CREDENTIALS_GET, credential_id=credential_id))
-        return self._credential(document, one_resource(document, "credential"))
+        return await self._one(CREDENTIALS_GET, Credential, credential_id=credential_id)
 
     async def create(
         self,
@@ -60,17 +73,15 @@ class Credentials(Namespace):
         ``keys`` follows the component's ``credentials.fields``; without ``name`` the
         platform makes one up.
         """
-        body = encode_document(
-            "credential",
-            attributes={"name": name, "keys": dict(keys)},
-            relationships={
-                "component": Identifier("component", component_id),
-                "workspace": Identifier("workspace", workspace_id),
-                "vpn_agent": linked("vpn-agent", vpn_agent_id),
-            },
+        body = self._document(
+            CREDENTIALS_CREATE,
+            name=name,
+            keys=keys,
+            vpn_agent_id=vpn_agent_id,
+            component=Identifier("component", component_id),
+            workspace=Identifier("workspace", workspace_id),
         )
-        document = await self._client.fetch(request(CREDENTIALS_CREATE, json=body))
-        return self._credential(document, one_resource(document, "credential"))
+        return await self._one(CREDENTIALS_CREATE, Credential, body=body)
 
     async def update(
         self,
@@ -90,16 +101,13 @@ class Credentials(Namespace):
         """
         if all(isinstance(v, Unset) for v in (name, keys, vpn_agent_id)):
             raise UsageError("credentials.update() needs name, keys or vpn_agent_id")
-        body = encode_document(
-            "credential",
-            id=credential_id,
-            attributes={"name": name, "keys": keys if isinstance(keys, Unset) else dict(keys)},
-            relationships={"vpn_agent": linked("vpn-agent", vpn_agent_id)},
+        body = self._document(
+            CREDENTIALS_UPDATE, id=credential_id, name=name, keys=keys, vpn_agent_id=vpn_agent_id
         )
-        spec = request(CREDENTIALS_UPDATE, json=body, credential_id=credential_id)
-        document = await self._client.fetch(spec)
-        return self._credential(document, one_resource(document, "credential"))
+        return await self._one(
+            CREDENTIALS_UPDATE, Credential, body=body, credential_id=credential_id
+        )
 
     async def delete(self, credential_id: str) -> None:
         """Delete a credential."""
-        await self._client.fetch(request(CREDENTIALS_DELETE, credential_id=credential_id))
+        await self._nothing(CREDENTIALS_DELETE, credential_id=credential_id)

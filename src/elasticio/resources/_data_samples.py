@@ -13,9 +13,9 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
-from elasticio.jsonapi import Document, Identifier, Resource, encode_document
-from elasticio.models._data_samples import DataSample, data_sample_from
-from elasticio.resources._base import Namespace, of_type, one_resource, request
+from elasticio.jsonapi import Identifier
+from elasticio.models._data_samples import DataSample
+from elasticio.resources._base import Namespace
 
 __all__ = ["DataSamples"]
 
@@ -40,22 +40,14 @@ class DataSamples(Namespace):
         ... )
     """
 
-    def _sample(self, document: Document, resource: Resource) -> DataSample:
-        return data_sample_from(document, of_type(resource, "data-sample"))
-
     async def get(self, data_sample_id: str) -> DataSample:
         """One data sample by id."""
-        document = await self._client.fetch(
-            request(DATA_SAMPLES_GET, data_sample_id=data_sample_id)
-        )
-        return self._sample(document, one_resource(document, "data-sample"))
+        return await self._one(DATA_SAMPLES_GET, DataSample, data_sample_id=data_sample_id)
 
     def list(self, ids: Iterable[str] | str) -> Paginator[DataSample]:
         """The data samples with the given ids (one request, ``filter[id]``); a single
         string is one id. Iterate with ``async for``."""
-        return self._paginate(
-            request(DATA_SAMPLES_LIST, params={"filter[id]": _id_filter(ids)}), self._sample
-        )
+        return self._list(DATA_SAMPLES_LIST, DataSample, params={"filter[id]": _id_filter(ids)})
 
     async def create(
         self,
@@ -68,8 +60,8 @@ class DataSamples(Namespace):
     ) -> DataSample:
         """Store ``result`` as a sample of ``method`` (an action or trigger) of a component
         build: ``version`` is a revision, or ``latest`` for the newest successful build."""
-        body = encode_document(
-            "data-sample",
+        body = self._body(
+            DATA_SAMPLES_CREATE,
             attributes={"method": method, "result": dict(result)},
             relationships={
                 "component": Identifier("component", component_id),
@@ -77,14 +69,13 @@ class DataSamples(Namespace):
                 "workspace": Identifier("workspace", workspace_id),
             },
         )
-        document = await self._client.fetch(request(DATA_SAMPLES_CREATE, json=body))
-        return self._sample(document, one_resource(document, "data-sample"))
+        return await self._one(DATA_SAMPLES_CREATE, DataSample, body=body)
 
     async def update(self, data_sample_id: str, *, result: Mapping[str, Any]) -> DataSample:
         """Replace a data sample's ``result``."""
-        body = encode_document(
-            "data-sample", id=data_sample_id, attributes={"result": dict(result)}
+        body = self._body(
+            DATA_SAMPLES_UPDATE, id=data_sample_id, attributes={"result": dict(result)}
         )
-        spec = request(DATA_SAMPLES_UPDATE, json=body, data_sample_id=data_sample_id)
-        document = await self._client.fetch(spec)
-        return self._sample(document, one_resource(document, "data-sample"))
+        return await self._one(
+            DATA_SAMPLES_UPDATE, DataSample, body=body, data_sample_id=data_sample_id
+        )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from elasticio._catalog.v2 import SSH_KEYS_CREATE, SSH_KEYS_DELETE, SSH_KEYS_LIST
 from elasticio._pagination import Paginator
-from elasticio.jsonapi import UNSET, Document, Resource, Unset, encode_document
-from elasticio.models._sshkeys import SSHKey, ssh_key_from
-from elasticio.resources._base import Namespace, of_type, one_resource, request
+from elasticio.jsonapi import UNSET, Unset
+from elasticio.models._sshkeys import SSHKey
+from elasticio.resources._base import Namespace
 
 __all__ = ["SSHKeys"]
 
@@ -18,19 +18,16 @@ class SSHKeys(Namespace):
         >>> key = await client.ssh_keys.create("ssh-rsa AAAA...", title="laptop")  # doctest: +SKIP
     """
 
-    def _key(self, document: Document, resource: Resource) -> SSHKey:
-        return ssh_key_from(document, of_type(resource, "sshkey"))
-
     def list(self) -> Paginator[SSHKey]:
-        """The current user's keys. Iterate with ``async for``."""
-        return self._paginate(request(SSH_KEYS_LIST), self._key)
+        """The current user's keys (one request: the API does not page them). Iterate
+        with ``async for``."""
+        return self._list(SSH_KEYS_LIST, SSHKey)
 
     async def create(self, key: str, *, title: str | Unset = UNSET) -> SSHKey:
         """Add an RSA or DSA public key, optionally titled."""
-        body = encode_document("sshkey", attributes={"key": key, "title": title})
-        document = await self._client.fetch(request(SSH_KEYS_CREATE, json=body))
-        return self._key(document, one_resource(document, "sshkey"))
+        body = self._body(SSH_KEYS_CREATE, attributes={"key": key, "title": title})
+        return await self._one(SSH_KEYS_CREATE, SSHKey, body=body)
 
     async def delete(self, key_id: str) -> None:
         """Delete one of the current user's keys."""
-        await self._client.fetch(request(SSH_KEYS_DELETE, key_id=key_id))
+        await self._nothing(SSH_KEYS_DELETE, key_id=key_id)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 
-from elasticio._catalog.v2 import WORKSPACES_GET, WORKSPACES_LIST, WORKSPACES_MEMBERS
-from elasticio._pagination import Paginator
-from elasticio.jsonapi import Document, Resource
-from elasticio.models._workspaces import (
-    Workspace,
-    WorkspaceMember,
-    workspace_from,
-    workspace_member_from,
+from elasticio._catalog.v2 import (
+    WORKSPACES_ADD_MEMBER,
+    WORKSPACES_GET,
+    WORKSPACES_LIST,
+    WORKSPACES_MEMBERS,
 )
-from elasticio.resources._base import Namespace, of_type, one_resource, request
+from elasticio._pagination import Paginator
+from elasticio.models._workspaces import Workspace, WorkspaceMember
+from elasticio.resources._base import Namespace
 from elasticio.resources._contracts import Include, include_param
 
 __all__ = ["Workspaces"]
@@ -28,32 +27,42 @@ class Workspaces(Namespace):
         ...     print(workspace.name, workspace.type)
     """
 
-    def _workspace(self, document: Document, resource: Resource) -> Workspace:
-        return workspace_from(document, of_type(resource, "workspace"))
-
     def list(
         self, *, contract_id: str | None = None, page_size: int | None = None
     ) -> Paginator[Workspace]:
         """The workspaces the caller is a member of, of one contract when ``contract_id``
         is given; the API pages by 20 unless ``page_size`` says otherwise."""
-        return self._paginate(
-            request(WORKSPACES_LIST, params={"contract_id": contract_id}),
-            self._workspace,
-            page_size,
-        )
+        params = {"contract_id": contract_id}
+        return self._list(WORKSPACES_LIST, Workspace, params=params, page_size=page_size)
 
     async def get(
         self, workspace_id: str, *, include: Iterable[Include] | Include = ()
     ) -> Workspace:
         """One workspace. ``include`` (``"members"`` and/or ``"invites"``) has the
         response carry those too, as ``Workspace.members`` and ``Workspace.invites``."""
-        spec = request(
-            WORKSPACES_GET, params={"include": include_param(include)}, workspace_id=workspace_id
-        )
-        document = await self._client.fetch(spec)
-        return self._workspace(document, one_resource(document, "workspace"))
+        params = {"include": include_param(include)}
+        return await self._one(WORKSPACES_GET, Workspace, params=params, workspace_id=workspace_id)
 
     async def members(self, workspace_id: str) -> builtins.list[WorkspaceMember]:
         """The members of a workspace, with their workspace roles."""
-        document = await self._client.fetch(request(WORKSPACES_MEMBERS, workspace_id=workspace_id))
-        return [workspace_member_from(document, of_type(r, "member")) for r in document.primary]
+        return await self._many(WORKSPACES_MEMBERS, WorkspaceMember, workspace_id=workspace_id)
+
+    async def add_member(
+        self, workspace_id: str, user_id: str, *, roles: Iterable[str] | str
+    ) -> WorkspaceMember:
+        """Add a member of the workspace's contract to the workspace with ``roles`` (one
+        role name, or several); the answer is the new member.
+
+        Raises:
+            ConflictError: the user is a member of the workspace already.
+
+        Example:
+            >>> member = await client.workspaces.add_member(  # doctest: +SKIP
+            ...     "WORKSPACE_ID", "USER_ID", roles=["integrator"]
+            ... )
+        """
+        names = [roles] if isinstance(roles, str) else list(roles)
+        body = self._body(WORKSPACES_ADD_MEMBER, id=user_id, attributes={"roles": names})
+        return await self._one(
+            WORKSPACES_ADD_MEMBER, WorkspaceMember, body=body, workspace_id=workspace_id
+        )
