@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -103,6 +105,29 @@ async def test_list_refuses_a_resource_of_another_type(
     with pytest.raises(DecodeError) as caught:
         await client.components.list(contract_id=CONTRACT_ID).collect()
     assert caught.value.pointer == "/data/0/type"
+
+
+async def test_list_follows_links_next(client: AsyncClient, router: respx.MockRouter) -> None:
+    """The lists are not paged by the docs, yet a links.next a server sends is followed."""
+    first = {
+        "data": [{"type": "component", "id": "C1"}],
+        "links": {"next": "/v2/components?contract_id=K&page[number]=2"},
+    }
+    route = router.get("/v2/components")
+    route.side_effect = [
+        httpx.Response(200, json=first),
+        httpx.Response(200, json={"data": [{"type": "component", "id": "C2"}]}),
+    ]
+    ids = [c.id async for c in client.components.list(contract_id="K")]
+    assert ids == ["C1", "C2"]
+    assert route.call_count == 2
+
+
+@pytest.mark.parametrize("method", ["list", "list_all", "list_in_workspace"])
+def test_the_component_lists_take_no_page_size(client: AsyncClient, method: str) -> None:
+    """The docs page none of the component lists, so none of them offers ``page_size``."""
+    parameters = inspect.signature(getattr(client.components, method)).parameters
+    assert "page_size" not in parameters
 
 
 async def test_list_all_sends_no_query_by_default(
@@ -216,7 +241,7 @@ async def test_versions_decodes_each_build(client: AsyncClient, router: respx.Mo
     request = route.calls.last.request
     assert (request.method, query(request)) == ("GET", [])
     assert [(v.id, v.version_number, v.date, v.component_id) for v in versions] == [
-        (REVISION, 1, 1508754889997, COMPONENT_ID)
+        (REVISION, 1, datetime(2017, 10, 23, 10, 34, 49, 997000, tzinfo=UTC), COMPONENT_ID)
     ]
 
 
@@ -458,6 +483,18 @@ async def test_docker_pull_defaults_to_latest(
     await client.components.docker_pull(COMPONENT_ID)
     request = route.calls.last.request
     assert (request.method, request.url.path, request.content) == ("POST", path, b"")
+
+
+async def test_docker_pull_without_a_revision_leaves_it_out(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """docker_pull(id, revision=None) POSTs to .../docker-pull, the path without a version."""
+    path = f"/v2/components/{COMPONENT_ID}/docker-pull"
+    route = router.post(path).respond(200)
+    await client.components.docker_pull(COMPONENT_ID, revision=None)
+    request = route.calls.last.request
+    assert (request.method, request.url.path, request.content) == ("POST", path, b"")
+    assert len(router.calls) == 1
 
 
 async def test_docker_pull_of_a_revision(client: AsyncClient, router: respx.MockRouter) -> None:

@@ -19,7 +19,7 @@ from elasticio import (
     UsageError,
 )
 from elasticio.jsonapi import Document
-from elasticio.models._components import component_from, descriptor_from, env_from, version_from
+from elasticio.models._declare import structure
 from tests.conftest import load_fixture
 
 COMPONENT_ID = "5a7c0c6b8b3f5e0011a1b2c3"
@@ -84,7 +84,7 @@ def component_with_versions(*included: dict[str, Any], linked: tuple[str, ...]) 
 def test_component_is_structured_from_its_attributes() -> None:
     """A component resource becomes a Component with every documented attribute."""
     document = Document.parse(docs("get_in_workspace"))
-    component = component_from(NoRequests(), document, document.primary[0])
+    component = structure(Component, document, document.primary[0])
     assert (component.id, component.name, component.team_name, component.access) == (
         COMPONENT_ID,
         "component name",
@@ -98,11 +98,11 @@ def test_component_is_structured_from_its_attributes() -> None:
 def test_version_is_structured_from_its_attributes() -> None:
     """A version resource becomes a ComponentVersion knowing its component."""
     document = Document.parse(docs("versions"))
-    built = version_from(NoRequests(), document, document.primary[0])
+    built = structure(ComponentVersion, document, document.primary[0])
     assert (built.id, built.version_number, built.date, built.component_id) == (
         REVISION,
         1,
-        1508754889997,
+        datetime(2017, 10, 23, 10, 34, 49, 997000, tzinfo=UTC),
         COMPONENT_ID,
     )
 
@@ -112,7 +112,7 @@ def test_descriptor_is_structured_from_its_attributes() -> None:
     document = Document.parse(docs("list"))
     resource = document.get("descriptor", DESCRIPTOR_ID)
     assert resource is not None
-    descriptor = descriptor_from(document, resource)
+    descriptor = structure(ComponentDescriptor, document, resource)
     assert (descriptor.title, descriptor.service, descriptor.language) == (
         "Data mapper",
         "mapper",
@@ -127,7 +127,7 @@ def test_descriptor_is_structured_from_its_attributes() -> None:
 def test_env_is_structured_from_its_attributes() -> None:
     """A component-env resource becomes a ComponentEnv."""
     document = Document.parse(docs("env"))
-    env = env_from(document, document.primary[0])
+    env = structure(ComponentEnv, document, document.primary[0])
     assert env == ComponentEnv(id=COMPONENT_ID, vars={"MY_ENV_VAR": "env_var_value"})
 
 
@@ -142,7 +142,7 @@ def test_unknown_attributes_are_kept_in_extra() -> None:
             }
         }
     )
-    component = component_from(NoRequests(), document, document.primary[0])
+    component = structure(Component, document, document.primary[0])
     assert component.name == "n"
     assert component.extra == {"flavour": {"deep": [1, 2]}, "stars": 5}
 
@@ -150,7 +150,7 @@ def test_unknown_attributes_are_kept_in_extra() -> None:
 def test_extra_is_read_only() -> None:
     """``extra`` is a read-only view: a model cannot be changed through it."""
     document = Document.parse({"data": {"type": "version", "id": "V", "attributes": {"x": 1}}})
-    built = version_from(NoRequests(), document, document.primary[0])
+    built = structure(ComponentVersion, document, document.primary[0])
     with pytest.raises(TypeError):
         built.extra["x"] = 2  # type: ignore[index]
 
@@ -158,7 +158,7 @@ def test_extra_is_read_only() -> None:
 def test_optional_attributes_may_be_absent() -> None:
     """A resource with no attributes at all structures with defaults."""
     document = Document.parse({"data": {"type": "component", "id": "C"}})
-    component = component_from(NoRequests(), document, document.primary[0])
+    component = structure(Component, document, document.primary[0])
     assert component == Component(id="C")
     assert (component.name, component.whitelisted_contract_ids, component.extra) == (None, (), {})
     assert component.latest_version is None
@@ -169,7 +169,7 @@ def test_optional_attributes_may_be_null() -> None:
     document = Document.parse(
         {"data": {"type": "version", "id": "V", "attributes": {"version_number": None}}}
     )
-    assert version_from(NoRequests(), document, document.primary[0]).version_number is None
+    assert structure(ComponentVersion, document, document.primary[0]).version_number is None
 
 
 def test_an_id_attribute_does_not_replace_the_resource_id() -> None:
@@ -177,20 +177,90 @@ def test_an_id_attribute_does_not_replace_the_resource_id() -> None:
     document = Document.parse(
         {"data": {"type": "component", "id": "C1", "attributes": {"id": "C2", "name": "n"}}}
     )
-    assert component_from(NoRequests(), document, document.primary[0]).id == "C1"
+    assert structure(Component, document, document.primary[0]).id == "C1"
 
 
-def test_built_at_is_an_aware_utc_datetime() -> None:
-    """``built_at`` turns the millisecond ``date`` into an aware UTC datetime."""
-    built = ComponentVersion(id="V", date=1517392057184)
-    assert built.built_at == datetime(2018, 1, 31, 9, 47, 37, 184000, tzinfo=UTC)
-    assert built.built_at is not None
-    assert built.built_at.utcoffset() == timedelta(0)
+def test_date_is_an_aware_utc_datetime_from_milliseconds() -> None:
+    """``date``, sent as milliseconds since the epoch, is an aware UTC datetime."""
+    document = Document.parse(
+        {"data": {"type": "version", "id": "V", "attributes": {"date": 1517392057184}}}
+    )
+    built = structure(ComponentVersion, document, document.primary[0])
+    assert built.date == datetime(2018, 1, 31, 9, 47, 37, 184000, tzinfo=UTC)
+    assert built.date is not None
+    assert built.date.utcoffset() == timedelta(0)
 
 
-def test_built_at_is_none_without_a_date() -> None:
-    """A version without ``date`` has no ``built_at``."""
-    assert ComponentVersion(id="V").built_at is None
+def test_date_is_none_without_a_date() -> None:
+    """A version without ``date`` has None for it."""
+    document = Document.parse({"data": {"type": "version", "id": "V"}})
+    assert structure(ComponentVersion, document, document.primary[0]).date is None
+
+
+@pytest.mark.parametrize("millis", [10**20, -(10**20)], ids=["far-future", "far-past"])
+def test_an_out_of_range_date_is_a_decode_error(millis: int) -> None:
+    """A ``date`` no datetime can hold raises DecodeError naming it, not an OverflowError."""
+    document = Document.parse(
+        {"data": {"type": "version", "id": "V", "attributes": {"date": millis}}}
+    )
+    with pytest.raises(DecodeError) as caught:
+        structure(ComponentVersion, document, document.primary[0])
+    assert caught.value.pointer == "/data"
+    assert "date" in caught.value.reason
+
+
+@pytest.mark.parametrize("model", [Component, ComponentVersion, ComponentDescriptor, ComponentEnv])
+def test_a_resource_of_another_type_is_a_decode_error(model: type[Any]) -> None:
+    """Each component model refuses a resource of a type it is not built from."""
+    document = Document.parse({"data": {"type": "flow", "id": "F"}})
+    with pytest.raises(DecodeError) as caught:
+        structure(model, document, document.primary[0])
+    assert caught.value.pointer == "/data/type"
+    assert "'flow'" in str(caught.value)
+
+
+# -- to_dict and to_json -------------------------------------------------------------------
+
+
+def test_component_to_dict_holds_its_data_and_latest_version() -> None:
+    """to_dict() gives JSON-safe data: tuples as lists, the date in ISO 8601, no binding."""
+    document = Document.parse(docs("get"))
+    component = structure(Component, document, document.primary[0], api=NoRequests())
+    data = component.to_dict()
+    assert data["id"] == COMPONENT_ID
+    assert (data["name"], data["access"], data["whitelisted_contract_ids"]) == (
+        "component name",
+        "team",
+        [],
+    )
+    assert data["latest_version_id"] == REVISION
+    assert data["latest_version"] == {
+        "id": REVISION,
+        "version_number": 7,
+        "date": "2017-12-13T16:42:19.032000+00:00",
+        "component_id": COMPONENT_ID,
+        "extra": {},
+    }
+    assert "_binding" not in data
+    assert "binding" not in data
+
+
+def test_component_to_json_is_to_dict_as_text() -> None:
+    """to_json() is the JSON text of to_dict()."""
+    document = Document.parse(docs("get"))
+    component = structure(Component, document, document.primary[0])
+    assert json.loads(component.to_json()) == component.to_dict()
+
+
+def test_env_to_dict_holds_the_variables() -> None:
+    """to_dict() keeps ``vars`` (only the repr hides them): it is the caller's own data."""
+    document = Document.parse(docs("env"))
+    env = structure(ComponentEnv, document, document.primary[0])
+    assert env.to_dict() == {
+        "id": COMPONENT_ID,
+        "vars": {"MY_ENV_VAR": "env_var_value"},
+        "extra": {},
+    }
 
 
 # -- equality and repr ---------------------------------------------------------------------
@@ -199,7 +269,7 @@ def test_built_at_is_none_without_a_date() -> None:
 def test_models_compare_equal_regardless_of_binding() -> None:
     """A decoded model equals the same data built by hand: the binding is not data."""
     document = Document.parse(docs("update"))
-    decoded = component_from(NoRequests(), document, document.primary[0])
+    decoded = structure(Component, document, document.primary[0])
     by_hand = Component(
         id=COMPONENT_ID,
         name="name",
@@ -214,8 +284,8 @@ def test_models_from_different_documents_compare_equal() -> None:
     """The same component decoded from two documents (two bindings) compares equal."""
     first = Document.parse(docs("get"))
     second = Document.parse(docs("get"))
-    a = component_from(NoRequests(), first, first.primary[0])
-    b = component_from(NoRequests(), second, second.primary[0])
+    a = structure(Component, first, first.primary[0])
+    b = structure(Component, second, second.primary[0])
     assert a == b
     assert a.latest_version == b.latest_version
 
@@ -228,7 +298,7 @@ def test_models_differ_when_data_differs() -> None:
 def test_repr_does_not_show_the_binding() -> None:
     """The repr shows the data, not the binding, its document or the API object."""
     document = Document.parse(docs("get"))
-    text = repr(component_from(NoRequests(), document, document.primary[0]))
+    text = repr(structure(Component, document, document.primary[0], api=NoRequests()))
     assert text.startswith("Component(id=")
     assert "binding" not in text
     assert "Document" not in text
@@ -255,7 +325,7 @@ async def test_versions_uses_included_when_it_holds_every_target() -> None:
     document = component_with_versions(
         version(1, OLD_REVISION), version(2, REVISION), linked=(REVISION, OLD_REVISION)
     )
-    component = component_from(NoRequests(), document, document.primary[0])
+    component = structure(Component, document, document.primary[0], api=NoRequests())
     versions = await component.versions()
     assert [(v.id, v.version_number) for v in versions] == [(REVISION, 2), (OLD_REVISION, 1)]
 
@@ -345,7 +415,7 @@ async def test_version_without_its_component_raises_decode_error() -> None:
             ]
         }
     )
-    built = version_from(NoRequests(), document, document.primary[0])
+    built = structure(ComponentVersion, document, document.primary[0], api=NoRequests())
     with pytest.raises(DecodeError) as caught:
         await built.descriptor()
     assert caught.value.pointer == "/data/0/relationships/component"
@@ -364,6 +434,42 @@ async def test_component_descriptor_comes_from_included(
         "API key",
     )
     assert len(router.calls) == route.call_count == 1
+
+
+async def test_component_descriptor_of_a_latest_version_without_its_descriptor(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A latest version included without its descriptor (nor its component) leads to one
+    request for that revision of this component."""
+    served = {
+        "data": [
+            {
+                "type": "component",
+                "id": COMPONENT_ID,
+                "relationships": {"latest_version": {"data": {"type": "version", "id": REVISION}}},
+            }
+        ],
+        "included": [{"type": "version", "id": REVISION, "attributes": {"version_number": 2}}],
+    }
+    router.get("/v2/components").respond(200, json=served)
+    path = f"/v2/components/{COMPONENT_ID}/versions/{REVISION}/descriptor"
+    route = router.get(path).respond(200, json=docs("descriptor"))
+    [component] = await client.components.list(contract_id="C1").collect()
+    assert component.latest_version is not None
+    assert component.latest_version.component_id is None
+    descriptor = await component.descriptor()
+    assert route.call_count == 1
+    assert descriptor.short_revision == "cf0a2d9"
+
+
+async def test_included_versions_without_their_component_belong_to_it() -> None:
+    """Versions read from the component's document know the component even when their own
+    ``component`` relationship is left out."""
+    bare = {"type": "version", "id": REVISION, "attributes": {"version_number": 2}}
+    document = component_with_versions(bare, linked=(REVISION,))
+    component = structure(Component, document, document.primary[0], api=NoRequests())
+    [built] = await component.versions()
+    assert (built.id, built.component_id) == (REVISION, COMPONENT_ID)
 
 
 async def test_component_descriptor_of_another_revision_requests_it(

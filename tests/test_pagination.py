@@ -27,9 +27,15 @@ def component(id_: str) -> dict[str, Any]:
     return {"type": "component", "id": id_, "attributes": {"name": f"component {id_}"}}
 
 
-def page(*ids: str, links: dict[str, Any] | None = None, meta: dict[str, Any] | None = None) -> Any:
-    """A list document of components with the given ids."""
-    document: dict[str, Any] = {"data": [component(i) for i in ids]}
+def page(
+    *ids: str,
+    links: dict[str, Any] | None = None,
+    meta: dict[str, Any] | None = None,
+    type_: str = "component",
+) -> Any:
+    """A list document of components (or bare resources of ``type_``) with the given ids."""
+    items = [component(i) if type_ == "component" else {"type": type_, "id": i} for i in ids]
+    document: dict[str, Any] = {"data": items}
     if links is not None:
         document["links"] = links
     if meta is not None:
@@ -183,13 +189,13 @@ async def test_links_next_back_to_the_first_page_raises_before_refetching(
     client: AsyncClient, router: respx.MockRouter
 ) -> None:
     """A links.next naming the first page (query in another order) is caught at once."""
-    route = router.get("/v2/components")
+    route = router.get("/v2/users")
     route.side_effect = responses(
-        page("1", links={"next": "/v2/components?page[size]=10&contract_id=C1"}),
-        page("1"),
+        page("1", links={"next": "/v2/users?page[size]=10&email=a%40b.c"}, type_="user"),
+        page("1", type_="user"),
     )
     with pytest.raises(DecodeError) as caught:
-        await client.components.list(contract_id=CONTRACT_ID, page_size=10).collect()
+        await client.users.list(email="a@b.c", page_size=10).collect()
     assert caught.value.pointer == "/links/next"
     assert route.call_count == 1
 
@@ -233,12 +239,12 @@ async def test_page_size_is_sent_on_every_page(
     client: AsyncClient, router: respx.MockRouter
 ) -> None:
     """page_size becomes page[size] on the first page and on every later one."""
-    route = router.get("/v2/components")
+    route = router.get("/v2/users")
     route.side_effect = responses(
-        page("1", meta={"page": 1, "total_pages": 2}),
-        page("2", meta={"page": 2, "total_pages": 2}),
+        page("1", meta={"page": 1, "total_pages": 2}, type_="user"),
+        page("2", meta={"page": 2, "total_pages": 2}, type_="user"),
     )
-    await client.components.list(contract_id=CONTRACT_ID, page_size=1).collect()
+    await client.users.list(page_size=1).collect()
     assert [p.get("page[size]") for p in params(route)] == ["1", "1"]
     assert [p.get("page[number]") for p in params(route)] == [None, "2"]
 
@@ -298,7 +304,7 @@ async def test_stuck_meta_page_raises_instead_of_looping(
 def test_page_size_below_one_is_refused(client: AsyncClient, page_size: int) -> None:
     """page_size < 1 raises UsageError before any request."""
     with pytest.raises(UsageError):
-        client.components.list(contract_id=CONTRACT_ID, page_size=page_size)
+        client.users.list(page_size=page_size)
 
 
 def test_paginator_refuses_page_size_below_one() -> None:

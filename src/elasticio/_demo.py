@@ -28,6 +28,7 @@ import asyncio
 import sys
 import time
 from collections.abc import Callable, Coroutine, Sequence
+from datetime import UTC, datetime
 from typing import Final, Literal, Protocol, TextIO, TypeAlias
 
 import attrs
@@ -92,6 +93,8 @@ DEMO_POLL: Final = PollPolicy(interval=0.5, max_interval=2.0, timeout=60.0)
 # Reporters print this many problems at most; the summary holds them all.
 _SHOWN_PROBLEMS: Final = 10
 _REASON_MAX: Final = 160
+# Sorts a build without a date before any dated one.
+_NO_DATE: Final = datetime.min.replace(tzinfo=UTC)
 
 
 class Reporter(Protocol):
@@ -286,7 +289,7 @@ def _latest(component: Component, versions: Sequence[ComponentVersion]) -> Compo
             return version
     if not versions:
         return None
-    return max(versions, key=lambda v: (v.version_number or 0, v.date or 0))
+    return max(versions, key=lambda v: (v.version_number or 0, v.date or _NO_DATE))
 
 
 async def _walk_components(

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
+import respx
 
-from elasticio import BadRequestError, DecodeError, ErrorObject, ExecutionFailedError
+from elasticio import (
+    AsyncClient,
+    BadRequestError,
+    DecodeError,
+    ErrorObject,
+    ExecutionFailedError,
+    ExecutionResult,
+)
 from elasticio.jsonapi import Document
-from elasticio.models._executions import execution_result_from, pending_status, rejection_from
-from tests.executions.helpers import EXECUTION_ID, docs
+from elasticio.models._declare import structure
+from elasticio.models._executions import pending_status, rejection, result_resource
+from tests.executions.helpers import EXECUTION_ID, POLL_PATH, RESULT_PATH, docs, ready
 
 
 def finished(attributes: dict[str, Any], type_: str = "execution-result") -> Document:
@@ -20,15 +30,35 @@ def finished(attributes: dict[str, Any], type_: str = "execution-result") -> Doc
 def failure_of(document: Document) -> ExecutionFailedError:
     """The ExecutionFailedError the rule raises for ``document``."""
     with pytest.raises(ExecutionFailedError) as caught:
-        execution_result_from(document, EXECUTION_ID)
+        result_resource(document, EXECUTION_ID)
     assert caught.value.execution_id == EXECUTION_ID
     return caught.value
 
 
+async def fetched(router: respx.MockRouter, client: AsyncClient, answer: Any) -> ExecutionResult:
+    """What the client makes of ``answer`` served at the result URL."""
+    router.get(POLL_PATH).mock(return_value=ready())
+    router.get(RESULT_PATH).mock(return_value=httpx.Response(200, json=answer))
+    return await client.executions.get(EXECUTION_ID).result()
+
+
 def test_the_docs_result_is_a_success() -> None:
-    """The documented result example structures into its ``result`` mapping."""
-    outcome = execution_result_from(Document.parse(docs("result")), EXECUTION_ID)
+    """The documented result example passes the rule and structures into its ``result``."""
+    document = Document.parse(docs("result"))
+    outcome = structure(ExecutionResult, document, result_resource(document, EXECUTION_ID))
     assert outcome.result["data"]["another_field"] == "another_value"
+    assert outcome.document is document
+    assert outcome.to_dict() == {
+        "id": "5aafcd56d0516d0007758cff",
+        "result": {"data": {"some_field_of_result": "value", "another_field": "another_value"}},
+        "status": None,
+        "extra": {},
+    }
+
+
+def test_a_result_built_by_hand_has_no_document() -> None:
+    """``document`` is the response a result came from; one built by hand has none."""
+    assert ExecutionResult(id=EXECUTION_ID).document is None
 
 
 @pytest.mark.parametrize(
@@ -56,7 +86,8 @@ def test_the_docs_result_is_a_success() -> None:
 )
 def test_what_is_not_a_failure(attributes: dict[str, Any]) -> None:
     """Empty ``error`` members, other statuses and the component's own answer are results."""
-    execution_result_from(finished(attributes), EXECUTION_ID)
+    document = finished(attributes)
+    assert result_resource(document, EXECUTION_ID) is document.data
 
 
 @pytest.mark.parametrize("status", ["failed", "failure", "error", "errored", "rejected", "Failed"])
@@ -102,29 +133,46 @@ def test_a_structured_reason_without_text_gives_a_plain_message() -> None:
     assert str(failure) == f"execution {EXECUTION_ID} failed"
 
 
-def test_another_resource_type_is_a_decode_error() -> None:
+async def test_another_resource_type_is_a_decode_error(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
     """A finished execution must be an execution-result."""
-    with pytest.raises(DecodeError, match="execution-result"):
-        execution_result_from(finished({"result": {}}, type_="flow"), EXECUTION_ID)
+    answer = {"data": {"type": "flow", "id": EXECUTION_ID, "attributes": {"result": {}}}}
+    with pytest.raises(DecodeError, match="execution-result") as caught:
+        await fetched(router, client, answer)
+    assert caught.value.pointer == "/data/type"
+
+
+def test_a_failure_is_reported_before_the_type_is_checked() -> None:
+    """A failing status fails the execution whatever the resource's type."""
+    assert failure_of(finished({"status": "failed"}, type_="flow")).reason == "failed"
 
 
 def test_no_resource_is_a_decode_error() -> None:
     """An empty result document is refused with the pointer /data."""
     with pytest.raises(DecodeError) as caught:
-        execution_result_from(Document.parse({"data": None}), EXECUTION_ID)
+        result_resource(Document.parse({"data": None}), EXECUTION_ID)
     assert caught.value.pointer == "/data"
 
 
-def test_a_result_that_is_not_an_object_is_a_decode_error() -> None:
+async def test_a_result_that_is_not_an_object_is_a_decode_error(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
     """``result`` is documented as an object; anything else names the attribute."""
+    answer = {
+        "data": {"type": "execution-result", "id": EXECUTION_ID, "attributes": {"result": [1]}}
+    }
     with pytest.raises(DecodeError, match="result"):
-        execution_result_from(finished({"result": [1, 2]}), EXECUTION_ID)
+        await fetched(router, client, answer)
 
 
-def test_a_missing_id_falls_back_to_the_execution_id() -> None:
+async def test_a_missing_id_falls_back_to_the_execution_id(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
     """A result resource without an id takes the execution's."""
-    document = Document.parse({"data": {"type": "execution-result", "attributes": {}}})
-    assert execution_result_from(document, EXECUTION_ID).id == EXECUTION_ID
+    answer = {"data": {"type": "execution-result", "attributes": {"result": {"ok": True}}}}
+    outcome = await fetched(router, client, answer)
+    assert (outcome.id, outcome.result) == (EXECUTION_ID, {"ok": True})
 
 
 # -- 400 at the result URL -----------------------------------------------------------------
@@ -138,7 +186,7 @@ def bad_request(errors: tuple[ErrorObject, ...], body: bytes = b"") -> BadReques
 def test_rejection_takes_the_v1_reason() -> None:
     """The ``reason`` member of a v1 body is the failure's reason."""
     error = ErrorObject(title="Rejected.", meta={"reason": {"message": "Invalid API key"}})
-    failure = rejection_from(bad_request((error,)), EXECUTION_ID)
+    failure = rejection(bad_request((error,)), EXECUTION_ID)
     assert failure.reason == {"message": "Invalid API key"}
     assert str(failure) == f"execution {EXECUTION_ID} failed: Invalid API key"
 
@@ -146,12 +194,12 @@ def test_rejection_takes_the_v1_reason() -> None:
 def test_rejection_without_reason_takes_the_errors() -> None:
     """A JSON:API 400 gives its error objects as the reason."""
     error = ErrorObject(status=400, title="Bad argument error")
-    assert rejection_from(bad_request((error,)), EXECUTION_ID).reason == (error,)
+    assert rejection(bad_request((error,)), EXECUTION_ID).reason == (error,)
 
 
 def test_rejection_of_a_bare_body_takes_its_text() -> None:
     """A 400 whose body is not JSON gives its text as the reason."""
-    failure = rejection_from(bad_request((), b"component exploded"), EXECUTION_ID)
+    failure = rejection(bad_request((), b"component exploded"), EXECUTION_ID)
     assert failure.reason == "component exploded"
 
 

@@ -90,7 +90,7 @@ async def test_versions(client: AsyncClient, emulator: Emulator) -> None:
     versions = await client.components.versions(emulator.seed.component_ids["timer"])
     stored = emulator.platform.components[emulator.seed.component_ids["timer"]].versions
     assert [(v.id, v.version_number) for v in versions] == [(s.revision, s.number) for s in stored]
-    assert [v.built_at for v in versions] == [s.date for s in stored]
+    assert [v.date for v in versions] == [s.date for s in stored]
 
 
 async def test_descriptor_of_an_older_build(client: AsyncClient, emulator: Emulator) -> None:

@@ -41,7 +41,7 @@ async def list_components_and_walk_to_a_descriptor() -> None:
             latest = component.latest_version
             assert_type(latest, ComponentVersion | None)
             if latest is not None:
-                assert_type(latest.built_at, datetime | None)
+                assert_type(latest.date, datetime | None)
                 descriptor = await latest.descriptor()
                 assert_type(descriptor, ComponentDescriptor)
                 assert_type(descriptor.actions, Mapping[str, Any])
@@ -51,7 +51,7 @@ async def list_components_and_walk_to_a_descriptor() -> None:
 
 async def page_by_page_and_all_at_once(client: AsyncClient) -> None:
     """Pages, collect(), and the single-resource calls."""
-    async for page in client.components.list_all(page_size=100).pages():
+    async for page in client.components.list_all().pages():
         assert_type(page, Page[Component])
         assert_type(page.items, tuple[Component, ...])
         assert_type(page.number, int)
@@ -68,6 +68,7 @@ async def page_by_page_and_all_at_once(client: AsyncClient) -> None:
     assert_type(env, ComponentEnv)
     assert_type(env.vars, Mapping[str, Any])
     await client.components.docker_pull(component.id)
+    await client.components.docker_pull(component.id, revision=None)
     await client.components.delete_version(component.id, "latest")
 
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 import attrs
 
 from elasticio._errors import DecodeError
-from elasticio.jsonapi import Document, Resource
-from elasticio.models._binding import Binding, binding_field, require_binding
-from elasticio.models._structure import linked_id, sdk_field, structure_resource
+from elasticio.jsonapi import Resource
+from elasticio.models._declare import Model, included, model, structure, to_one
 
 __all__ = [
     "Component",
@@ -19,10 +18,6 @@ __all__ = [
     "ComponentEnv",
     "ComponentVersion",
     "ComponentsAPI",
-    "component_from",
-    "descriptor_from",
-    "env_from",
-    "version_from",
 ]
 
 
@@ -36,11 +31,16 @@ class ComponentsAPI(Protocol):
     ) -> ComponentDescriptor: ...
 
 
-@attrs.frozen(kw_only=True)
-class ComponentDescriptor:
+@model("descriptor")
+class ComponentDescriptor(Model):
     """A component's ``component.json`` as built into one version.
 
     ``id`` is the descriptor id; ``version_id`` the revision it belongs to, when known.
+
+    Example:
+        >>> descriptor = await client.components.descriptor("COMPONENT_ID")  # doctest: +SKIP
+        >>> sorted(descriptor.actions)  # doctest: +SKIP
+        ['createPet', 'deletePet']
     """
 
     id: str
@@ -58,46 +58,74 @@ class ComponentDescriptor:
     triggers: Mapping[str, Any] = attrs.field(factory=dict)
     credentials: Mapping[str, Any] = attrs.field(factory=dict)
     fields: Mapping[str, Any] = attrs.field(factory=dict)
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    version_id: str | None = sdk_field(default=None)
+    version_id: str | None = to_one("version")
 
 
-@attrs.frozen(kw_only=True)
-class ComponentVersion:
-    """One build of a component; ``id`` is its git revision."""
+@model("version")
+class ComponentVersion(Model):
+    """One build of a component; ``id`` is its git revision.
+
+    ``date`` (sent as milliseconds since the epoch) is an aware UTC datetime.
+    ``component_id`` comes from the ``component`` relationship, or from the request's
+    path when the answer leaves it out.
+
+    Example:
+        >>> [latest, *_] = await client.components.versions("COMPONENT_ID")  # doctest: +SKIP
+        >>> latest.date.isoformat()  # doctest: +SKIP
+        '2018-01-31T09:47:37.184000+00:00'
+    """
 
     id: str
     version_number: int | None = None
-    date: int | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    component_id: str | None = sdk_field(default=None)
-    _binding: Binding[ComponentsAPI] | None = binding_field()
-
-    @property
-    def built_at(self) -> datetime | None:
-        """``date`` (milliseconds since the epoch) as an aware datetime."""
-        return None if self.date is None else datetime.fromtimestamp(self.date / 1000, tz=UTC)
+    date: datetime | None = None
+    component_id: str | None = to_one("component")
 
     async def descriptor(self) -> ComponentDescriptor:
-        """This version's descriptor: from the document when included, else one request."""
-        binding = require_binding(self._binding, "ComponentVersion.descriptor()")
-        target = binding.related("descriptor")
-        if isinstance(target, Resource):
-            return descriptor_from(binding.document, target)
+        """This version's descriptor: from the document when included, else one request.
+
+        Raises:
+            DecodeError: the descriptor is not included and the version does not say
+                which component it belongs to.
+        """
+        found = self._included_descriptor()
+        if found is not None:
+            return found
+        binding = self._bound("ComponentVersion.descriptor()")
         if self.component_id is None:
             raise DecodeError(
                 f"version {self.id} does not say which component it belongs to",
                 pointer=f"{binding.resource.pointer}/relationships/component",
             )
-        return await binding.api.descriptor(self.component_id, self.id)
+        api: ComponentsAPI = binding.api
+        return await api.descriptor(self.component_id, self.id)
+
+    def _included_descriptor(self) -> ComponentDescriptor | None:
+        """The descriptor the document holds for this version, if it holds one."""
+        binding = self._bound("ComponentVersion.descriptor()")
+        target = binding.related("descriptor")
+        if not isinstance(target, Resource):
+            return None
+        return structure(
+            ComponentDescriptor,
+            binding.document,
+            target,
+            api=binding.api,
+            context=binding.context,
+        )
 
 
-@attrs.frozen(kw_only=True)
-class Component:
+@model("component")
+class Component(Model):
     """A component repository.
 
     ``access`` is ``team``, ``tenant`` or ``global``. ``latest_version`` comes from the
-    document's ``included`` member (no request); it is None when the document lacks it.
+    document's ``included`` member (no request); it is None when the document lacks it,
+    while ``latest_version_id`` still names it whenever the relationship does.
+
+    Example:
+        >>> component = await client.components.get("COMPONENT_ID")  # doctest: +SKIP
+        >>> (await component.descriptor()).title  # doctest: +SKIP
+        'Petstore API'
     """
 
     id: str
@@ -108,77 +136,48 @@ class Component:
     docker_repo_name: str | None = None
     docker_target_tag: str | None = None
     icon: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    latest_version: ComponentVersion | None = sdk_field(default=None)
-    latest_version_id: str | None = sdk_field(default=None)
-    _binding: Binding[ComponentsAPI] | None = binding_field()
+    latest_version: ComponentVersion | None = included("latest_version")
+    latest_version_id: str | None = to_one("latest_version")
 
     async def versions(self) -> list[ComponentVersion]:
         """This component's versions: from the document when all are included, else a request."""
-        binding = require_binding(self._binding, "Component.versions()")
-        if binding.holds_all("versions"):
-            related = binding.related("versions")
-            targets = related if isinstance(related, list) else []
-            return [version_from(binding.api, binding.document, t, self.id) for t in targets]
-        return await binding.api.versions(self.id)
+        binding = self._bound("Component.versions()")
+        api: ComponentsAPI = binding.api
+        if not binding.holds_all("versions"):
+            return await api.versions(self.id)
+        related = binding.related("versions")
+        targets = related if isinstance(related, list) else []
+        # Versions that leave out their component belong to this one.
+        context = {**binding.context, "component_id": self.id}
+        return [
+            structure(ComponentVersion, binding.document, target, api=api, context=context)
+            for target in targets
+        ]
 
     async def descriptor(self, revision: str = "latest") -> ComponentDescriptor:
-        """The descriptor of ``revision`` (default the latest build)."""
-        binding = require_binding(self._binding, "Component.descriptor()")
+        """The descriptor of ``revision`` (default the latest build): from the document
+        when it holds the latest build's, else one request."""
+        binding = self._bound("Component.descriptor()")
         latest = self.latest_version
         if latest is not None and revision in ("latest", latest.id):
-            return await latest.descriptor()
-        return await binding.api.descriptor(self.id, revision)
+            found = latest._included_descriptor()
+            if found is not None:
+                return found
+            revision = latest.id
+        api: ComponentsAPI = binding.api
+        return await api.descriptor(self.id, revision)
 
 
-@attrs.frozen(kw_only=True)
-class ComponentEnv:
-    """A component's environment variables (``vars``), keyed by the component id."""
+@model("component-env")
+class ComponentEnv(Model):
+    """A component's environment variables (``vars``), keyed by the component id.
+
+    Example:
+        >>> env = await client.components.get_env("COMPONENT_ID")  # doctest: +SKIP
+        >>> sorted(env.vars)  # doctest: +SKIP
+        ['API_URL']
+    """
 
     id: str
     # Environment variables often hold secrets (API keys, passwords): never in a repr.
     vars: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-
-
-def descriptor_from(document: Document, resource: Resource) -> ComponentDescriptor:
-    """Structure a ``descriptor`` resource."""
-    del document  # descriptors have nothing to traverse
-    return structure_resource(
-        ComponentDescriptor,
-        resource,
-        version_id=linked_id(resource, "version"),
-    )
-
-
-def version_from(
-    api: ComponentsAPI, document: Document, resource: Resource, component_id: str | None = None
-) -> ComponentVersion:
-    """Structure a ``version`` resource, bound for traversal."""
-    return structure_resource(
-        ComponentVersion,
-        resource,
-        component_id=linked_id(resource, "component") or component_id,
-        binding=Binding(api, document, resource),
-    )
-
-
-def component_from(api: ComponentsAPI, document: Document, resource: Resource) -> Component:
-    """Structure a ``component`` resource, its latest version resolved from ``included``."""
-    latest = document.related(resource, "latest_version")
-    latest_version = (
-        version_from(api, document, latest, resource.id) if isinstance(latest, Resource) else None
-    )
-    return structure_resource(
-        Component,
-        resource,
-        latest_version=latest_version,
-        latest_version_id=linked_id(resource, "latest_version"),
-        binding=Binding(api, document, resource),
-    )
-
-
-def env_from(document: Document, resource: Resource) -> ComponentEnv:
-    """Structure a ``component-env`` resource."""
-    del document
-    return structure_resource(ComponentEnv, resource)

@@ -298,7 +298,7 @@ def structure(
 
     ``api`` is the namespace the model traverses with; ``context`` names values the
     request already knew (a path's ``flow_id``, say), used for a to-one field whose
-    relationship the answer left out.
+    relationship the answer left out, and its ``id`` for a resource that has none.
 
     Raises:
         DecodeError: the resource is of another type, or an attribute or relationship
@@ -313,7 +313,8 @@ def structure(
         )
     context = context or {}
     known = plan.attributes
-    values: dict[str, Any] = {"id": resource.id}
+    # A resource without an id (an anonymous answer) takes the one the request knew.
+    values: dict[str, Any] = {"id": resource.id if resource.id is not None else context.get("id")}
     extra: dict[str, Any] = {}
     for key, value in resource.attributes.items():
         if key in known and key != "id":

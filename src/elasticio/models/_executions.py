@@ -12,8 +12,7 @@ import httpx
 
 from elasticio._errors import APIError, DecodeError, ErrorObject, ExecutionFailedError, UsageError
 from elasticio.jsonapi import Document, Resource
-from elasticio.models._converter import structure_attributes
-from elasticio.models._structure import sdk_field
+from elasticio.models._declare import Model, model
 
 if TYPE_CHECKING:
     from elasticio._polling import PollPolicy
@@ -24,9 +23,9 @@ __all__ = [
     "ExecutionKind",
     "ExecutionResult",
     "ExecutionsAPI",
-    "execution_result_from",
     "pending_status",
-    "rejection_from",
+    "rejection",
+    "result_resource",
 ]
 
 ExecutionKind: TypeAlias = Literal["verify-credential", "dynamic-metadata", "select-model"]
@@ -51,20 +50,28 @@ class ExecutionsAPI(Protocol):
     ) -> ExecutionResult: ...
 
 
-@attrs.frozen(kw_only=True)
-class ExecutionResult:
+@model("execution-result")
+class ExecutionResult(Model):
     """The outcome of a finished scheduled execution.
 
     ``result`` is what the component returned (``data.attributes.result``): the
     credential check, the metadata, or the select options. ``document`` is the whole
     decoded response, for anything the model has no field for.
+
+    Example:
+        >>> outcome = await client.executions.get("EXECUTION_ID").result()  # doctest: +SKIP
+        >>> outcome.result  # doctest: +SKIP
+        {'verified': True}
     """
 
     id: str
     result: Mapping[str, Any] = attrs.field(factory=dict)
     status: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    document: Document | None = sdk_field(default=None, eq=False, repr=False)
+
+    @property
+    def document(self) -> Document | None:
+        """The decoded response the result came from (None for one built by hand)."""
+        return None if self._binding is None else self._binding.document
 
 
 @attrs.define
@@ -179,8 +186,9 @@ def _failure_reason(attributes: Mapping[str, Any]) -> tuple[bool, object]:
     return True, None
 
 
-def execution_result_from(document: Document, execution_id: str) -> ExecutionResult:
-    """Structure the result document of a finished execution, or raise its failure.
+def result_resource(document: Document, execution_id: str) -> Resource:
+    """The resource of a finished execution's result document, once the document is
+    checked not to report a failure.
 
     The platform documents no shape for a failed execution in API v2, so this rule is
     deliberately wide. The execution failed when the document
@@ -194,9 +202,14 @@ def execution_result_from(document: Document, execution_id: str) -> ExecutionRes
     ``status``. A component's own answer inside ``result`` (such as a credential check
     that says "not verified") is a result, not a failure.
 
+    Example:
+        >>> document = Document.parse({"data": {"type": "execution-result", "id": "E1"}})
+        >>> result_resource(document, "E1")
+        Resource(type='execution-result', id='E1')
+
     Raises:
         ExecutionFailedError: the document reports failure.
-        DecodeError: the document holds no ``execution-result`` resource.
+        DecodeError: the document holds no resource.
     """
     if document.errors:
         raise _failed(execution_id, document.errors)
@@ -206,16 +219,10 @@ def execution_result_from(document: Document, execution_id: str) -> ExecutionRes
     failed, reason = _failure_reason(data.attributes)
     if failed:
         raise _failed(execution_id, reason)
-    if data.type != _RESULT_TYPE:
-        raise DecodeError(
-            f"expected a {_RESULT_TYPE!r} resource, got {data.type!r}",
-            pointer=f"{data.pointer}/type",
-        )
-    values = {**data.attributes, "id": data.id if data.id is not None else execution_id}
-    return structure_attributes(ExecutionResult, values, pointer=data.pointer, document=document)
+    return data
 
 
-def rejection_from(error: APIError, execution_id: str) -> ExecutionFailedError:
+def rejection(error: APIError, execution_id: str) -> ExecutionFailedError:
     """The failure a 400 at the result URL stands for.
 
     API v1 answered a failed execution with ``400 {"message": "Rejected.", "reason":

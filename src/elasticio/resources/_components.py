@@ -12,6 +12,7 @@ from elasticio._catalog.v2 import (
     COMPONENTS_DELETE_VERSION,
     COMPONENTS_DESCRIPTOR,
     COMPONENTS_DOCKER_PULL,
+    COMPONENTS_DOCKER_PULL_LATEST,
     COMPONENTS_GET,
     COMPONENTS_GET_ENV,
     COMPONENTS_GET_IN_WORKSPACE,
@@ -23,10 +24,14 @@ from elasticio._catalog.v2 import (
     COMPONENTS_VERSIONS,
 )
 from elasticio._pagination import Paginator
-from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
-from elasticio.models import Component, ComponentDescriptor, ComponentEnv, ComponentVersion
-from elasticio.models._components import component_from, descriptor_from, env_from, version_from
-from elasticio.resources._base import Namespace, linked, of_type, one_resource, request
+from elasticio.jsonapi import UNSET, Identifier, Unset
+from elasticio.models._components import (
+    Component,
+    ComponentDescriptor,
+    ComponentEnv,
+    ComponentVersion,
+)
+from elasticio.resources._base import Namespace, linked
 
 __all__ = ["Components"]
 
@@ -37,68 +42,52 @@ Access = Literal["private", "public", "all"]
 class Components(Namespace):
     """Component repositories: list, get, create, update, delete; versions, descriptors, env.
 
+    The component lists are not paged (the API answers with every component at once);
+    they are still iterated with ``async for``, and follow ``links.next`` should a server
+    send one.
+
     Example:
         >>> component = await client.components.get("COMPONENT_ID")  # doctest: +SKIP
         >>> descriptor = await (await component.versions())[0].descriptor()  # doctest: +SKIP
     """
 
-    def _component(self, document: Document, resource: Resource) -> Component:
-        return component_from(self, document, of_type(resource, "component"))
-
-    def list(
-        self, *, contract_id: str, access: Access | None = None, page_size: int | None = None
-    ) -> Paginator[Component]:
+    def list(self, *, contract_id: str, access: Access | None = None) -> Paginator[Component]:
         """Components available to a contract; ``access`` filters by ``private``,
         ``public`` or ``all``. Iterate with ``async for``."""
         params = {"contract_id": contract_id, "filter[access]": access}
-        return self._paginate(request(COMPONENTS_LIST, params=params), self._component, page_size)
+        return self._list(COMPONENTS_LIST, Component, params=params)
 
-    def list_all(
-        self, *, contract_id: str | None = None, page_size: int | None = None
-    ) -> Paginator[Component]:
-        """Every component of the tenant (needs ``tenants.component.list_all``)."""
-        return self._paginate(
-            request(COMPONENTS_LIST_ALL, params={"contract_id": contract_id}),
-            self._component,
-            page_size,
-        )
+    def list_all(self, *, contract_id: str | None = None) -> Paginator[Component]:
+        """Every component of the tenant (needs ``tenants.component.list_all``), or only
+        those of ``contract_id``. Iterate with ``async for``."""
+        return self._list(COMPONENTS_LIST_ALL, Component, params={"contract_id": contract_id})
 
-    def list_in_workspace(
-        self, workspace_id: str, *, page_size: int | None = None
-    ) -> Paginator[Component]:
-        """Components usable in a workspace, honouring the contract's whitelist."""
-        return self._paginate(
-            request(COMPONENTS_LIST_IN_WORKSPACE, workspace_id=workspace_id),
-            self._component,
-            page_size,
-        )
+    def list_in_workspace(self, workspace_id: str) -> Paginator[Component]:
+        """Components usable in a workspace, honouring the contract's whitelist. Iterate
+        with ``async for``."""
+        return self._list(COMPONENTS_LIST_IN_WORKSPACE, Component, workspace_id=workspace_id)
 
     async def get(self, component_id: str, *, workspace_id: str | None = None) -> Component:
         """One component with its latest version and descriptor. With ``workspace_id``,
         the whitelist-aware variant is used."""
-        spec = (
-            request(COMPONENTS_GET, component_id=component_id)
-            if workspace_id is None
-            else request(
-                COMPONENTS_GET_IN_WORKSPACE, workspace_id=workspace_id, component_id=component_id
-            )
+        if workspace_id is None:
+            return await self._one(COMPONENTS_GET, Component, component_id=component_id)
+        return await self._one(
+            COMPONENTS_GET_IN_WORKSPACE,
+            Component,
+            workspace_id=workspace_id,
+            component_id=component_id,
         )
-        document = await self._client.fetch(spec)
-        return component_from(self, document, one_resource(document, "component"))
 
     async def versions(self, component_id: str) -> builtins.list[ComponentVersion]:
         """The builds of a component."""
-        document = await self._client.fetch(request(COMPONENTS_VERSIONS, component_id=component_id))
-        return [
-            version_from(self, document, of_type(r, "version"), component_id)
-            for r in document.primary
-        ]
+        return await self._many(COMPONENTS_VERSIONS, ComponentVersion, component_id=component_id)
 
     async def descriptor(self, component_id: str, revision: str = "latest") -> ComponentDescriptor:
         """The descriptor (``component.json``) of a revision, or of the latest build."""
-        spec = request(COMPONENTS_DESCRIPTOR, component_id=component_id, revision=revision)
-        document = await self._client.fetch(spec)
-        return descriptor_from(document, one_resource(document, "descriptor"))
+        return await self._one(
+            COMPONENTS_DESCRIPTOR, ComponentDescriptor, component_id=component_id, revision=revision
+        )
 
     async def create(
         self,
@@ -111,8 +100,8 @@ class Components(Namespace):
         docker_target_tag: str | Unset = UNSET,
     ) -> Component:
         """Create a component repository owned by a team."""
-        body = encode_document(
-            "component",
+        body = self._body(
+            COMPONENTS_CREATE,
             attributes={
                 "name": name,
                 "icon": icon,
@@ -124,8 +113,7 @@ class Components(Namespace):
                 "contract": linked("contract", contract_id),
             },
         )
-        document = await self._client.fetch(request(COMPONENTS_CREATE, json=body))
-        return component_from(self, document, one_resource(document, "component"))
+        return await self._one(COMPONENTS_CREATE, Component, body=body)
 
     async def update(
         self,
@@ -140,41 +128,39 @@ class Components(Namespace):
             if isinstance(whitelisted_contract_ids, Unset)
             else list(whitelisted_contract_ids)
         )
-        body = encode_document(
-            "component",
+        body = self._body(
+            COMPONENTS_UPDATE,
             id=component_id,
             attributes={"access": access, "whitelisted_contract_ids": whitelist},
         )
-        document = await self._client.fetch(
-            request(COMPONENTS_UPDATE, json=body, component_id=component_id)
-        )
-        return component_from(self, document, one_resource(document, "component"))
+        return await self._one(COMPONENTS_UPDATE, Component, body=body, component_id=component_id)
 
     async def delete(self, component_id: str) -> None:
         """Delete a component (only when no flow uses it)."""
-        await self._client.fetch(request(COMPONENTS_DELETE, component_id=component_id))
+        await self._nothing(COMPONENTS_DELETE, component_id=component_id)
 
     async def delete_version(self, component_id: str, revision: str) -> None:
         """Delete one build (``latest`` for the most recent one), when no flow uses it."""
-        await self._client.fetch(
-            request(COMPONENTS_DELETE_VERSION, component_id=component_id, revision=revision)
-        )
+        await self._nothing(COMPONENTS_DELETE_VERSION, component_id=component_id, revision=revision)
 
     async def get_env(self, component_id: str) -> ComponentEnv:
         """The component's environment variables."""
-        document = await self._client.fetch(request(COMPONENTS_GET_ENV, component_id=component_id))
-        return env_from(document, one_resource(document, "component-env"))
+        return await self._one(COMPONENTS_GET_ENV, ComponentEnv, component_id=component_id)
 
     async def set_env(self, component_id: str, variables: Mapping[str, Any]) -> ComponentEnv:
         """Replace the component's environment variables with ``variables``."""
-        body = encode_document("component-env", attributes={"vars": dict(variables)})
-        document = await self._client.fetch(
-            request(COMPONENTS_SET_ENV, json=body, component_id=component_id)
+        body = self._body(COMPONENTS_SET_ENV, attributes={"vars": dict(variables)})
+        return await self._one(
+            COMPONENTS_SET_ENV, ComponentEnv, body=body, component_id=component_id
         )
-        return env_from(document, one_resource(document, "component-env"))
 
-    async def docker_pull(self, component_id: str, revision: str = "latest") -> None:
-        """Make the platform pull a version again from the external docker registry."""
-        await self._client.fetch(
-            request(COMPONENTS_DOCKER_PULL, component_id=component_id, revision=revision)
-        )
+    async def docker_pull(self, component_id: str, revision: str | None = "latest") -> None:
+        """Make the platform pull a version again from the external docker registry;
+        ``revision=None`` leaves the version out of the path (the platform pulls the
+        latest)."""
+        if revision is None:
+            await self._nothing(COMPONENTS_DOCKER_PULL_LATEST, component_id=component_id)
+        else:
+            await self._nothing(
+                COMPONENTS_DOCKER_PULL, component_id=component_id, revision=revision
+            )

@@ -10,23 +10,26 @@ from urllib.parse import unquote
 import attrs
 import httpx
 
+from elasticio._catalog import Entry
 from elasticio._catalog.v2 import (
     EXECUTIONS_DYNAMIC_METADATA,
     EXECUTIONS_POLL,
+    EXECUTIONS_RESULT,
     EXECUTIONS_SELECT_MODEL,
     EXECUTIONS_VERIFY_CREDENTIAL,
 )
 from elasticio._errors import BadRequestError, DecodeError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
 from elasticio._polling import PollPolicy
-from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset, encode_document
+from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset
+from elasticio.models._declare import structure
 from elasticio.models._executions import (
     Execution,
     ExecutionKind,
     ExecutionResult,
-    execution_result_from,
     pending_status,
-    rejection_from,
+    rejection,
+    result_resource,
 )
 from elasticio.resources._base import Namespace, linked, request
 
@@ -45,6 +48,11 @@ def _location(response: Response) -> str:
             "has no Location header"
         )
     return location
+
+
+def _at(entry: Entry, url: httpx.URL) -> RequestSpec:
+    """``entry``'s request sent to ``url``, a same-origin URL the server handed out."""
+    return RequestSpec(method=entry.method, url=url, codec=entry.codec)
 
 
 def _last_segment(url: httpx.URL) -> str:
@@ -90,18 +98,17 @@ class Executions(Namespace):
     ) -> Execution:
         """Schedule a check of credential ``fields`` against a component version
         (needs ``workspaces.credential.edit``)."""
-        body = encode_document(
-            "verify-credential",
+        body = self._body(
+            EXECUTIONS_VERIFY_CREDENTIAL,
             attributes={"fields": dict(fields)},
             relationships={
                 "workspace": Identifier("workspace", workspace_id),
                 "vpn_agent": linked("vpn-agent", vpn_agent_id),
             },
         )
-        spec = request(
-            EXECUTIONS_VERIFY_CREDENTIAL, json=body, component_id=component_id, version=version
+        return await self._schedule(
+            EXECUTIONS_VERIFY_CREDENTIAL, "verify-credential", body, component_id, version
         )
-        return await self._schedule(spec, "verify-credential")
 
     async def dynamic_metadata(
         self,
@@ -116,15 +123,14 @@ class Executions(Namespace):
     ) -> Execution:
         """Schedule the metadata (in and out schemas) of ``module`` configured with
         ``fields`` (needs ``workspaces.flow.edit``)."""
-        body = encode_document(
-            "dynamic-metadata",
+        body = self._body(
+            EXECUTIONS_DYNAMIC_METADATA,
             attributes={"module": module, "fields": dict(fields)},
             relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
         )
-        spec = request(
-            EXECUTIONS_DYNAMIC_METADATA, json=body, component_id=component_id, version=version
+        return await self._schedule(
+            EXECUTIONS_DYNAMIC_METADATA, "dynamic-metadata", body, component_id, version
         )
-        return await self._schedule(spec, "dynamic-metadata")
 
     async def select_model(
         self,
@@ -140,15 +146,14 @@ class Executions(Namespace):
     ) -> Execution:
         """Schedule ``method`` of ``module``, which lists the options of a select field
         (needs ``workspaces.flow.edit``)."""
-        body = encode_document(
-            "select-model",
+        body = self._body(
+            EXECUTIONS_SELECT_MODEL,
             attributes={"module": module, "method": method, "fields": dict(fields)},
             relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
         )
-        spec = request(
-            EXECUTIONS_SELECT_MODEL, json=body, component_id=component_id, version=version
+        return await self._schedule(
+            EXECUTIONS_SELECT_MODEL, "select-model", body, component_id, version
         )
-        return await self._schedule(spec, "select-model")
 
     def get(self, execution_id: str) -> Execution:
         """A handle for an execution scheduled earlier, by its id (no request is made).
@@ -183,7 +188,7 @@ class Executions(Namespace):
         async def look() -> ExecutionResult | str:
             if progress.result_url is None:
                 polled = await self._client.send(
-                    RequestSpec(method="GET", url=execution.poll_url), accept=_READY
+                    _at(EXECUTIONS_POLL, execution.poll_url), accept=_READY
                 )
                 if polled.status_code not in _READY:
                     return pending_status(polled.document)
@@ -202,16 +207,22 @@ class Executions(Namespace):
 
     async def _fetch_result(self, execution_id: str, url: httpx.URL) -> ExecutionResult | str:
         try:
-            response = await self._client.send(
-                RequestSpec(method="GET", url=url), accept=_NOT_READY
-            )
+            response = await self._client.send(_at(EXECUTIONS_RESULT, url), accept=_NOT_READY)
         except BadRequestError as exc:
-            raise rejection_from(exc, execution_id) from exc
+            raise rejection(exc, execution_id) from exc
         if response.status_code in _NOT_READY:
             return "the result is not ready yet"
-        return execution_result_from(response.document, execution_id)
+        document = response.document
+        resource = result_resource(document, execution_id)
+        # The execution's id stands in for a result resource sent without one.
+        return structure(
+            ExecutionResult, document, resource, api=self, context={"id": execution_id}
+        )
 
-    async def _schedule(self, spec: RequestSpec, kind: ExecutionKind) -> Execution:
+    async def _schedule(
+        self, entry: Entry, kind: ExecutionKind, body: Any, component_id: str, version: str
+    ) -> Execution:
+        spec = request(entry, json=body, component_id=component_id, version=version)
         response = await self._client.send(spec)
         poll_url = same_origin_url(self._client.base_url, _location(response))
         return Execution(id=_last_segment(poll_url), poll_url=poll_url, kind=kind, api=self)
