@@ -26,6 +26,7 @@ def test_public_names() -> None:
         "Seed",
         "SeedUser",
         "ServedEmulator",
+        "serve_command",
         "serve_emulator",
     ]
 

@@ -1,5 +1,6 @@
-"""Serving the emulator on a loopback socket: ``serve_emulator``, ``ServedEmulator`` and the
-``elasticio`` command.
+"""Serving the emulator on a loopback socket: ``serve_emulator`` and ``ServedEmulator``.
+
+The serve command is tested in ``test_command.py``, the ``elasticio`` command in ``tests/cli``.
 
 Every stop of a uvicorn server takes about 0.2 s (its main loop ticks every 0.1 s and its
 shutdown pauses 0.1 s), so these tests start as few servers as they can.
@@ -7,19 +8,13 @@ shutdown pauses 0.1 s), so these tests start as few servers as they can.
 
 from __future__ import annotations
 
-import asyncio
-import importlib.metadata
-import signal
 import socket
-import sys
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-import elasticio
 from elasticio import UsageError
-from elasticio._cli import main
 from elasticio.testing import Emulator, ServedEmulator, serve_emulator
 from tests.testing.helpers import data_of
 
@@ -109,92 +104,6 @@ def test_start_in_thread_reports_a_taken_port(taken_port: int) -> None:
     """A failure to bind in the thread is raised to the caller."""
     with pytest.raises(OSError, match="in use"):
         ServedEmulator.start_in_thread(port=taken_port)
-
-
-def test_elasticio_command_is_installed() -> None:
-    """``elasticio`` is a console script and ``elasticio`` a pytest plugin of the package."""
-    (script,) = importlib.metadata.entry_points(group="console_scripts", name="elasticio")
-    assert script.value == "elasticio._cli:main"
-    (plugin,) = importlib.metadata.entry_points(group="pytest11", name="elasticio")
-    assert plugin.value == "elasticio.testing._pytest_plugin"
-
-
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    """``elasticio --version`` prints the installed version."""
-    with pytest.raises(SystemExit) as exit_:
-        main(["--version"])
-    assert exit_.value.code == 0
-    assert capsys.readouterr().out == f"elasticio {elasticio.__version__}\n"
-
-
-@pytest.mark.parametrize(
-    ("argv", "message"),
-    [
-        ([], "required: COMMAND"),
-        (["emulator"], "required: ACTION"),
-        (["emulator", "serve"], "required: --port"),
-        (["emulator", "serve", "--port", "70000"], "a port is 0 to 65535"),
-        (["emulator", "serve", "--port", "0", "--rate-limit", "0"], "must be more than 0"),
-        (["emulator", "serve", "--port", "0", "--transition-delay", "-1"], "0 or more"),
-        (["emulator", "serve", "--port", "0", "--log-level", "loud"], "invalid choice"),
-        (["emulator", "serve", "--port", "0", "--host", "0.0.0.0"], "--allow-remote"),  # noqa: S104
-    ],
-)
-def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Bad arguments exit with status 2 and say what is wrong."""
-    with pytest.raises(SystemExit) as exit_:
-        main(argv)
-    assert exit_.value.code == 2
-    assert message in capsys.readouterr().err
-
-
-def test_serve_reports_a_taken_port(taken_port: int, capsys: pytest.CaptureFixture[str]) -> None:
-    """When the port is taken, the command prints why and exits with status 1."""
-    assert main(["emulator", "serve", "--port", str(taken_port)]) == 1
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert f"cannot serve on 127.0.0.1:{taken_port}" in captured.err
-
-
-async def test_elasticio_emulator_serve_stops_on_sigterm() -> None:
-    """``python -m elasticio emulator serve`` passes its settings on and exits 0 on SIGTERM."""
-    seed = Emulator().seed  # the server's emulator is seeded the same
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        *("-m", "elasticio", "emulator", "serve", "--port", "0", "--transition-delay", "600"),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        lines = [
-            (await asyncio.wait_for(process.stdout.readline(), WAIT)).decode() for _ in range(3)
-        ]
-        env = dict(line.rstrip("\n").split("=", 1) for line in lines)
-        auth = (env["ELASTICIO_API_USERNAME"], env["ELASTICIO_API_KEY"])
-        async with httpx.AsyncClient(base_url=env["ELASTICIO_API_URI"], auth=auth) as http:
-            flows = data_of(
-                await http.get(
-                    "/v2/flows",
-                    params={
-                        "workspace_id": seed.workspace_id,
-                        "filter[status]": "inactive",
-                        "page[size]": "1",
-                    },
-                )
-            )
-            started = data_of(await http.post(f"/v2/flows/{flows[0]['id']}/start"), 202)
-        assert started["attributes"]["status"] == "active"
-        assert started["attributes"]["current_status"] == "inactive"  # 600 s to go
-        process.send_signal(signal.SIGTERM)
-        out, err = await asyncio.wait_for(process.communicate(), WAIT)
-    finally:
-        if process.returncode is None:  # pragma: no cover - only when the test failed
-            process.kill()
-            await process.wait()
-    assert process.returncode == 0, err.decode()
-    assert out == b""
-    assert err == b""
 
 
 def test_the_listening_socket_declares_tcp_so_responses_are_not_delayed() -> None:

@@ -17,6 +17,9 @@ fixtures ``elasticio_emulator`` and ``elasticio_client`` to your own tests.
 
 from typing import TYPE_CHECKING
 
+# Outside the guard below: the command imports the server libraries only once it serves.
+from elasticio.testing._command import serve_command
+
 __all__ = [
     "BASE_URL",
     "ConnectionDropped",
@@ -29,6 +32,7 @@ __all__ = [
     "Seed",
     "SeedUser",
     "ServedEmulator",
+    "serve_command",
     "serve_emulator",
 ]
 

@@ -2,7 +2,7 @@
 
 import sys
 
-from elasticio._cli import serve_main
+from elasticio.testing._command import serve_command
 
 if __name__ == "__main__":
-    sys.exit(serve_main(prog="python -m elasticio.testing"))
+    sys.exit(serve_command())

@@ -1,7 +1,7 @@
-"""``elasticio demo``: a bulk automation against the embedded emulator, on a real socket.
+"""What ``elasticio demo`` does with the SDK: a bulk automation, told to a reporter.
 
-The work and its presentation are apart. :func:`run_demo` does the work with any
-:class:`~elasticio.AsyncClient` and tells a :class:`Reporter` how it goes:
+:func:`run_demo` works with any :class:`~elasticio.AsyncClient` and tells a
+:class:`Reporter` how it goes, phase by phase:
 
 1. **components**: list the contract's components; for each, its versions and the
    latest version's descriptor;
@@ -11,63 +11,50 @@ The work and its presentation are apart. :func:`run_demo` does the work with any
 4. **credential**: verify one credential through the execution poll (202, then 303);
 5. **check**: list the flows again; a started flow that is not active counts as failed.
 
-It returns a :class:`DemoSummary`. :func:`main` serves a fresh emulator on
-127.0.0.1, runs the demo over the socket with progress bars (:class:`RichReporter`) or
-plain lines (:class:`PlainReporter`), prints the summary table and returns the exit
-status: 0 when every flow started and the credential was verified, 1 otherwise.
+It returns a :class:`DemoSummary`. It uses the public API only, as a user's script would;
+how the demo is shown and served is the business of its ``display`` and ``wiring``.
 
 Example:
-    .. code-block:: console
-
-        $ elasticio demo --flows-concurrency 32 --rate-limit 40
+    >>> summary = await run_demo(  # doctest: +SKIP
+    ...     client, contract_id="...", workspace_ids=["..."], credential_id="..."
+    ... )
+    >>> summary.exit_status  # doctest: +SKIP
+    0
 """
 
 from __future__ import annotations
 
-import asyncio
-import sys
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Final, Literal, Protocol, TextIO, TypeAlias
+from typing import Final, Literal, Protocol, TypeAlias
 
 import attrs
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Column, Table
 
-from elasticio._bulk import Outcome, run_bounded
-from elasticio._client import AsyncClient
-from elasticio._errors import ElasticioError, RateLimitError
-from elasticio._polling import PollPolicy
-from elasticio._retry import RetryPolicy
-from elasticio.models import Component, ComponentVersion, Flow
+from elasticio import (
+    AsyncClient,
+    Component,
+    ComponentVersion,
+    ElasticioError,
+    Flow,
+    Outcome,
+    PollPolicy,
+    RateLimitError,
+    RetryPolicy,
+    run_bounded,
+)
 
 __all__ = [
     "DEMO_POLL",
     "DEMO_RETRY",
     "PHASES",
-    "DemoOptions",
     "DemoSummary",
     "FlowFailure",
     "Phase",
-    "PlainReporter",
     "Reporter",
-    "RichReporter",
     "SilentReporter",
-    "main",
+    "describe_error",
     "run_demo",
-    "serve_and_run",
-    "summary_table",
 ]
 
 Phase: TypeAlias = Literal["components", "flows", "start", "credential", "check"]
@@ -90,8 +77,6 @@ another 429; ten retries were seen to run out once in a thousand requests."""
 DEMO_POLL: Final = PollPolicy(interval=0.5, max_interval=2.0, timeout=60.0)
 """How a started flow is watched until it is active."""
 
-# Reporters print this many problems at most; the summary holds them all.
-_SHOWN_PROBLEMS: Final = 10
 _REASON_MAX: Final = 160
 # Sorts a build without a date before any dated one.
 _NO_DATE: Final = datetime.min.replace(tzinfo=UTC)
@@ -132,93 +117,6 @@ class SilentReporter:
 
     def problem(self, phase: Phase, message: str) -> None:
         pass
-
-
-class PlainReporter:
-    """Plain lines on ``out``: a line per phase, and progress in steps of a tenth."""
-
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
-        self._done: dict[Phase, int] = {}
-        self._total: dict[Phase, int | None] = {}
-        self._problems = 0
-
-    def _line(self, text: str) -> None:
-        self._out.write(text + "\n")
-        self._out.flush()
-
-    def begin(self, phase: Phase, total: int | None = None) -> None:
-        self._done[phase] = 0
-        self._total[phase] = total
-        self._line(f"{PHASES[phase]}...")
-
-    def advance(
-        self, phase: Phase, amount: int = 1, *, total: int | None = None, detail: str = ""
-    ) -> None:
-        if total is not None:
-            self._total[phase] = total
-        before = self._done.get(phase, 0)
-        done = self._done[phase] = before + amount
-        known = self._total.get(phase)
-        if not known or amount == 0:
-            return
-        # A line each time another tenth is done, so a long phase shows it moves.
-        if done * 10 // known > before * 10 // known:
-            self._line(f"  {done}/{known}" + (f" ({detail})" if detail else ""))
-
-    def end(self, phase: Phase, result: str) -> None:
-        self._line(f"{PHASES[phase]}: {result}")
-
-    def problem(self, phase: Phase, message: str) -> None:
-        self._problems += 1
-        if self._problems <= _SHOWN_PROBLEMS:
-            self._line(f"  failed: {message}")
-        elif self._problems == _SHOWN_PROBLEMS + 1:
-            self._line("  (more failures: see the summary)")
-
-
-def progress_bars(console: Console) -> Progress:
-    """The rich progress display :class:`RichReporter` draws on, one bar a phase."""
-    return Progress(
-        SpinnerColumn(finished_text="[green]✓[/]"),
-        TextColumn("{task.description}", table_column=Column(width=14, no_wrap=True)),
-        BarColumn(bar_width=16),
-        MofNCompleteColumn(table_column=Column(width=7, justify="right", no_wrap=True)),
-        TimeElapsedColumn(table_column=Column(width=7, no_wrap=True)),
-        TextColumn("{task.fields[detail]}", table_column=Column(no_wrap=True, overflow="ellipsis")),
-        console=console,
-    )
-
-
-class RichReporter:
-    """Progress bars with rich: one task a phase, its detail shown beside the bar."""
-
-    def __init__(self, progress: Progress) -> None:
-        self._progress = progress
-        self._tasks: dict[Phase, TaskID] = {}
-        self._problems = 0
-
-    def begin(self, phase: Phase, total: int | None = None) -> None:
-        self._tasks[phase] = self._progress.add_task(PHASES[phase], total=total, detail="")
-
-    def advance(
-        self, phase: Phase, amount: int = 1, *, total: int | None = None, detail: str = ""
-    ) -> None:
-        self._progress.update(self._tasks[phase], advance=amount, total=total, detail=detail)
-
-    def end(self, phase: Phase, result: str) -> None:
-        task_id = self._tasks[phase]
-        task = next(t for t in self._progress.tasks if t.id == task_id)
-        # A phase may end early (or with an unknown total): show its bar full all the same.
-        steps = max(task.total or 0, task.completed, 1)
-        self._progress.update(task_id, total=steps, completed=steps, detail=escape(result))
-
-    def problem(self, phase: Phase, message: str) -> None:
-        self._problems += 1
-        if self._problems <= _SHOWN_PROBLEMS:
-            self._progress.console.print(f"[red]✗[/] {escape(message)}")
-        elif self._problems == _SHOWN_PROBLEMS + 1:
-            self._progress.console.print("[red]✗[/] (more failures: see the summary)")
 
 
 @attrs.frozen(kw_only=True)
@@ -273,13 +171,14 @@ class DemoSummary:
         return 0 if self.ok else 1
 
 
-def _reason(error: BaseException) -> str:
+def describe_error(error: BaseException) -> str:
+    """``Type: message`` on one line, cut to 160 characters: a reason fit for a summary."""
     text = " ".join(f"{type(error).__name__}: {error}".split())
     return text if len(text) <= _REASON_MAX else text[: _REASON_MAX - 1] + "…"
 
 
 def _failure(flow: Flow, error: BaseException) -> FlowFailure:
-    return FlowFailure(flow_id=flow.id, name=flow.name, reason=_reason(error))
+    return FlowFailure(flow_id=flow.id, name=flow.name, reason=describe_error(error))
 
 
 def _latest(component: Component, versions: Sequence[ComponentVersion]) -> ComponentVersion | None:
@@ -389,7 +288,7 @@ async def _verify_credential(
         outcome = (await execution.result(poll=poll)).result
         reporter.advance("credential")
     except (ElasticioError, ValueError) as exc:
-        detail = f"{credential_id}: {_reason(exc)}"
+        detail = f"{credential_id}: {describe_error(exc)}"
         reporter.problem("credential", detail)
         reporter.end("credential", "failed")
         return False, detail
@@ -493,105 +392,3 @@ async def run_demo(
         rate_limited_absorbed=rate_limited - escaped,
         elapsed=clock() - began,
     )
-
-
-def summary_table(summary: DemoSummary) -> Table:
-    """The summary as a rich table."""
-    table = Table(title="elasticio demo", title_justify="left", show_header=False)
-    table.add_column("")
-    table.add_column("", justify="right")
-    failed = f"[red]{summary.flows_failed}[/]" if summary.flows_failed else "0"
-    credential = "yes" if summary.credential_verified else "[red]no[/]"
-    rows = [
-        ("components walked", f"{summary.components}"),
-        ("  versions / descriptors", f"{summary.versions} / {summary.descriptors}"),
-        ("flows listed", f"{summary.flows_seen}"),
-        ("flows found inactive", f"{summary.flows_found}"),
-        ("flows started", f"{summary.flows_started}"),
-        ("flows failed", failed),
-        ("credential verified", credential),
-        ("requests", f"{summary.requests}"),
-        ("retries", f"{summary.retries}"),
-        ("429s absorbed", f"{summary.rate_limited_absorbed}"),
-        ("elapsed", f"{summary.elapsed:.1f} s"),
-    ]
-    for name, value in rows:
-        table.add_row(name, value)
-    return table
-
-
-@attrs.frozen(kw_only=True)
-class DemoOptions:
-    """The knobs of ``elasticio demo``: the emulator's settings and the demo's own."""
-
-    flows_concurrency: int = 32
-    rate_limit: float | None = 40.0
-    transition_delay: float = 0.5
-    execution_time: float = 0.3
-    seed: int = 0
-    progress: bool = True
-
-
-async def serve_and_run(options: DemoOptions, reporter: Reporter) -> DemoSummary:
-    """Serve a fresh emulator on 127.0.0.1 and run the demo against it over the socket.
-
-    The client and the server are closed however the run ends, cancellation included.
-    """
-    # Imported here: the emulator needs the server libraries of the `demo` extra.
-    from elasticio.testing import Emulator, EmulatorSettings, serve_emulator
-
-    settings = EmulatorSettings(
-        rate_limit=options.rate_limit,
-        transition_delay=options.transition_delay,
-        execution_time=options.execution_time,
-    )
-    emulator = Emulator(settings=settings, seed=options.seed)
-    seed = emulator.seed
-    async with (
-        serve_emulator(emulator, host="127.0.0.1", port=0) as served,
-        served.client(retry=DEMO_RETRY, poll=DEMO_POLL) as client,
-    ):
-        return await run_demo(
-            client,
-            contract_id=seed.contract_id,
-            workspace_ids=(seed.workspace_id, seed.private_workspace_id),
-            credential_id=seed.credential_ids["petstore"],
-            concurrency=options.flows_concurrency,
-            reporter=reporter,
-        )
-
-
-def main(
-    options: DemoOptions,
-    *,
-    out: TextIO | None = None,
-    run: Callable[[DemoOptions, Reporter], Coroutine[None, None, DemoSummary]] = serve_and_run,
-) -> int:
-    """Run the demo, print its summary to ``out`` (stdout) and return the exit status.
-
-    Progress bars are drawn when ``options.progress`` is set and ``out`` is a terminal;
-    plain lines otherwise. Ctrl-C stops the run cleanly with status 130. ``run`` does
-    the work (tests pass one that needs no socket).
-    """
-    out = sys.stdout if out is None else out
-    console = Console(file=out, highlight=False)
-    try:
-        if options.progress and console.is_terminal:
-            with progress_bars(console) as progress:
-                summary = asyncio.run(run(options, RichReporter(progress)))
-        else:
-            summary = asyncio.run(run(options, PlainReporter(out)))
-    except KeyboardInterrupt:
-        console.print("elasticio demo: interrupted")
-        return 130
-    except ElasticioError as exc:
-        console.print(f"elasticio demo: {escape(_reason(exc))}")
-        return 1
-    console.print(summary_table(summary))
-    for failure in summary.failures[:_SHOWN_PROBLEMS]:
-        console.print(f"[red]failed:[/] {escape(failure.describe())}")
-    if summary.flows_failed > _SHOWN_PROBLEMS:
-        console.print(f"... and {summary.flows_failed - _SHOWN_PROBLEMS} more")
-    if not summary.credential_verified:
-        console.print(f"[red]credential:[/] {escape(summary.credential_detail)}")
-    return summary.exit_status

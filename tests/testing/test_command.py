@@ -1,6 +1,4 @@
-"""``python -m elasticio.testing`` as a parent process sees it: three lines, then a server
-that stops cleanly on SIGINT.
-"""
+"""The emulator's serve command: ``serve_command`` and ``python -m elasticio.testing``."""
 
 from __future__ import annotations
 
@@ -10,8 +8,47 @@ import socket
 import sys
 
 import httpx
+import pytest
+
+from elasticio.testing import serve_command
 
 WAIT = 10.0  # seconds: the bound on every wait for the child process
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "required: --port"),
+        (["--port", "-1"], "a port is 0 to 65535"),
+        (["--port", "0", "--execution-time", "-1"], "0 or more seconds"),
+        (["--port", "0", "--host", "192.0.2.1"], "refusing to serve the emulator on"),
+    ],
+)
+def test_usage_errors_exit_2_under_the_given_name(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bad options, a remote host among them, exit with 2; usage names ``prog``."""
+    with pytest.raises(SystemExit) as exit_:
+        serve_command(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: python -m elasticio.testing [-h] --port PORT")
+    assert message in err
+    with pytest.raises(SystemExit):
+        serve_command(argv, prog="emu")
+    assert capsys.readouterr().err.startswith("usage: emu [-h]")
+
+
+def test_a_taken_port_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """An address that cannot be bound is reported on stderr, with status 1."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        assert serve_command(["--port", str(port)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"elasticio: cannot serve on 127.0.0.1:{port}: " in captured.err
 
 
 async def test_serve_prints_the_environment_and_stops_on_sigint() -> None:
