@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 import respx
 
@@ -138,7 +140,7 @@ async def test_get_decodes_the_flow(client: AsyncClient, router: respx.MockRoute
     assert flow.id == FLOW_ID
     assert flow.description == ""
     assert flow.default_mapper_type == "jsonata"
-    assert flow.created_at == "2018-03-27T15:39:02.825Z"
+    assert flow.created_at == datetime(2018, 3, 27, 15, 39, 2, 825000, tzinfo=UTC)
     assert flow.graph is not None
     timer = flow.graph.node("step_1")
     assert timer is not None
@@ -255,7 +257,7 @@ async def test_create_decodes_the_created_flow(
     router.post("/v2/flows").respond(201, json=docs("create"))
     flow = await client.flows.create(WORKSPACE_ID, "My flow", graph={"nodes": [], "edges": []})
     assert (flow.id, flow.name, flow.api_version) == (FLOW_ID, "My flow", "2.0")
-    assert flow.last_modified == "2019-06-27T14:28:17.940Z"
+    assert flow.last_modified == datetime(2019, 6, 27, 14, 28, 17, 940000, tzinfo=UTC)
     assert flow.nodes_config["step_2"]["prefetch"] == 3
     assert flow.graph is not None
     assert flow.graph.nodes[1].vpn_agent_id == "5c0f8b1e2a3b4c5d6e7f80e1"

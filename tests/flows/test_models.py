@@ -1,36 +1,41 @@
-"""Flow models: graphs with typed nodes, tolerance to new members, timestamps, traversal."""
+"""Flow models: graphs with typed nodes, tolerance to new members, timestamps, traversal,
+their JSON-safe form, and the attributes request bodies are built from."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 
+import attrs
 import pytest
 import respx
 
-from elasticio import AsyncClient, DecodeError, UsageError
+from elasticio import UNSET, AsyncClient, DecodeError, UsageError
 from elasticio.jsonapi import Document, Resource
+from elasticio.models._converter import attributes_of
+from elasticio.models._declare import Binding, structure
 from elasticio.models._flows import (
     Flow,
+    FlowAttributes,
     FlowEdge,
     FlowGraph,
     FlowNode,
     FlowVersion,
-    flow_from,
-    parse_timestamp,
 )
 from tests.flows.helpers import DRAFT_ID, FLOW_ID, VERSION_HASH, docs, query
 
 
 def decoded_flow(payload: dict[str, Any]) -> Flow:
     """A flow structured from a document, with an API that must not be asked anything."""
-    document = Document.parse(payload)
+    document = Document.parse(json.dumps(payload).encode())
     assert isinstance(document.data, Resource)
-    return flow_from(NoRequests(), document, document.data)
+    return structure(Flow, document, document.data, api=NoRequests())
 
 
 class NoRequests:
-    """A FlowsAPI that fails the test if a model asks it for anything."""
+    """A flows namespace that fails the test if a model asks it for anything."""
 
     def versions(self, flow_id: str, *, page_size: int | None = None) -> Any:
         raise AssertionError(f"unexpected versions({flow_id!r}) request")
@@ -138,20 +143,38 @@ def test_a_wrongly_typed_attribute_names_its_pointer() -> None:
     assert caught.value.pointer == "/data"
 
 
-def test_timestamps_are_kept_and_parsed() -> None:
-    """Timestamps stay strings; the *_datetime properties give aware datetimes."""
+def test_timestamps_are_aware_datetimes() -> None:
+    """Every timestamp attribute is an aware UTC datetime; one the flow lacks is None."""
     flow = decoded_flow(docs("start"))
-    assert flow.last_start_time == "2018-03-27T15:50:00.123Z"
-    assert flow.last_start_datetime == datetime(2018, 3, 27, 15, 50, 0, 123000, tzinfo=UTC)
-    assert flow.due_execution_datetime == datetime(2018, 3, 27, 15, 53, 0, 123000, tzinfo=UTC)
-    assert flow.created_datetime == datetime(2018, 3, 27, 15, 39, 2, 825000, tzinfo=UTC)
-    assert flow.last_modified_datetime is None
+    assert flow.last_start_time == datetime(2018, 3, 27, 15, 50, 0, 123000, tzinfo=UTC)
+    assert flow.due_execution == datetime(2018, 3, 27, 15, 53, 0, 123000, tzinfo=UTC)
+    assert flow.created_at == datetime(2018, 3, 27, 15, 39, 2, 825000, tzinfo=UTC)
+    assert flow.updated_at == datetime(2018, 3, 27, 15, 50, 0, 123000, tzinfo=UTC)
+    assert flow.last_modified is None
 
 
-@pytest.mark.parametrize("value", [None, "", "yesterday", "2018-03-27T15:50:00"])
-def test_unparseable_timestamps_give_none(value: str | None) -> None:
-    """Absent, garbled or zone-less timestamps parse to None rather than a guess."""
-    assert parse_timestamp(value) is None
+def test_a_null_timestamp_is_none() -> None:
+    """A timestamp sent as null is None, not an error."""
+    payload = docs("start")
+    payload["data"]["attributes"]["due_execution"] = None
+    assert decoded_flow(payload).due_execution is None
+
+
+def test_a_timestamp_without_an_offset_is_taken_as_utc() -> None:
+    """A zone-less timestamp is read as UTC, the zone the API writes in."""
+    payload = docs("start")
+    payload["data"]["attributes"]["last_start_time"] = "2018-03-27T15:50:00"
+    assert decoded_flow(payload).last_start_time == datetime(2018, 3, 27, 15, 50, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("value", ["", "yesterday", True, {"at": 1}])
+def test_a_bad_timestamp_is_a_decode_error(value: object) -> None:
+    """A timestamp that is not one raises DecodeError at the resource, naming the attribute."""
+    payload = docs("start")
+    payload["data"]["attributes"]["last_start_time"] = value
+    with pytest.raises(DecodeError, match="last_start_time") as caught:
+        decoded_flow(payload)
+    assert caught.value.pointer == "/data"
 
 
 def test_is_settled_compares_the_two_statuses() -> None:
@@ -206,6 +229,15 @@ async def test_included_version_and_draft_need_no_request() -> None:
     draft = await flow.draft()
     assert (version.id, version.flow_id) == (VERSION_HASH, "5ab0eeabbd6d6400079b4628")
     assert (draft.id, draft.name) == (DRAFT_ID, "2803ANode.js Code to E-Mail")
+    assert draft.created_at == datetime(2018, 3, 30, 10, 8, 43, 582000, tzinfo=UTC)
+
+
+async def test_an_included_version_without_a_flow_relationship_is_of_this_flow() -> None:
+    """An included version that names no flow belongs to the flow that includes it."""
+    payload = included_document()
+    del payload["included"][0]["relationships"]["flow"]
+    version = await decoded_flow(payload).latest_version()
+    assert version.flow_id == FLOW_ID
 
 
 async def test_draft_is_requested_when_not_included(
@@ -243,3 +275,66 @@ def test_flows_compare_by_value_not_by_binding() -> None:
     """Two decodings of the same flow are equal; the binding stays out of repr."""
     assert decoded_flow(docs("get")) == decoded_flow(docs("get"))
     assert "binding" not in repr(decoded_flow(docs("get")))
+
+
+# -- JSON-safe forms -----------------------------------------------------------------------
+
+
+def test_to_dict_is_json_safe() -> None:
+    """to_dict(): ISO datetimes, the graph in the API's JSON form, dicts, no binding."""
+    payload = docs("start")
+    payload["data"]["attributes"]["nodes_config"] = {"step_1": {"prefetch": 3}}
+    result = decoded_flow(payload).to_dict()
+    attributes = payload["data"]["attributes"]
+    assert result["graph"] == attributes["graph"]
+    assert result["created_at"] == "2018-03-27T15:39:02.825000+00:00"
+    assert result["last_start_time"] == "2018-03-27T15:50:00.123000+00:00"
+    assert (result["last_modified"], result["draft_id"]) == (None, None)
+    assert result["nodes_config"] == {"step_1": {"prefetch": 3}}
+    assert (result["id"], result["workspace_id"], result["extra"]) == (
+        FLOW_ID,
+        "573dd76962436c349f000003",
+        {},
+    )
+    assert not any("binding" in key for key in result)
+
+
+def test_to_json_is_the_json_text_of_to_dict() -> None:
+    """to_json() is a JSON text that reads back as to_dict()."""
+    flow = decoded_flow(docs("get"))
+    assert json.loads(flow.to_json()) == flow.to_dict()
+
+
+def test_asdict_does_not_walk_into_the_document() -> None:
+    """attrs.asdict stops at the binding: the answer's document is not copied into it."""
+    flow = decoded_flow(docs("get"))
+    walked = attrs.asdict(flow)
+    assert isinstance(walked["_binding"], Binding)
+    assert walked["graph"]["nodes"][0]["id"] == "step_1"
+
+
+# -- request attributes --------------------------------------------------------------------
+
+
+def test_attributes_leave_out_unset_and_keep_none() -> None:
+    """Only the attributes given are sent; None is sent as null."""
+    assert attributes_of(FlowAttributes()) == {}
+    assert attributes_of(FlowAttributes(name="x", cron=None, stats_enabled=UNSET)) == {
+        "name": "x",
+        "cron": None,
+    }
+
+
+def test_attributes_are_plain_json() -> None:
+    """A graph goes in its JSON form, read-only mappings as dicts, tuples as lists."""
+    graph = FlowGraph(nodes=(FlowNode(id="step_1", selected_data_samples=("S1",)),))
+    attributes = FlowAttributes(
+        graph=graph,
+        nodes_config=MappingProxyType({"step_1": MappingProxyType({"replicas": 2})}),
+        snapshot={"seen": ("a", "b")},
+    )
+    assert attributes_of(attributes) == {
+        "graph": {"nodes": [{"id": "step_1", "selected_data_samples": ["S1"]}], "edges": []},
+        "nodes_config": {"step_1": {"replicas": 2}},
+        "snapshot": {"seen": ["a", "b"]},
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 import respx
 
@@ -42,8 +44,8 @@ async def test_start_posts_without_a_body_and_returns_the_flow(
     request = route.calls.last.request
     assert (request.method, request.url.path, request.content) == ("POST", START, b"")
     assert (flow.id, flow.status, flow.current_status) == (FLOW_ID, "active", "inactive")
-    assert flow.last_start_time == "2018-03-27T15:50:00.123Z"
-    assert flow.due_execution == "2018-03-27T15:53:00.123Z"
+    assert flow.last_start_time == datetime(2018, 3, 27, 15, 50, 0, 123000, tzinfo=UTC)
+    assert flow.due_execution == datetime(2018, 3, 27, 15, 53, 0, 123000, tzinfo=UTC)
     assert reads_route.call_count == 0
 
 

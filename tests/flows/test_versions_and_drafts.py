@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 import respx
 
@@ -40,7 +42,7 @@ async def test_versions_decodes_the_docs_example(
         VERSION_ID,
         "Node.js Code to Node.js Code draft 2",
         None,
-        "2018-03-20T14:12:54.361Z",
+        datetime(2018, 3, 20, 14, 12, 54, 361000, tzinfo=UTC),
     )
     assert (version.flow_id, version.user_id) == (VERSIONS_FLOW_ID, VERSIONS_USER_ID)
     assert version.graph is not None
@@ -99,6 +101,19 @@ async def test_version_fills_in_the_flow_id_when_unrelated(
     assert (version.flow_id, version.user_id, version.graph) == (VERSIONS_FLOW_ID, None, None)
 
 
+async def test_listed_versions_take_the_flow_id_from_the_path(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """Versions listed without a flow relationship belong to the flow of the request."""
+    page = docs("versions")
+    del page["data"][0]["relationships"]["flow"]
+    router.get(f"/v2/flows/{DRAFT_FLOW_ID}/versions").respond(200, json=page)
+    versions = await client.flows.versions(DRAFT_FLOW_ID).collect()
+    assert [(v.id, v.flow_id, v.user_id) for v in versions] == [
+        (VERSION_ID, DRAFT_FLOW_ID, VERSIONS_USER_ID)
+    ]
+
+
 # -- draft ---------------------------------------------------------------------------------
 
 
@@ -118,8 +133,21 @@ async def test_get_draft_decodes_the_docs_example(
     )
     assert draft.snapshot == "{BODY OF SNAPSHOT}"
     assert (draft.flow_id, draft.user_id) == (DRAFT_FLOW_ID, DRAFT_USER_ID)
+    created = datetime(2018, 3, 30, 10, 8, 43, 582000, tzinfo=UTC)
+    assert (draft.created_at, draft.updated_at) == (created, created)
     assert draft.graph is not None
     assert draft.graph.nodes[0].vpn_agent_id == "5a09deda2d5f49665afb739a"
+
+
+async def test_a_draft_without_a_flow_relationship_takes_the_path_flow_id(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A draft that names no flow belongs to the flow of the request."""
+    router.put(f"/v2/flows/{DRAFT_FLOW_ID}/draft").respond(
+        200, json={"data": {"type": "flow-draft", "id": DRAFT_ID, "attributes": {"name": "D"}}}
+    )
+    draft = await client.flows.put_draft(DRAFT_FLOW_ID, name="D", graph={"nodes": []})
+    assert (draft.flow_id, draft.user_id, draft.graph) == (DRAFT_FLOW_ID, None, None)
 
 
 async def test_get_draft_of_a_flow_without_one(

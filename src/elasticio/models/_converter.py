@@ -10,20 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import singledispatch
 from types import MappingProxyType
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn
+from cattrs.v import format_exception
 
 from elasticio._errors import DecodeError
+from elasticio.jsonapi import Unset
 
 __all__ = [
     "EXTRA_FIELD",
     "NOT_AN_ATTRIBUTE",
+    "attributes_of",
     "converter",
     "describe_error",
+    "error_pointer",
     "make_converter",
     "structure_attributes",
     "structure_timestamp",
@@ -117,14 +122,34 @@ def make_converter() -> cattrs.Converter:
 converter = make_converter()
 
 
+def _format_error(exc: BaseException, type_: Any) -> str:
+    # A hook that raised a DecodeError already said what was wrong, and where within.
+    if isinstance(exc, DecodeError):
+        return exc.reason
+    return format_exception(exc, type_)
+
+
 def describe_error(exc: cattrs.BaseValidationError) -> str:
     """What went wrong in a structuring failure, each problem with its attribute path."""
-    return "; ".join(cattrs.transform_error(exc, path="attributes"))
+    return "; ".join(cattrs.transform_error(exc, path="attributes", format_exception=_format_error))
 
 
+def error_pointer(exc: cattrs.BaseValidationError) -> str:
+    """Where within a resource a structuring failure lies, when a hook said so: the
+    pointer of a DecodeError a hook raised, under its attribute
+    (``/attributes/graph/nodes/1``); ``""`` otherwise."""
+    if isinstance(exc, cattrs.ClassValidationError):
+        for inner, note in exc.group_exceptions()[0]:
+            if isinstance(inner, DecodeError):
+                return f"/attributes/{note.name}{inner.pointer}"
+    return ""
+
+
+@singledispatch
 def to_plain(value: Any) -> Any:
     """``value`` as JSON-safe data: attrs objects (a model's binding left out) as dicts,
-    mappings as dicts, tuples as lists, datetimes in ISO 8601.
+    mappings as dicts, tuples as lists, datetimes in ISO 8601. A type with a JSON form
+    of its own registers it: ``to_plain.register(FlowGraph, FlowGraph.to_json)``.
 
     Example:
         >>> to_plain({"at": datetime(2024, 1, 2, tzinfo=UTC), "ids": ("a", "b")})
@@ -145,6 +170,28 @@ def to_plain(value: Any) -> Any:
             if not field.name.startswith("_")
         }
     return value
+
+
+def attributes_of(obj: Any) -> dict[str, Any]:
+    """The fields of the attrs object ``obj`` as a request body's ``attributes``: fields
+    left ``UNSET`` are left out, None is kept (sent as null), values are made JSON-safe
+    by :func:`to_plain`.
+
+    Example:
+        >>> from elasticio.jsonapi import UNSET
+        >>> @attrs.frozen
+        ... class Change:
+        ...     name: Any = UNSET
+        ...     cron: Any = UNSET
+        ...     tags: Any = UNSET
+        >>> attributes_of(Change(cron=None, tags=("a",)))
+        {'cron': None, 'tags': ['a']}
+    """
+    return {
+        field.name: to_plain(value)
+        for field in attrs.fields(type(obj))
+        if not isinstance(value := getattr(obj, field.name), Unset)
+    }
 
 
 def structure_attributes(

@@ -32,7 +32,7 @@ from cattrs.gen import make_dict_structure_fn, override
 from elasticio._errors import DecodeError, UsageError
 from elasticio.jsonapi import Document, Identifier, Resource
 from elasticio.jsonapi._json import dumps
-from elasticio.models._converter import converter, describe_error, to_plain
+from elasticio.models._converter import converter, describe_error, error_pointer, to_plain
 
 __all__ = [
     "Binding",
@@ -339,6 +339,7 @@ def structure(
         built: M = plan.build(values, cls)
     except cattrs.BaseValidationError as exc:
         raise DecodeError(
-            f"unexpected attribute value: {describe_error(exc)}", pointer=resource.pointer
+            f"unexpected attribute value: {describe_error(exc)}",
+            pointer=resource.pointer + error_pointer(exc),
         ) from exc
     return built

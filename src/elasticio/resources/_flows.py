@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias, overload
 
+from elasticio._catalog import Entry
 from elasticio._catalog.v2 import (
     FLOWS_COPY,
     FLOWS_CREATE,
@@ -29,20 +30,17 @@ from elasticio._catalog.v2 import (
 from elasticio._errors import UsageError
 from elasticio._pagination import Paginator
 from elasticio._polling import PollPolicy
-from elasticio.jsonapi import UNSET, Document, Identifier, Resource, Unset, encode_document
+from elasticio.jsonapi import UNSET, Identifier, Unset
+from elasticio.models._converter import attributes_of, to_plain
 from elasticio.models._flows import (
     Flow,
+    FlowAttributes,
     FlowDraft,
     FlowGraph,
     FlowVersion,
     Snapshot,
-    draft_from,
-    flow_from,
-    plain,
-    snapshot_from,
-    version_from,
 )
-from elasticio.resources._base import Namespace, linked, of_type, one_resource, request
+from elasticio.resources._base import Namespace, linked
 
 __all__ = ["Flows"]
 
@@ -55,12 +53,6 @@ FlowSort: TypeAlias = Literal[
 Graph: TypeAlias = FlowGraph | Mapping[str, Any]
 
 
-def _snapshot_value(snapshot: Any) -> Any:
-    if isinstance(snapshot, Unset):
-        raise UsageError("a snapshot needs a value (any JSON value; None sends null)")
-    return plain(snapshot)
-
-
 class Flows(Namespace):
     """Flows: list, get, create, update, delete, copy, start and stop; their versions,
     draft and per-step snapshots.
@@ -70,12 +62,6 @@ class Flows(Namespace):
         >>> flow.current_status  # doctest: +SKIP
         'active'
     """
-
-    def _flow(self, document: Document, resource: Resource) -> Flow:
-        return flow_from(self, document, of_type(resource, "flow"))
-
-    def _one_flow(self, document: Document) -> Flow:
-        return flow_from(self, document, one_resource(document, "flow"))
 
     # -- flows ---------------------------------------------------------------------------
 
@@ -108,11 +94,11 @@ class Flows(Namespace):
             "search": search,
             "sort": sort,
         }
-        return self._paginate(request(FLOWS_LIST, params=params), self._flow, page_size)
+        return self._list(FLOWS_LIST, Flow, params=params, page_size=page_size)
 
     async def get(self, flow_id: str) -> Flow:
         """One flow."""
-        return self._one_flow(await self._client.fetch(request(FLOWS_GET, flow_id=flow_id)))
+        return await self._one(FLOWS_GET, Flow, flow_id=flow_id)
 
     async def create(
         self,
@@ -132,21 +118,21 @@ class Flows(Namespace):
         ``graph`` is a :class:`FlowGraph` or its JSON form; ``nodes_config`` maps step
         ids to their runtime options (``prefetch``, ``replicas``, ``log_level``, ...).
         """
-        body = encode_document(
-            "flow",
-            attributes={
-                "name": name,
-                "type": type,
-                "graph": plain(graph),
-                "default_mapper_type": default_mapper_type,
-                "cron": cron,
-                "description": description,
-                "nodes_config": plain(nodes_config),
-                "stats_enabled": stats_enabled,
-            },
-            relationships={"workspace": Identifier("workspace", workspace_id)},
+        attributes = FlowAttributes(
+            name=name,
+            type=type,
+            graph=graph,
+            default_mapper_type=default_mapper_type,
+            cron=cron,
+            description=description,
+            nodes_config=nodes_config,
+            stats_enabled=stats_enabled,
         )
-        return self._one_flow(await self._client.fetch(request(FLOWS_CREATE, json=body)))
+        workspace = {"workspace": Identifier("workspace", workspace_id)}
+        body = self._body(
+            FLOWS_CREATE, attributes=attributes_of(attributes), relationships=workspace
+        )
+        return await self._one(FLOWS_CREATE, Flow, body=body)
 
     async def update(
         self,
@@ -168,25 +154,26 @@ class Flows(Namespace):
             UsageError: no attribute was given.
             ConflictError: the flow belongs to a recipe deployment.
         """
-        attributes = {
-            "name": name,
-            "type": type,
-            "graph": plain(graph),
-            "default_mapper_type": default_mapper_type,
-            "cron": cron,
-            "description": description,
-            "nodes_config": plain(nodes_config),
-            "stats_enabled": stats_enabled,
-        }
-        if all(isinstance(value, Unset) for value in attributes.values()):
+        attributes = attributes_of(
+            FlowAttributes(
+                name=name,
+                type=type,
+                graph=graph,
+                default_mapper_type=default_mapper_type,
+                cron=cron,
+                description=description,
+                nodes_config=nodes_config,
+                stats_enabled=stats_enabled,
+            )
+        )
+        if not attributes:
             raise UsageError("update() needs at least one attribute to change")
-        body = encode_document("flow", id=flow_id, attributes=attributes)
-        document = await self._client.fetch(request(FLOWS_UPDATE, json=body, flow_id=flow_id))
-        return self._one_flow(document)
+        body = self._body(FLOWS_UPDATE, id=flow_id, attributes=attributes)
+        return await self._one(FLOWS_UPDATE, Flow, body=body, flow_id=flow_id)
 
     async def delete(self, flow_id: str) -> None:
         """Delete a flow."""
-        await self._client.fetch(request(FLOWS_DELETE, flow_id=flow_id))
+        await self._nothing(FLOWS_DELETE, flow_id=flow_id)
 
     async def copy(
         self,
@@ -207,13 +194,12 @@ class Flows(Namespace):
         """
         if isinstance(dest_flow_id, Unset) == isinstance(dest_workspace_id, Unset):
             raise UsageError("copy() needs exactly one of dest_flow_id and dest_workspace_id")
-        body = encode_document(
-            "flow-copy",
+        body = self._body(
+            FLOWS_COPY,
             attributes={"dest_flow_id": dest_flow_id, "name": name, "topic_id": topic_id},
             relationships={"dest_workspace": linked("workspace", dest_workspace_id)},
         )
-        document = await self._client.fetch(request(FLOWS_COPY, json=body, flow_id=flow_id))
-        return self._one_flow(document)
+        return await self._one(FLOWS_COPY, Flow, body=body, flow_id=flow_id)
 
     # -- start and stop ------------------------------------------------------------------
 
@@ -240,7 +226,7 @@ class Flows(Namespace):
             PollTimeoutError: with ``wait``, the flow was not active in time; ``last``
                 is the last :class:`Flow` read.
         """
-        flow = self._one_flow(await self._client.fetch(request(FLOWS_START, flow_id=flow_id)))
+        flow = await self._one(FLOWS_START, Flow, flow_id=flow_id)
         if not wait or flow.current_status == "active":
             return flow
         return await self._settle(flow_id, "active", poll)
@@ -276,8 +262,9 @@ class Flows(Namespace):
             PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
                 is the last :class:`Flow` read.
         """
-        document = await self._client.fetch(request(FLOWS_STOP, flow_id=flow_id))
-        flow = None if document.data is None else self._one_flow(document)
+        # Documented as an empty answer, which is no flow; one that holds the flow gives it.
+        flows = await self._many(FLOWS_STOP, Flow, flow_id=flow_id)
+        flow = flows[0] if flows else None
         if not wait or (flow is not None and flow.current_status == "inactive"):
             return flow
         return await self._settle(flow_id, "inactive", poll)
@@ -286,17 +273,13 @@ class Flows(Namespace):
 
     def versions(self, flow_id: str, *, page_size: int | None = None) -> Paginator[FlowVersion]:
         """A flow's versions, oldest first. Iterate with ``async for``."""
-
-        def item(document: Document, resource: Resource) -> FlowVersion:
-            return version_from(document, of_type(resource, "flow-version"), flow_id)
-
-        return self._paginate(request(FLOWS_VERSIONS, flow_id=flow_id), item, page_size)
+        return self._list(FLOWS_VERSIONS, FlowVersion, page_size=page_size, flow_id=flow_id)
 
     async def version(self, flow_id: str, version_hash: str) -> FlowVersion:
         """One version of a flow, by its hash."""
-        spec = request(FLOWS_VERSION, flow_id=flow_id, version_hash=version_hash)
-        document = await self._client.fetch(spec)
-        return version_from(document, one_resource(document, "flow-version"), flow_id)
+        return await self._one(
+            FLOWS_VERSION, FlowVersion, flow_id=flow_id, version_hash=version_hash
+        )
 
     # -- draft ---------------------------------------------------------------------------
 
@@ -306,8 +289,7 @@ class Flows(Namespace):
         Raises:
             NotFoundError: the flow has no draft.
         """
-        document = await self._client.fetch(request(FLOWS_GET_DRAFT, flow_id=flow_id))
-        return draft_from(document, one_resource(document, "flow-draft"), flow_id)
+        return await self._one(FLOWS_GET_DRAFT, FlowDraft, flow_id=flow_id)
 
     async def put_draft(
         self,
@@ -322,57 +304,49 @@ class Flows(Namespace):
     ) -> FlowDraft:
         """Create the flow's draft, or replace the one it has. The platform documents no
         way to publish a draft: copy its attributes with :meth:`update`."""
-        body = encode_document(
-            "flow-draft",
-            attributes={
-                "name": name,
-                "graph": plain(graph),
-                "cron": cron,
-                "description": description,
-                "stats_enabled": stats_enabled,
-                "snapshot": plain(snapshot),
-            },
+        attributes = FlowAttributes(
+            name=name,
+            graph=graph,
+            cron=cron,
+            description=description,
+            stats_enabled=stats_enabled,
+            snapshot=snapshot,
         )
-        document = await self._client.fetch(request(FLOWS_PUT_DRAFT, json=body, flow_id=flow_id))
-        return draft_from(document, one_resource(document, "flow-draft"), flow_id)
+        body = self._body(FLOWS_PUT_DRAFT, attributes=attributes_of(attributes))
+        return await self._one(FLOWS_PUT_DRAFT, FlowDraft, body=body, flow_id=flow_id)
 
     async def delete_draft(self, flow_id: str) -> None:
         """Discard the flow's draft."""
-        await self._client.fetch(request(FLOWS_DELETE_DRAFT, flow_id=flow_id))
+        await self._nothing(FLOWS_DELETE_DRAFT, flow_id=flow_id)
 
     # -- snapshots -----------------------------------------------------------------------
 
     async def snapshots(self, flow_id: str) -> builtins.list[Snapshot]:
         """The snapshots of every step of a flow that has one."""
-        document = await self._client.fetch(request(FLOWS_SNAPSHOTS, flow_id=flow_id))
-        return [snapshot_from(document, of_type(r, "snapshot"), flow_id) for r in document.primary]
+        return await self._many(FLOWS_SNAPSHOTS, Snapshot, flow_id=flow_id)
 
     async def get_snapshot(self, flow_id: str, step_id: str) -> Snapshot:
         """The snapshot of one step."""
-        spec = request(FLOWS_GET_SNAPSHOT, flow_id=flow_id, step_id=step_id)
-        document = await self._client.fetch(spec)
-        return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
+        return await self._one(FLOWS_GET_SNAPSHOT, Snapshot, flow_id=flow_id, step_id=step_id)
 
     async def create_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
         """Store a snapshot for a step that has none; ``snapshot`` is any JSON value.
         Not allowed while the flow runs."""
-        body = encode_document(
-            "snapshot", id=step_id, attributes={"snapshot": _snapshot_value(snapshot)}
-        )
-        document = await self._client.fetch(
-            request(FLOWS_CREATE_SNAPSHOT, json=body, flow_id=flow_id)
-        )
-        return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
+        body = self._snapshot_body(FLOWS_CREATE_SNAPSHOT, step_id, snapshot)
+        return await self._one(FLOWS_CREATE_SNAPSHOT, Snapshot, body=body, flow_id=flow_id)
 
     async def update_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
         """Replace the snapshot a step has. Not allowed while the flow runs."""
-        body = encode_document(
-            "snapshot", id=step_id, attributes={"snapshot": _snapshot_value(snapshot)}
+        body = self._snapshot_body(FLOWS_UPDATE_SNAPSHOT, step_id, snapshot)
+        return await self._one(
+            FLOWS_UPDATE_SNAPSHOT, Snapshot, body=body, flow_id=flow_id, step_id=step_id
         )
-        spec = request(FLOWS_UPDATE_SNAPSHOT, json=body, flow_id=flow_id, step_id=step_id)
-        document = await self._client.fetch(spec)
-        return snapshot_from(document, one_resource(document, "snapshot"), flow_id)
+
+    def _snapshot_body(self, entry: Entry, step_id: str, snapshot: Any) -> dict[str, Any]:
+        if isinstance(snapshot, Unset):
+            raise UsageError("a snapshot needs a value (any JSON value; None sends null)")
+        return self._body(entry, id=step_id, attributes={"snapshot": to_plain(snapshot)})
 
     async def delete_snapshot(self, flow_id: str, step_id: str) -> None:
         """Remove the snapshot of a step."""
-        await self._client.fetch(request(FLOWS_DELETE_SNAPSHOT, flow_id=flow_id, step_id=step_id))
+        await self._nothing(FLOWS_DELETE_SNAPSHOT, flow_id=flow_id, step_id=step_id)
