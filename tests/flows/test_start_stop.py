@@ -190,6 +190,14 @@ async def test_stop_refuses_a_resource_of_another_type(
     assert caught.value.pointer == "/data/type"
 
 
+async def test_stop_refuses_a_list_of_flows(client: AsyncClient, router: respx.MockRouter) -> None:
+    """A 202 carrying several resources is not taken as "the first one": it is refused."""
+    router.post(STOP).respond(202, json={"data": [flow_document("active", "inactive")["data"]]})
+    with pytest.raises(DecodeError, match="at most one") as caught:
+        await client.flows.stop(FLOW_ID)
+    assert caught.value.pointer == "/data"
+
+
 async def test_stop_and_wait_polls_until_inactive(
     client: AsyncClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:

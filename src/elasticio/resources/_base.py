@@ -122,14 +122,37 @@ class Namespace:
         **path: str,
     ) -> M:
         """The one resource the answer to ``entry`` holds, as a ``model``."""
-        spec = request(entry, params=params, json=body, options=options, **path)
-        document = await self._client.fetch(spec)
-        data = document.data
-        if not isinstance(data, Resource):
+        found = await self._optional(
+            entry, model, params=params, body=body, options=options, **path
+        )
+        if found is None:
             raise DecodeError(
                 f"expected one resource in the answer to {entry.route}", pointer="/data"
             )
-        return structure(model, document, data, api=self, context=path)
+        return found
+
+    async def _optional(
+        self,
+        entry: Entry,
+        model: type[M],
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+        options: CallOptions | None = None,
+        **path: str,
+    ) -> M | None:
+        """The resource the answer to ``entry`` holds as a ``model``, or None when the
+        answer holds none (204, an empty body, ``data`` null or ``{}``)."""
+        spec = request(entry, params=params, json=body, options=options, **path)
+        document = await self._client.fetch(spec)
+        data = document.data
+        if isinstance(data, Resource):
+            return structure(model, document, data, api=self, context=path)
+        if data is None or not document.has_data:
+            return None
+        raise DecodeError(
+            f"expected at most one resource in the answer to {entry.route}", pointer="/data"
+        )
 
     async def _many(
         self,

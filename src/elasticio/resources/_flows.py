@@ -262,9 +262,7 @@ class Flows(Namespace):
             PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
                 is the last :class:`Flow` read.
         """
-        # Documented as an empty answer, which is no flow; one that holds the flow gives it.
-        flows = await self._many(FLOWS_STOP, Flow, flow_id=flow_id)
-        flow = flows[0] if flows else None
+        flow = await self._optional(FLOWS_STOP, Flow, flow_id=flow_id)
         if not wait or (flow is not None and flow.current_status == "inactive"):
             return flow
         return await self._settle(flow_id, "inactive", poll)
