@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-import attrs
 import pytest
 import respx
 
 from elasticio import AsyncClient, Component, ComponentDescriptor, ComponentVersion, DecodeError
 from elasticio.jsonapi import Document
-from elasticio.models._converter import converter, make_converter, structure_attributes
+from elasticio.models._converter import converter, make_converter
 from elasticio.models._declare import structure
-from elasticio.models._structure import sdk_field
 
 
 def resource_document(type_: str, attributes: dict[str, Any]) -> Document:
@@ -160,21 +157,6 @@ def test_a_millisecond_timestamp_goes_through_the_timestamp_hook() -> None:
     """A datetime field takes epoch milliseconds and gives an aware UTC datetime."""
     built = decode_version({"date": 1517392057184})
     assert built.date == datetime(2018, 1, 31, 9, 47, 37, 184000, tzinfo=UTC)
-
-
-@attrs.frozen(kw_only=True)
-class Shape:
-    """A model declared the older way, for :func:`structure_attributes`."""
-
-    id: str
-    owner_id: str | None = sdk_field(default=None)
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-
-
-def test_structure_attributes_sets_objects_without_structuring() -> None:
-    """Keyword ``objects`` are set as given, bypassing the strict hooks."""
-    built = structure_attributes(Shape, {"id": "S1"}, pointer="/data", owner_id="O1")
-    assert built.owner_id == "O1"
 
 
 @pytest.mark.parametrize(

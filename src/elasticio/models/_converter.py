@@ -16,29 +16,22 @@ from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import Unset
 
 __all__ = [
-    "EXTRA_FIELD",
-    "NOT_AN_ATTRIBUTE",
     "attributes_of",
     "converter",
     "describe_error",
     "error_pointer",
     "make_converter",
-    "structure_attributes",
     "structure_timestamp",
     "to_plain",
 ]
 
 T = TypeVar("T")
-EXTRA_FIELD = "extra"
-NOT_AN_ATTRIBUTE = "elasticio.not_an_attribute"
-"""Field metadata key: the field is filled by the SDK, never from resource attributes."""
 
 
 def _strict(expected: type | tuple[type, ...], name: str) -> Any:
@@ -192,44 +185,3 @@ def attributes_of(obj: Any) -> dict[str, Any]:
         for field in attrs.fields(type(obj))
         if not isinstance(value := getattr(obj, field.name), Unset)
     }
-
-
-def structure_attributes(
-    cls: type[T], values: Mapping[str, Any], *, pointer: str, **objects: Any
-) -> T:
-    """Structure ``values`` (a resource's id and attributes) into the model ``cls``.
-
-    Values the model has no field for go to its ``extra`` mapping. ``objects`` are set
-    as they are, without structuring: already-built related models and the binding
-    used for traversal.
-    """
-    known = _data_fields(cls) - objects.keys()
-    payload = {key: value for key, value in values.items() if key in known}
-    payload[EXTRA_FIELD] = {key: value for key, value in values.items() if key not in known}
-    try:
-        structured = _structure_fn(cls)(payload, cls)
-    except cattrs.BaseValidationError as exc:
-        raise DecodeError(
-            f"unexpected attribute value: {describe_error(exc)}", pointer=pointer
-        ) from exc
-    result: T = attrs.evolve(structured, **objects) if objects else structured
-    return result
-
-
-def _data_fields(cls: type[Any]) -> frozenset[str]:
-    return frozenset(
-        f.alias
-        for f in attrs.fields(cls)
-        if f.init and f.alias != EXTRA_FIELD and not f.metadata.get(NOT_AN_ATTRIBUTE)
-    )
-
-
-_STRUCTURE_FNS: dict[type[Any], Any] = {}
-
-
-def _structure_fn(cls: type[T]) -> Any:
-    fn = _STRUCTURE_FNS.get(cls)
-    if fn is None:
-        fn = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=False)
-        _STRUCTURE_FNS[cls] = fn
-    return fn
