@@ -13,6 +13,9 @@ import respx
 
 from elasticio import AsyncClient
 
+# Checks, at the end of a whole-suite run, that every catalog entry is covered.
+pytest_plugins = ["tests._support.api_coverage_plugin"]
+
 BASE_URL = "https://api.elastic.io"
 EMAIL = "robot@example.com"
 API_KEY = "sk-test-5ecret-api-key-0123456789"
