@@ -226,10 +226,20 @@ async def test_set_env_replaces_every_variable(client: AsyncClient, emulator: Em
 
 
 async def test_docker_pull(client: AsyncClient, emulator: Emulator) -> None:
-    """components.docker_pull() is accepted for the latest build and for a revision."""
-    revision = emulator.platform.components[petstore_id(emulator)].versions[0].revision
-    await client.components.docker_pull(petstore_id(emulator))
-    await client.components.docker_pull(petstore_id(emulator), revision)
+    """components.docker_pull() is accepted for the latest build, for a revision, and with
+    the version left out of the path."""
+    component_id = petstore_id(emulator)
+    revision = emulator.platform.components[component_id].versions[0].revision
+    emulator.requests.clear()
+    assert await client.components.docker_pull(component_id) is None
+    assert await client.components.docker_pull(component_id, revision) is None
+    assert await client.components.docker_pull(component_id, None) is None
+    base = f"/v2/components/{component_id}/docker-pull"
+    assert [(r.path, r.status) for r in emulator.requests] == [
+        (f"{base}/latest", 200),
+        (f"{base}/{revision}", 200),
+        (base, 200),
+    ]
 
 
 async def test_docker_pull_of_an_unknown_revision(client: AsyncClient, emulator: Emulator) -> None:

@@ -187,8 +187,9 @@ class Executions(Namespace):
 
         async def look() -> ExecutionResult | str:
             if progress.result_url is None:
+                # The handle's URL: the schedule's Location, or get()'s EXECUTIONS_POLL path.
                 polled = await self._client.send(
-                    _at(EXECUTIONS_POLL, execution.poll_url), accept=_READY
+                    RequestSpec(method="GET", url=execution.poll_url), accept=_READY
                 )
                 if polled.status_code not in _READY:
                     return pending_status(polled.document)
