@@ -14,12 +14,12 @@ from elasticio import (
     ClientStats,
     ConfigurationError,
     PollPolicy,
-    RequestSpec,
     Response,
     RetryPolicy,
     UnexpectedStatusError,
     UsageError,
 )
+from elasticio._http import RequestSpec
 from elasticio.jsonapi import Document
 from tests.conftest import API_KEY, BASE_URL, EMAIL, FakeClock, load_fixture
 
@@ -282,11 +282,11 @@ async def test_request_path_must_start_with_a_slash(
 
 
 async def test_send_returns_the_response(client: AsyncClient, router: respx.MockRouter) -> None:
-    """client.send(spec) gives status, headers, method, URL and document."""
+    """client._send(spec) gives status, headers, method, URL and document."""
     router.get("/v2/users/me").respond(
         200, json={"data": {"type": "user", "id": "U1"}}, headers={"x-request-id": "r1"}
     )
-    response = await client.send(RequestSpec(method="GET", path="/v2/users/me"))
+    response = await client._send(RequestSpec(method="GET", path="/v2/users/me"))
     assert isinstance(response, Response)
     assert (response.status_code, response.method) == (200, "GET")
     assert response.url == f"{BASE_URL}/v2/users/me"
@@ -295,9 +295,9 @@ async def test_send_returns_the_response(client: AsyncClient, router: respx.Mock
 
 
 async def test_fetch_returns_the_document(client: AsyncClient, router: respx.MockRouter) -> None:
-    """client.fetch(spec) is send(spec).document."""
+    """client._fetch(spec) is send(spec).document."""
     router.get("/v2/users/me").respond(200, json={"data": {"type": "user", "id": "U1"}})
-    document = await client.fetch(RequestSpec(method="GET", path="/v2/users/me"))
+    document = await client._fetch(RequestSpec(method="GET", path="/v2/users/me"))
     assert document.get("user", "U1") is not None
 
 

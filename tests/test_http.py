@@ -15,12 +15,12 @@ from elasticio import (
     ForeignOriginError,
     NotFoundError,
     RateLimitError,
-    RequestSpec,
     ServerError,
     UnexpectedStatusError,
     UsageError,
 )
 from elasticio._http import (
+    RequestSpec,
     build_request,
     decipher,
     error_from_response,

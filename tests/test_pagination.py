@@ -14,9 +14,9 @@ from elasticio import (
     ForeignOriginError,
     Page,
     Paginator,
-    RequestSpec,
     UsageError,
 )
+from elasticio._http import RequestSpec
 from elasticio.jsonapi import Document, Resource
 from tests.conftest import BASE_URL
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import respx
 
-from elasticio import AsyncClient, RequestSpec, UsageError, segment
+from elasticio import AsyncClient, UsageError, segment
 from elasticio._catalog.v2 import (
     COMPONENTS_DELETE,
     COMPONENTS_DESCRIPTOR,
@@ -15,6 +15,7 @@ from elasticio._catalog.v2 import (
     COMPONENTS_GET_IN_WORKSPACE,
     COMPONENTS_UPDATE,
 )
+from elasticio._http import RequestSpec
 from elasticio.resources._base import request
 from tests.conftest import load_fixture
 

@@ -58,7 +58,6 @@ ELASTICIO_ALL = [
     "PollTimeoutError",
     "RateLimitError",
     "RawResponse",
-    "RequestSpec",
     "Response",
     "RetryPolicy",
     "SSHKey",

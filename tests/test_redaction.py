@@ -17,9 +17,9 @@ from elasticio import (
     AuthenticationError,
     ConfigurationError,
     ElasticioError,
-    RequestSpec,
 )
 from elasticio._config import resolve_config
+from elasticio._http import RequestSpec
 from tests.conftest import BASE_URL, EMAIL, FakeClock
 
 SECRET = "zq-REDACT-ME-7f3a9c1e5b2d4680"
@@ -178,5 +178,5 @@ async def test_request_repr(secret_client: AsyncClient, router: respx.MockRouter
 async def test_response_repr(secret_client: AsyncClient, router: respx.MockRouter) -> None:
     """The Response returned by send() does not expose the secret in its repr."""
     router.get("/v2/users/me").respond(200, json={})
-    response = await secret_client.send(RequestSpec(method="GET", path="/v2/users/me"))
+    response = await secret_client._send(RequestSpec(method="GET", path="/v2/users/me"))
     assert_clean(repr(response))

@@ -19,11 +19,11 @@ from elasticio import (
     AsyncClient,
     ConflictError,
     RateLimitError,
-    RequestSpec,
     RetryPolicy,
     ServerError,
     UnexpectedStatusError,
 )
+from elasticio._http import RequestSpec
 from tests.conftest import API_KEY, BASE_URL, EMAIL, FakeClock
 
 PATH = "/v2/things"
@@ -520,9 +520,9 @@ async def test_deadline_bounds_a_hanging_attempt(
 async def test_response_records_retries_taken(
     client: AsyncClient, router: respx.MockRouter
 ) -> None:
-    """client.send returns a Response whose retries_taken counts the retries made."""
+    """client._send returns a Response whose retries_taken counts the retries made."""
     route_for(router, "GET", [status(503), status(429), ok()])
-    response = await client.send(RequestSpec(method="GET", path=PATH))
+    response = await client._send(RequestSpec(method="GET", path=PATH))
     assert response.status_code == 200
     assert response.retries_taken == 2
     assert response.document.meta == OK["meta"]
@@ -533,7 +533,7 @@ async def test_first_try_success_records_no_retries(
 ) -> None:
     """A success at once has retries_taken 0 and no sleep."""
     route_for(router, "GET", [ok()])
-    response = await client.send(RequestSpec(method="GET", path=PATH))
+    response = await client._send(RequestSpec(method="GET", path=PATH))
     assert response.retries_taken == 0
     assert clock.sleeps == []
 
@@ -622,10 +622,10 @@ async def test_per_call_policy_overrides_the_client(
 async def test_per_call_policy_on_send(
     client: AsyncClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:
-    """client.send(spec, retry=...) uses that policy for that call only."""
+    """client._send(spec, retry=...) uses that policy for that call only."""
     route_for(router, "GET", [status(503)] * 3 + [ok()])
     with pytest.raises(ServerError) as caught:
-        await client.send(RequestSpec(method="GET", path=PATH), retry=RetryPolicy(max_retries=1))
+        await client._send(RequestSpec(method="GET", path=PATH), retry=RetryPolicy(max_retries=1))
     assert caught.value.retries_taken == 1
     assert client.retry_policy.max_retries == 3
 

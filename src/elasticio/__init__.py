@@ -33,7 +33,7 @@ from elasticio._errors import (
     UnexpectedStatusError,
     UsageError,
 )
-from elasticio._http import RequestSpec, Response
+from elasticio._http import Response
 from elasticio._options import CallOptions
 from elasticio._pagination import Page, Paginator
 from elasticio._paths import segment
@@ -112,7 +112,6 @@ __all__ = [
     "PollTimeoutError",
     "RateLimitError",
     "RawResponse",
-    "RequestSpec",
     "Response",
     "RetryPolicy",
     "SSHKey",

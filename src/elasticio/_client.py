@@ -361,7 +361,7 @@ class AsyncClient:
             headers=options.get("extra_headers", {}),
             timeout=None if timeout is None else as_timeout(timeout),
         )
-        return (await self.send(spec, retry=retry)).document
+        return (await self._send(spec, retry=retry)).document
 
     async def with_raw_response(
         self, call: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
@@ -405,11 +405,11 @@ class AsyncClient:
             clock=self._core.clock,
         )
 
-    async def fetch(self, spec: RequestSpec) -> Document:
+    async def _fetch(self, spec: RequestSpec) -> Document:
         """Send a prepared request and return the decoded document."""
-        return (await self.send(spec)).document
+        return (await self._send(spec)).document
 
-    async def send(
+    async def _send(
         self,
         spec: RequestSpec,
         *,

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 import respx
 
-from elasticio import AsyncClient, ConflictError, RequestSpec, UnexpectedStatusError
-from elasticio._http import decipher
+from elasticio import AsyncClient, ConflictError, UnexpectedStatusError
+from elasticio._http import RequestSpec, decipher
 from tests.conftest import FakeClock
 from tests.executions.helpers import POLL_PATH, RESULT_PATH
 
@@ -61,10 +61,12 @@ def test_accepting_a_success_changes_nothing() -> None:
 async def test_send_returns_an_accepted_status(
     client: AsyncClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:
-    """client.send(spec, accept={303}) returns the 303 with its Location, not following it."""
+    """client._send(spec, accept={303}) returns the 303 with its Location, not following it."""
     router.get(POLL_PATH).respond(303, headers={"Location": RESULT_PATH}, json={"data": {}})
     target = router.get(RESULT_PATH).respond(200, json={})
-    response = await client.send(RequestSpec(method="GET", path=POLL_PATH), accept=frozenset({303}))
+    response = await client._send(
+        RequestSpec(method="GET", path=POLL_PATH), accept=frozenset({303})
+    )
     assert response.status_code == 303
     assert response.headers["location"] == RESULT_PATH
     assert response.document.has_data is False
@@ -78,4 +80,4 @@ async def test_send_without_accept_still_raises_for_a_redirect(
     """The default send() keeps refusing 3xx."""
     router.get(POLL_PATH).respond(303, headers={"Location": RESULT_PATH})
     with pytest.raises(UnexpectedStatusError):
-        await client.send(RequestSpec(method="GET", path=POLL_PATH))
+        await client._send(RequestSpec(method="GET", path=POLL_PATH))

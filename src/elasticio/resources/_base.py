@@ -144,7 +144,7 @@ class Namespace:
         """The resource the answer to ``entry`` holds as a ``model``, or None when the
         answer holds none (204, an empty body, ``data`` null or ``{}``)."""
         spec = request(entry, params=params, json=body, options=options, **path)
-        document = await self._client.fetch(spec)
+        document = await self._client._fetch(spec)
         data = document.data
         if isinstance(data, Resource):
             return structure(model, document, data, api=self, context=path)
@@ -164,7 +164,7 @@ class Namespace:
         **path: str,
     ) -> list[M]:
         """Every resource of the answer to ``entry`` (one request), as ``model`` objects."""
-        document = await self._client.fetch(request(entry, params=params, options=options, **path))
+        document = await self._client._fetch(request(entry, params=params, options=options, **path))
         build = self._structurer(model, path)
         return [build(document, resource) for resource in document.primary]
 
@@ -198,7 +198,7 @@ class Namespace:
         **path: str,
     ) -> None:
         """Send ``entry``'s request; the answer carries nothing to return."""
-        await self._client.fetch(request(entry, params=params, json=body, options=options, **path))
+        await self._client._fetch(request(entry, params=params, json=body, options=options, **path))
 
     def _body(
         self,
@@ -223,7 +223,7 @@ class Namespace:
     ) -> Paginator[T]:
         """The list that starts with request ``first``, each resource built by ``item``."""
         return Paginator(
-            fetch=self._client.fetch,
+            fetch=self._client._fetch,
             first=first,
             item=item,
             base_url=self._client.base_url,

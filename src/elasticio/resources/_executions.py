@@ -188,7 +188,7 @@ class Executions(Namespace):
         async def look() -> ExecutionResult | str:
             if progress.result_url is None:
                 # The handle's URL: the schedule's Location, or get()'s EXECUTIONS_POLL path.
-                polled = await self._client.send(
+                polled = await self._client._send(
                     RequestSpec(method="GET", url=execution.poll_url), accept=_READY
                 )
                 if polled.status_code not in _READY:
@@ -208,7 +208,7 @@ class Executions(Namespace):
 
     async def _fetch_result(self, execution_id: str, url: httpx.URL) -> ExecutionResult | str:
         try:
-            response = await self._client.send(_at(EXECUTIONS_RESULT, url), accept=_NOT_READY)
+            response = await self._client._send(_at(EXECUTIONS_RESULT, url), accept=_NOT_READY)
         except BadRequestError as exc:
             raise rejection(exc, execution_id) from exc
         if response.status_code in _NOT_READY:
@@ -224,7 +224,7 @@ class Executions(Namespace):
         self, entry: Entry, kind: ExecutionKind, body: Any, component_id: str, version: str
     ) -> Execution:
         spec = request(entry, json=body, component_id=component_id, version=version)
-        response = await self._client.send(spec)
+        response = await self._client._send(spec)
         poll_url = same_origin_url(self._client.base_url, _location(response))
         return Execution(id=_last_segment(poll_url), poll_url=poll_url, kind=kind, api=self)
 

@@ -26,7 +26,7 @@ class Sender(Protocol):
     @property
     def poll_policy(self) -> PollPolicy: ...
 
-    async def send(
+    async def _send(
         self,
         spec: RequestSpec,
         *,
@@ -34,7 +34,7 @@ class Sender(Protocol):
         accept: frozenset[int] = frozenset(),
     ) -> Response: ...
 
-    async def fetch(self, spec: RequestSpec) -> Document: ...
+    async def _fetch(self, spec: RequestSpec) -> Document: ...
 
     async def wait_until(
         self,
