@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import httpx
+import pytest
 import respx
 
+import elasticio.resources
 from elasticio import AsyncClient
 from tests.conftest import load_fixture
 
@@ -94,3 +97,75 @@ async def test_client_request_takes_the_same_options(
     await client.request("GET", "/v2/anything", timeout=4.0, extra_headers={"X-A": "1"})
     request = route.calls.last.request
     assert (request.headers["x-a"], request.extensions["timeout"]["read"]) == ("1", 4.0)
+
+
+# Methods that send no request of their own, or whose ``timeout`` means the whole wait.
+WITHOUT_OPTIONS = {("executions", "get"), ("executions", "wait")}
+
+
+def namespace_methods() -> list[tuple[str, str, object]]:
+    client_namespaces = AsyncClient.__annotations__
+    found = []
+    for area, annotation in sorted(client_namespaces.items()):
+        namespace = getattr(elasticio.resources, str(annotation), None)
+        if namespace is None:
+            continue
+        for name, member in vars(namespace).items():
+            if callable(member) and not name.startswith("_"):
+                found.append((area, name, member))
+    return found
+
+
+def test_every_namespace_is_inspected() -> None:
+    """The introspection below sees every namespace the client declares."""
+    areas = {area for area, _, _ in namespace_methods()}
+    assert areas == {
+        "components",
+        "contracts",
+        "credentials",
+        "data_samples",
+        "executions",
+        "flows",
+        "ssh_keys",
+        "teams",
+        "users",
+        "workspaces",
+    }
+
+
+@pytest.mark.parametrize(
+    ("area", "name", "method"),
+    namespace_methods(),
+    ids=[f"{area}.{name}" for area, name, _ in namespace_methods()],
+)
+def test_every_method_that_sends_takes_the_call_options(
+    area: str, name: str, method: object
+) -> None:
+    """Each typed method ends with ``**options: Unpack[CallOptions]``."""
+    if (area, name) in WITHOUT_OPTIONS:
+        return
+    parameters = list(inspect.signature(method).parameters.values())  # type: ignore[arg-type]
+    last = parameters[-1]
+    assert (last.name, last.kind) == ("options", inspect.Parameter.VAR_KEYWORD)
+    assert "CallOptions" in str(last.annotation)
+
+
+async def test_the_polls_of_a_waiting_start_carry_the_options(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """flows.start(wait=True, ...) sends the call's headers with every poll too."""
+
+    def flow(current: str) -> dict[str, Any]:
+        attributes = {"status": "active", "current_status": current}
+        return {"data": {"type": "flow", "id": "F1", "attributes": attributes}}
+
+    start = router.post("/v2/flows/F1/start").respond(202, json=flow("inactive"))
+    polls = router.get("/v2/flows/F1").mock(
+        side_effect=[
+            httpx.Response(200, json=flow("inactive")),
+            httpx.Response(200, json=flow("active")),
+        ]
+    )
+    started = await client.flows.start("F1", wait=True, extra_headers={"X-Trace": "t"})
+    assert started.current_status == "active"
+    assert [c.request.headers["x-trace"] for c in (*start.calls, *polls.calls)] == ["t"] * 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Unpack
 
 from elasticio._catalog.v2 import (
     COMPONENTS_CREATE,
@@ -23,6 +23,7 @@ from elasticio._catalog.v2 import (
     COMPONENTS_UPDATE,
     COMPONENTS_VERSIONS,
 )
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Identifier, Unset
 from elasticio.models._components import (
@@ -51,42 +52,67 @@ class Components(Namespace):
         >>> descriptor = await (await component.versions())[0].descriptor()  # doctest: +SKIP
     """
 
-    def list(self, *, contract_id: str, access: Access | None = None) -> Paginator[Component]:
+    def list(
+        self, *, contract_id: str, access: Access | None = None, **options: Unpack[CallOptions]
+    ) -> Paginator[Component]:
         """Components available to a contract; ``access`` filters by ``private``,
         ``public`` or ``all``. Iterate with ``async for``."""
         params = {"contract_id": contract_id, "filter[access]": access}
-        return self._list(COMPONENTS_LIST, Component, params=params)
+        return self._list(COMPONENTS_LIST, Component, params=params, options=options)
 
-    def list_all(self, *, contract_id: str | None = None) -> Paginator[Component]:
+    def list_all(
+        self, *, contract_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> Paginator[Component]:
         """Every component of the tenant (needs ``tenants.component.list_all``), or only
         those of ``contract_id``. Iterate with ``async for``."""
-        return self._list(COMPONENTS_LIST_ALL, Component, params={"contract_id": contract_id})
+        return self._list(
+            COMPONENTS_LIST_ALL, Component, params={"contract_id": contract_id}, options=options
+        )
 
-    def list_in_workspace(self, workspace_id: str) -> Paginator[Component]:
+    def list_in_workspace(
+        self, workspace_id: str, **options: Unpack[CallOptions]
+    ) -> Paginator[Component]:
         """Components usable in a workspace, honouring the contract's whitelist. Iterate
         with ``async for``."""
-        return self._list(COMPONENTS_LIST_IN_WORKSPACE, Component, workspace_id=workspace_id)
+        return self._list(
+            COMPONENTS_LIST_IN_WORKSPACE, Component, workspace_id=workspace_id, options=options
+        )
 
-    async def get(self, component_id: str, *, workspace_id: str | None = None) -> Component:
+    async def get(
+        self, component_id: str, *, workspace_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> Component:
         """One component with its latest version and descriptor. With ``workspace_id``,
         the whitelist-aware variant is used."""
         if workspace_id is None:
-            return await self._one(COMPONENTS_GET, Component, component_id=component_id)
+            return await self._one(
+                COMPONENTS_GET, Component, component_id=component_id, options=options
+            )
         return await self._one(
             COMPONENTS_GET_IN_WORKSPACE,
             Component,
             workspace_id=workspace_id,
             component_id=component_id,
+            options=options,
         )
 
-    async def versions(self, component_id: str) -> builtins.list[ComponentVersion]:
+    async def versions(
+        self, component_id: str, **options: Unpack[CallOptions]
+    ) -> builtins.list[ComponentVersion]:
         """The builds of a component."""
-        return await self._many(COMPONENTS_VERSIONS, ComponentVersion, component_id=component_id)
+        return await self._many(
+            COMPONENTS_VERSIONS, ComponentVersion, component_id=component_id, options=options
+        )
 
-    async def descriptor(self, component_id: str, revision: str = "latest") -> ComponentDescriptor:
+    async def descriptor(
+        self, component_id: str, revision: str = "latest", **options: Unpack[CallOptions]
+    ) -> ComponentDescriptor:
         """The descriptor (``component.json``) of a revision, or of the latest build."""
         return await self._one(
-            COMPONENTS_DESCRIPTOR, ComponentDescriptor, component_id=component_id, revision=revision
+            COMPONENTS_DESCRIPTOR,
+            ComponentDescriptor,
+            component_id=component_id,
+            revision=revision,
+            options=options,
         )
 
     async def create(
@@ -98,6 +124,7 @@ class Components(Namespace):
         icon: str | Unset = UNSET,
         docker_repo_name: str | Unset = UNSET,
         docker_target_tag: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Component:
         """Create a component repository owned by a team."""
         body = self._body(
@@ -113,7 +140,7 @@ class Components(Namespace):
                 "contract": linked("contract", contract_id),
             },
         )
-        return await self._one(COMPONENTS_CREATE, Component, body=body)
+        return await self._one(COMPONENTS_CREATE, Component, body=body, options=options)
 
     async def update(
         self,
@@ -121,6 +148,7 @@ class Components(Namespace):
         *,
         access: Literal["tenant"] | str | Unset = UNSET,
         whitelisted_contract_ids: builtins.list[str] | tuple[str, ...] | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Component:
         """Raise ``access`` to ``tenant`` (irreversible) or set the contract whitelist."""
         whitelist = (
@@ -133,34 +161,51 @@ class Components(Namespace):
             id=component_id,
             attributes={"access": access, "whitelisted_contract_ids": whitelist},
         )
-        return await self._one(COMPONENTS_UPDATE, Component, body=body, component_id=component_id)
+        return await self._one(
+            COMPONENTS_UPDATE, Component, body=body, component_id=component_id, options=options
+        )
 
-    async def delete(self, component_id: str) -> None:
+    async def delete(self, component_id: str, **options: Unpack[CallOptions]) -> None:
         """Delete a component (only when no flow uses it)."""
-        await self._nothing(COMPONENTS_DELETE, component_id=component_id)
+        await self._nothing(COMPONENTS_DELETE, component_id=component_id, options=options)
 
-    async def delete_version(self, component_id: str, revision: str) -> None:
+    async def delete_version(
+        self, component_id: str, revision: str, **options: Unpack[CallOptions]
+    ) -> None:
         """Delete one build (``latest`` for the most recent one), when no flow uses it."""
-        await self._nothing(COMPONENTS_DELETE_VERSION, component_id=component_id, revision=revision)
+        await self._nothing(
+            COMPONENTS_DELETE_VERSION, component_id=component_id, revision=revision, options=options
+        )
 
-    async def get_env(self, component_id: str) -> ComponentEnv:
+    async def get_env(self, component_id: str, **options: Unpack[CallOptions]) -> ComponentEnv:
         """The component's environment variables."""
-        return await self._one(COMPONENTS_GET_ENV, ComponentEnv, component_id=component_id)
+        return await self._one(
+            COMPONENTS_GET_ENV, ComponentEnv, component_id=component_id, options=options
+        )
 
-    async def set_env(self, component_id: str, variables: Mapping[str, Any]) -> ComponentEnv:
+    async def set_env(
+        self, component_id: str, variables: Mapping[str, Any], **options: Unpack[CallOptions]
+    ) -> ComponentEnv:
         """Replace the component's environment variables with ``variables``."""
         body = self._body(COMPONENTS_SET_ENV, attributes={"vars": dict(variables)})
         return await self._one(
-            COMPONENTS_SET_ENV, ComponentEnv, body=body, component_id=component_id
+            COMPONENTS_SET_ENV, ComponentEnv, body=body, component_id=component_id, options=options
         )
 
-    async def docker_pull(self, component_id: str, revision: str | None = "latest") -> None:
+    async def docker_pull(
+        self, component_id: str, revision: str | None = "latest", **options: Unpack[CallOptions]
+    ) -> None:
         """Make the platform pull a version again from the external docker registry;
         ``revision=None`` leaves the version out of the path (the platform pulls the
         latest)."""
         if revision is None:
-            await self._nothing(COMPONENTS_DOCKER_PULL_LATEST, component_id=component_id)
+            await self._nothing(
+                COMPONENTS_DOCKER_PULL_LATEST, component_id=component_id, options=options
+            )
         else:
             await self._nothing(
-                COMPONENTS_DOCKER_PULL, component_id=component_id, revision=revision
+                COMPONENTS_DOCKER_PULL,
+                component_id=component_id,
+                revision=revision,
+                options=options,
             )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, Unpack
 
 from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
 from elasticio._errors import UsageError
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.models._contracts import Contract, ContractMember
 from elasticio.resources._base import Namespace
@@ -43,17 +44,31 @@ class Contracts(Namespace):
         >>> [m.email for m in contract.members or ()]  # doctest: +SKIP
     """
 
-    def list(self, *, page_size: int | None = None) -> Paginator[Contract]:
+    def list(
+        self, *, page_size: int | None = None, **options: Unpack[CallOptions]
+    ) -> Paginator[Contract]:
         """The contracts the caller is a member of; the API pages by 20 unless
         ``page_size`` says otherwise. Iterate with ``async for``."""
-        return self._list(CONTRACTS_LIST, Contract, page_size=page_size)
+        return self._list(CONTRACTS_LIST, Contract, page_size=page_size, options=options)
 
-    async def get(self, contract_id: str, *, include: Iterable[Include] | Include = ()) -> Contract:
+    async def get(
+        self,
+        contract_id: str,
+        *,
+        include: Iterable[Include] | Include = (),
+        **options: Unpack[CallOptions],
+    ) -> Contract:
         """One contract. ``include`` (``"members"`` and/or ``"invites"``) has the
         response carry those too, as ``Contract.members`` and ``Contract.invites``."""
         params = {"include": include_param(include)}
-        return await self._one(CONTRACTS_GET, Contract, params=params, contract_id=contract_id)
+        return await self._one(
+            CONTRACTS_GET, Contract, params=params, contract_id=contract_id, options=options
+        )
 
-    async def members(self, contract_id: str) -> builtins.list[ContractMember]:
+    async def members(
+        self, contract_id: str, **options: Unpack[CallOptions]
+    ) -> builtins.list[ContractMember]:
         """The members of a contract, with their contract roles."""
-        return await self._many(CONTRACTS_MEMBERS, ContractMember, contract_id=contract_id)
+        return await self._many(
+            CONTRACTS_MEMBERS, ContractMember, contract_id=contract_id, options=options
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 
 from elasticio._catalog import Entry
 from elasticio._catalog.v2 import (
@@ -14,6 +14,7 @@ from elasticio._catalog.v2 import (
     CREDENTIALS_UPDATE,
 )
 from elasticio._errors import UsageError
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset
 from elasticio.models._credentials import Credential
@@ -48,16 +49,20 @@ class Credentials(Namespace):
         relationships = {**links, "vpn_agent": linked("vpn-agent", vpn_agent_id)}
         return self._body(entry, id=id, attributes=attributes, relationships=relationships)
 
-    def list(self, *, workspace_id: str, component_id: str | None = None) -> Paginator[Credential]:
+    def list(
+        self, *, workspace_id: str, component_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> Paginator[Credential]:
         """The credentials of a workspace, only those of one component when
         ``component_id`` is given (one request: the API does not page them). Iterate with
         ``async for``."""
         params = {"workspace_id": workspace_id, "filter[component]": component_id}
-        return self._list(CREDENTIALS_LIST, Credential, params=params)
+        return self._list(CREDENTIALS_LIST, Credential, params=params, options=options)
 
-    async def get(self, credential_id: str) -> Credential:
+    async def get(self, credential_id: str, **options: Unpack[CallOptions]) -> Credential:
         """One credential, its keys included."""
-        return await self._one(CREDENTIALS_GET, Credential, credential_id=credential_id)
+        return await self._one(
+            CREDENTIALS_GET, Credential, credential_id=credential_id, options=options
+        )
 
     async def create(
         self,
@@ -67,6 +72,7 @@ class Credentials(Namespace):
         workspace_id: str,
         name: str | Unset = UNSET,
         vpn_agent_id: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Credential:
         """Create a credential for a component in a workspace.
 
@@ -81,7 +87,7 @@ class Credentials(Namespace):
             component=Identifier("component", component_id),
             workspace=Identifier("workspace", workspace_id),
         )
-        return await self._one(CREDENTIALS_CREATE, Credential, body=body)
+        return await self._one(CREDENTIALS_CREATE, Credential, body=body, options=options)
 
     async def update(
         self,
@@ -90,6 +96,7 @@ class Credentials(Namespace):
         name: str | Unset = UNSET,
         keys: Mapping[str, Any] | Unset = UNSET,
         vpn_agent_id: str | Unset | None = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Credential:
         """Change a credential's name, keys or VPN agent; what is left out stays as it is.
 
@@ -105,9 +112,9 @@ class Credentials(Namespace):
             CREDENTIALS_UPDATE, id=credential_id, name=name, keys=keys, vpn_agent_id=vpn_agent_id
         )
         return await self._one(
-            CREDENTIALS_UPDATE, Credential, body=body, credential_id=credential_id
+            CREDENTIALS_UPDATE, Credential, body=body, credential_id=credential_id, options=options
         )
 
-    async def delete(self, credential_id: str) -> None:
+    async def delete(self, credential_id: str, **options: Unpack[CallOptions]) -> None:
         """Delete a credential."""
-        await self._nothing(CREDENTIALS_DELETE, credential_id=credential_id)
+        await self._nothing(CREDENTIALS_DELETE, credential_id=credential_id, options=options)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Unpack
 
 from elasticio._catalog.v2 import (
     DATA_SAMPLES_CREATE,
@@ -12,6 +12,7 @@ from elasticio._catalog.v2 import (
     DATA_SAMPLES_UPDATE,
 )
 from elasticio._errors import UsageError
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import Identifier
 from elasticio.models._data_samples import DataSample
@@ -40,14 +41,20 @@ class DataSamples(Namespace):
         ... )
     """
 
-    async def get(self, data_sample_id: str) -> DataSample:
+    async def get(self, data_sample_id: str, **options: Unpack[CallOptions]) -> DataSample:
         """One data sample by id."""
-        return await self._one(DATA_SAMPLES_GET, DataSample, data_sample_id=data_sample_id)
+        return await self._one(
+            DATA_SAMPLES_GET, DataSample, data_sample_id=data_sample_id, options=options
+        )
 
-    def list(self, ids: Iterable[str] | str) -> Paginator[DataSample]:
+    def list(
+        self, ids: Iterable[str] | str, **options: Unpack[CallOptions]
+    ) -> Paginator[DataSample]:
         """The data samples with the given ids (one request, ``filter[id]``); a single
         string is one id. Iterate with ``async for``."""
-        return self._list(DATA_SAMPLES_LIST, DataSample, params={"filter[id]": _id_filter(ids)})
+        return self._list(
+            DATA_SAMPLES_LIST, DataSample, params={"filter[id]": _id_filter(ids)}, options=options
+        )
 
     async def create(
         self,
@@ -57,6 +64,7 @@ class DataSamples(Namespace):
         component_id: str,
         workspace_id: str,
         version: str = "latest",
+        **options: Unpack[CallOptions],
     ) -> DataSample:
         """Store ``result`` as a sample of ``method`` (an action or trigger) of a component
         build: ``version`` is a revision, or ``latest`` for the newest successful build."""
@@ -69,13 +77,19 @@ class DataSamples(Namespace):
                 "workspace": Identifier("workspace", workspace_id),
             },
         )
-        return await self._one(DATA_SAMPLES_CREATE, DataSample, body=body)
+        return await self._one(DATA_SAMPLES_CREATE, DataSample, body=body, options=options)
 
-    async def update(self, data_sample_id: str, *, result: Mapping[str, Any]) -> DataSample:
+    async def update(
+        self, data_sample_id: str, *, result: Mapping[str, Any], **options: Unpack[CallOptions]
+    ) -> DataSample:
         """Replace a data sample's ``result``."""
         body = self._body(
             DATA_SAMPLES_UPDATE, id=data_sample_id, attributes={"result": dict(result)}
         )
         return await self._one(
-            DATA_SAMPLES_UPDATE, DataSample, body=body, data_sample_id=data_sample_id
+            DATA_SAMPLES_UPDATE,
+            DataSample,
+            body=body,
+            data_sample_id=data_sample_id,
+            options=options,
         )

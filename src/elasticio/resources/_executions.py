@@ -4,7 +4,7 @@ select model (API v2)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import unquote
 
 import attrs
@@ -20,6 +20,7 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._errors import BadRequestError, DecodeError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
+from elasticio._options import CallOptions
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset
 from elasticio.models._declare import structure
@@ -95,6 +96,7 @@ class Executions(Namespace):
         workspace_id: str,
         fields: Mapping[str, Any],
         vpn_agent_id: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Execution:
         """Schedule a check of credential ``fields`` against a component version
         (needs ``workspaces.credential.edit``)."""
@@ -107,7 +109,12 @@ class Executions(Namespace):
             },
         )
         return await self._schedule(
-            EXECUTIONS_VERIFY_CREDENTIAL, "verify-credential", body, component_id, version
+            EXECUTIONS_VERIFY_CREDENTIAL,
+            "verify-credential",
+            body,
+            component_id,
+            version,
+            options=options,
         )
 
     async def dynamic_metadata(
@@ -120,6 +127,7 @@ class Executions(Namespace):
         fields: Mapping[str, Any],
         credential_id: str | Unset = UNSET,
         vpn_agent_id: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Execution:
         """Schedule the metadata (in and out schemas) of ``module`` configured with
         ``fields`` (needs ``workspaces.flow.edit``)."""
@@ -129,7 +137,12 @@ class Executions(Namespace):
             relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
         )
         return await self._schedule(
-            EXECUTIONS_DYNAMIC_METADATA, "dynamic-metadata", body, component_id, version
+            EXECUTIONS_DYNAMIC_METADATA,
+            "dynamic-metadata",
+            body,
+            component_id,
+            version,
+            options=options,
         )
 
     async def select_model(
@@ -143,6 +156,7 @@ class Executions(Namespace):
         fields: Mapping[str, Any],
         credential_id: str | Unset = UNSET,
         vpn_agent_id: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Execution:
         """Schedule ``method`` of ``module``, which lists the options of a select field
         (needs ``workspaces.flow.edit``)."""
@@ -152,7 +166,7 @@ class Executions(Namespace):
             relationships=self._relationships(workspace_id, credential_id, vpn_agent_id),
         )
         return await self._schedule(
-            EXECUTIONS_SELECT_MODEL, "select-model", body, component_id, version
+            EXECUTIONS_SELECT_MODEL, "select-model", body, component_id, version, options=options
         )
 
     def get(self, execution_id: str) -> Execution:
@@ -221,9 +235,17 @@ class Executions(Namespace):
         )
 
     async def _schedule(
-        self, entry: Entry, kind: ExecutionKind, body: Any, component_id: str, version: str
+        self,
+        entry: Entry,
+        kind: ExecutionKind,
+        body: Any,
+        component_id: str,
+        version: str,
+        options: CallOptions,
     ) -> Execution:
-        spec = request(entry, json=body, component_id=component_id, version=version)
+        spec = request(
+            entry, json=body, options=options, component_id=component_id, version=version
+        )
         response = await self._client._send(spec)
         poll_url = same_origin_url(self._client.base_url, _location(response))
         return Execution(id=_last_segment(poll_url), poll_url=poll_url, kind=kind, api=self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, Literal, TypeAlias, overload
+from typing import Any, Literal, TypeAlias, Unpack, overload
 
 from elasticio._catalog import Entry
 from elasticio._catalog.v2 import (
@@ -28,6 +28,7 @@ from elasticio._catalog.v2 import (
     FLOWS_VERSIONS,
 )
 from elasticio._errors import UsageError
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Identifier, Unset
@@ -77,6 +78,7 @@ class Flows(Namespace):
         search: str | None = None,
         sort: FlowSort | None = None,
         page_size: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> Paginator[Flow]:
         """The flows of a workspace. Iterate with ``async for``.
 
@@ -94,11 +96,11 @@ class Flows(Namespace):
             "search": search,
             "sort": sort,
         }
-        return self._list(FLOWS_LIST, Flow, params=params, page_size=page_size)
+        return self._list(FLOWS_LIST, Flow, params=params, page_size=page_size, options=options)
 
-    async def get(self, flow_id: str) -> Flow:
+    async def get(self, flow_id: str, **options: Unpack[CallOptions]) -> Flow:
         """One flow."""
-        return await self._one(FLOWS_GET, Flow, flow_id=flow_id)
+        return await self._one(FLOWS_GET, Flow, flow_id=flow_id, options=options)
 
     async def create(
         self,
@@ -112,6 +114,7 @@ class Flows(Namespace):
         description: str | Unset | None = UNSET,
         nodes_config: Mapping[str, Any] | Unset = UNSET,
         stats_enabled: bool | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Flow:
         """Create an inactive flow in a workspace.
 
@@ -132,7 +135,7 @@ class Flows(Namespace):
         body = self._body(
             FLOWS_CREATE, attributes=attributes_of(attributes), relationships=workspace
         )
-        return await self._one(FLOWS_CREATE, Flow, body=body)
+        return await self._one(FLOWS_CREATE, Flow, body=body, options=options)
 
     async def update(
         self,
@@ -146,6 +149,7 @@ class Flows(Namespace):
         description: str | Unset | None = UNSET,
         nodes_config: Mapping[str, Any] | Unset = UNSET,
         stats_enabled: bool | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Flow:
         """Change some attributes of a flow; the platform saves a new version, which
         becomes the latest. Only the arguments given are sent (``None`` sends null).
@@ -169,11 +173,11 @@ class Flows(Namespace):
         if not attributes:
             raise UsageError("update() needs at least one attribute to change")
         body = self._body(FLOWS_UPDATE, id=flow_id, attributes=attributes)
-        return await self._one(FLOWS_UPDATE, Flow, body=body, flow_id=flow_id)
+        return await self._one(FLOWS_UPDATE, Flow, body=body, flow_id=flow_id, options=options)
 
-    async def delete(self, flow_id: str) -> None:
+    async def delete(self, flow_id: str, **options: Unpack[CallOptions]) -> None:
         """Delete a flow."""
-        await self._nothing(FLOWS_DELETE, flow_id=flow_id)
+        await self._nothing(FLOWS_DELETE, flow_id=flow_id, options=options)
 
     async def copy(
         self,
@@ -183,6 +187,7 @@ class Flows(Namespace):
         dest_workspace_id: str | Unset = UNSET,
         name: str | Unset = UNSET,
         topic_id: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> Flow:
         """Copy a flow into the draft of another flow (``dest_flow_id``) or of a new flow
         in a workspace (``dest_workspace_id``); exactly one of the two. Experimental on
@@ -199,20 +204,27 @@ class Flows(Namespace):
             attributes={"dest_flow_id": dest_flow_id, "name": name, "topic_id": topic_id},
             relationships={"dest_workspace": linked("workspace", dest_workspace_id)},
         )
-        return await self._one(FLOWS_COPY, Flow, body=body, flow_id=flow_id)
+        return await self._one(FLOWS_COPY, Flow, body=body, flow_id=flow_id, options=options)
 
     # -- start and stop ------------------------------------------------------------------
 
-    async def _settle(self, flow_id: str, target: str, poll: PollPolicy | None) -> Flow:
+    async def _settle(
+        self, flow_id: str, target: str, poll: PollPolicy | None, options: CallOptions
+    ) -> Flow:
         return await self._client.wait_until(
-            lambda: self.get(flow_id),
+            lambda: self.get(flow_id, **options),
             lambda flow: flow.current_status == target,
             what=f"flow {flow_id} to become {target}",
             policy=poll,
         )
 
     async def start(
-        self, flow_id: str, *, wait: bool = False, poll: PollPolicy | None = None
+        self,
+        flow_id: str,
+        *,
+        wait: bool = False,
+        poll: PollPolicy | None = None,
+        **options: Unpack[CallOptions],
     ) -> Flow:
         """Start a flow. The platform answers at once with the flow, ``status`` active
         and ``current_status`` still the old state.
@@ -226,28 +238,48 @@ class Flows(Namespace):
             PollTimeoutError: with ``wait``, the flow was not active in time; ``last``
                 is the last :class:`Flow` read.
         """
-        flow = await self._one(FLOWS_START, Flow, flow_id=flow_id)
+        flow = await self._one(FLOWS_START, Flow, flow_id=flow_id, options=options)
         if not wait or flow.current_status == "active":
             return flow
-        return await self._settle(flow_id, "active", poll)
+        return await self._settle(flow_id, "active", poll, options)
 
     @overload
     async def stop(
-        self, flow_id: str, *, wait: Literal[False] = False, poll: PollPolicy | None = None
+        self,
+        flow_id: str,
+        *,
+        wait: Literal[False] = False,
+        poll: PollPolicy | None = None,
+        **options: Unpack[CallOptions],
     ) -> Flow | None: ...
 
     @overload
     async def stop(
-        self, flow_id: str, *, wait: Literal[True], poll: PollPolicy | None = None
+        self,
+        flow_id: str,
+        *,
+        wait: Literal[True],
+        poll: PollPolicy | None = None,
+        **options: Unpack[CallOptions],
     ) -> Flow: ...
 
     @overload
     async def stop(
-        self, flow_id: str, *, wait: bool, poll: PollPolicy | None = None
+        self,
+        flow_id: str,
+        *,
+        wait: bool,
+        poll: PollPolicy | None = None,
+        **options: Unpack[CallOptions],
     ) -> Flow | None: ...
 
     async def stop(
-        self, flow_id: str, *, wait: bool = False, poll: PollPolicy | None = None
+        self,
+        flow_id: str,
+        *,
+        wait: bool = False,
+        poll: PollPolicy | None = None,
+        **options: Unpack[CallOptions],
     ) -> Flow | None:
         """Stop a flow.
 
@@ -262,32 +294,38 @@ class Flows(Namespace):
             PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
                 is the last :class:`Flow` read.
         """
-        flow = await self._optional(FLOWS_STOP, Flow, flow_id=flow_id)
+        flow = await self._optional(FLOWS_STOP, Flow, flow_id=flow_id, options=options)
         if not wait or (flow is not None and flow.current_status == "inactive"):
             return flow
-        return await self._settle(flow_id, "inactive", poll)
+        return await self._settle(flow_id, "inactive", poll, options)
 
     # -- versions ------------------------------------------------------------------------
 
-    def versions(self, flow_id: str, *, page_size: int | None = None) -> Paginator[FlowVersion]:
+    def versions(
+        self, flow_id: str, *, page_size: int | None = None, **options: Unpack[CallOptions]
+    ) -> Paginator[FlowVersion]:
         """A flow's versions, oldest first. Iterate with ``async for``."""
-        return self._list(FLOWS_VERSIONS, FlowVersion, page_size=page_size, flow_id=flow_id)
+        return self._list(
+            FLOWS_VERSIONS, FlowVersion, page_size=page_size, flow_id=flow_id, options=options
+        )
 
-    async def version(self, flow_id: str, version_hash: str) -> FlowVersion:
+    async def version(
+        self, flow_id: str, version_hash: str, **options: Unpack[CallOptions]
+    ) -> FlowVersion:
         """One version of a flow, by its hash."""
         return await self._one(
-            FLOWS_VERSION, FlowVersion, flow_id=flow_id, version_hash=version_hash
+            FLOWS_VERSION, FlowVersion, flow_id=flow_id, version_hash=version_hash, options=options
         )
 
     # -- draft ---------------------------------------------------------------------------
 
-    async def get_draft(self, flow_id: str) -> FlowDraft:
+    async def get_draft(self, flow_id: str, **options: Unpack[CallOptions]) -> FlowDraft:
         """The flow's draft.
 
         Raises:
             NotFoundError: the flow has no draft.
         """
-        return await self._one(FLOWS_GET_DRAFT, FlowDraft, flow_id=flow_id)
+        return await self._one(FLOWS_GET_DRAFT, FlowDraft, flow_id=flow_id, options=options)
 
     async def put_draft(
         self,
@@ -299,6 +337,7 @@ class Flows(Namespace):
         description: str | Unset | None = UNSET,
         stats_enabled: bool | Unset = UNSET,
         snapshot: Any = UNSET,
+        **options: Unpack[CallOptions],
     ) -> FlowDraft:
         """Create the flow's draft, or replace the one it has. The platform documents no
         way to publish a draft: copy its attributes with :meth:`update`."""
@@ -311,33 +350,52 @@ class Flows(Namespace):
             snapshot=snapshot,
         )
         body = self._body(FLOWS_PUT_DRAFT, attributes=attributes_of(attributes))
-        return await self._one(FLOWS_PUT_DRAFT, FlowDraft, body=body, flow_id=flow_id)
+        return await self._one(
+            FLOWS_PUT_DRAFT, FlowDraft, body=body, flow_id=flow_id, options=options
+        )
 
-    async def delete_draft(self, flow_id: str) -> None:
+    async def delete_draft(self, flow_id: str, **options: Unpack[CallOptions]) -> None:
         """Discard the flow's draft."""
-        await self._nothing(FLOWS_DELETE_DRAFT, flow_id=flow_id)
+        await self._nothing(FLOWS_DELETE_DRAFT, flow_id=flow_id, options=options)
 
     # -- snapshots -----------------------------------------------------------------------
 
-    async def snapshots(self, flow_id: str) -> builtins.list[Snapshot]:
+    async def snapshots(
+        self, flow_id: str, **options: Unpack[CallOptions]
+    ) -> builtins.list[Snapshot]:
         """The snapshots of every step of a flow that has one."""
-        return await self._many(FLOWS_SNAPSHOTS, Snapshot, flow_id=flow_id)
+        return await self._many(FLOWS_SNAPSHOTS, Snapshot, flow_id=flow_id, options=options)
 
-    async def get_snapshot(self, flow_id: str, step_id: str) -> Snapshot:
+    async def get_snapshot(
+        self, flow_id: str, step_id: str, **options: Unpack[CallOptions]
+    ) -> Snapshot:
         """The snapshot of one step."""
-        return await self._one(FLOWS_GET_SNAPSHOT, Snapshot, flow_id=flow_id, step_id=step_id)
+        return await self._one(
+            FLOWS_GET_SNAPSHOT, Snapshot, flow_id=flow_id, step_id=step_id, options=options
+        )
 
-    async def create_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
+    async def create_snapshot(
+        self, flow_id: str, step_id: str, snapshot: Any, **options: Unpack[CallOptions]
+    ) -> Snapshot:
         """Store a snapshot for a step that has none; ``snapshot`` is any JSON value.
         Not allowed while the flow runs."""
         body = self._snapshot_body(FLOWS_CREATE_SNAPSHOT, step_id, snapshot)
-        return await self._one(FLOWS_CREATE_SNAPSHOT, Snapshot, body=body, flow_id=flow_id)
+        return await self._one(
+            FLOWS_CREATE_SNAPSHOT, Snapshot, body=body, flow_id=flow_id, options=options
+        )
 
-    async def update_snapshot(self, flow_id: str, step_id: str, snapshot: Any) -> Snapshot:
+    async def update_snapshot(
+        self, flow_id: str, step_id: str, snapshot: Any, **options: Unpack[CallOptions]
+    ) -> Snapshot:
         """Replace the snapshot a step has. Not allowed while the flow runs."""
         body = self._snapshot_body(FLOWS_UPDATE_SNAPSHOT, step_id, snapshot)
         return await self._one(
-            FLOWS_UPDATE_SNAPSHOT, Snapshot, body=body, flow_id=flow_id, step_id=step_id
+            FLOWS_UPDATE_SNAPSHOT,
+            Snapshot,
+            body=body,
+            flow_id=flow_id,
+            step_id=step_id,
+            options=options,
         )
 
     def _snapshot_body(self, entry: Entry, step_id: str, snapshot: Any) -> dict[str, Any]:
@@ -345,6 +403,10 @@ class Flows(Namespace):
             raise UsageError("a snapshot needs a value (any JSON value; None sends null)")
         return self._body(entry, id=step_id, attributes={"snapshot": to_plain(snapshot)})
 
-    async def delete_snapshot(self, flow_id: str, step_id: str) -> None:
+    async def delete_snapshot(
+        self, flow_id: str, step_id: str, **options: Unpack[CallOptions]
+    ) -> None:
         """Remove the snapshot of a step."""
-        await self._nothing(FLOWS_DELETE_SNAPSHOT, flow_id=flow_id, step_id=step_id)
+        await self._nothing(
+            FLOWS_DELETE_SNAPSHOT, flow_id=flow_id, step_id=step_id, options=options
+        )

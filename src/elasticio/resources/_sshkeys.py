@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from elasticio._catalog.v2 import SSH_KEYS_CREATE, SSH_KEYS_DELETE, SSH_KEYS_LIST
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Unset
 from elasticio.models._sshkeys import SSHKey
@@ -18,16 +21,18 @@ class SSHKeys(Namespace):
         >>> key = await client.ssh_keys.create("ssh-rsa AAAA...", title="laptop")  # doctest: +SKIP
     """
 
-    def list(self) -> Paginator[SSHKey]:
+    def list(self, **options: Unpack[CallOptions]) -> Paginator[SSHKey]:
         """The current user's keys (one request: the API does not page them). Iterate
         with ``async for``."""
-        return self._list(SSH_KEYS_LIST, SSHKey)
+        return self._list(SSH_KEYS_LIST, SSHKey, options=options)
 
-    async def create(self, key: str, *, title: str | Unset = UNSET) -> SSHKey:
+    async def create(
+        self, key: str, *, title: str | Unset = UNSET, **options: Unpack[CallOptions]
+    ) -> SSHKey:
         """Add an RSA or DSA public key, optionally titled."""
         body = self._body(SSH_KEYS_CREATE, attributes={"key": key, "title": title})
-        return await self._one(SSH_KEYS_CREATE, SSHKey, body=body)
+        return await self._one(SSH_KEYS_CREATE, SSHKey, body=body, options=options)
 
-    async def delete(self, key_id: str) -> None:
+    async def delete(self, key_id: str, **options: Unpack[CallOptions]) -> None:
         """Delete one of the current user's keys."""
-        await self._nothing(SSH_KEYS_DELETE, key_id=key_id)
+        await self._nothing(SSH_KEYS_DELETE, key_id=key_id, options=options)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable
+from typing import Unpack
 
 from elasticio._catalog.v2 import (
     WORKSPACES_ADD_MEMBER,
@@ -11,6 +12,7 @@ from elasticio._catalog.v2 import (
     WORKSPACES_LIST,
     WORKSPACES_MEMBERS,
 )
+from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.models._workspaces import Workspace, WorkspaceMember
 from elasticio.resources._base import Namespace
@@ -28,27 +30,48 @@ class Workspaces(Namespace):
     """
 
     def list(
-        self, *, contract_id: str | None = None, page_size: int | None = None
+        self,
+        *,
+        contract_id: str | None = None,
+        page_size: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> Paginator[Workspace]:
         """The workspaces the caller is a member of, of one contract when ``contract_id``
         is given; the API pages by 20 unless ``page_size`` says otherwise."""
         params = {"contract_id": contract_id}
-        return self._list(WORKSPACES_LIST, Workspace, params=params, page_size=page_size)
+        return self._list(
+            WORKSPACES_LIST, Workspace, params=params, page_size=page_size, options=options
+        )
 
     async def get(
-        self, workspace_id: str, *, include: Iterable[Include] | Include = ()
+        self,
+        workspace_id: str,
+        *,
+        include: Iterable[Include] | Include = (),
+        **options: Unpack[CallOptions],
     ) -> Workspace:
         """One workspace. ``include`` (``"members"`` and/or ``"invites"``) has the
         response carry those too, as ``Workspace.members`` and ``Workspace.invites``."""
         params = {"include": include_param(include)}
-        return await self._one(WORKSPACES_GET, Workspace, params=params, workspace_id=workspace_id)
+        return await self._one(
+            WORKSPACES_GET, Workspace, params=params, workspace_id=workspace_id, options=options
+        )
 
-    async def members(self, workspace_id: str) -> builtins.list[WorkspaceMember]:
+    async def members(
+        self, workspace_id: str, **options: Unpack[CallOptions]
+    ) -> builtins.list[WorkspaceMember]:
         """The members of a workspace, with their workspace roles."""
-        return await self._many(WORKSPACES_MEMBERS, WorkspaceMember, workspace_id=workspace_id)
+        return await self._many(
+            WORKSPACES_MEMBERS, WorkspaceMember, workspace_id=workspace_id, options=options
+        )
 
     async def add_member(
-        self, workspace_id: str, user_id: str, *, roles: Iterable[str] | str
+        self,
+        workspace_id: str,
+        user_id: str,
+        *,
+        roles: Iterable[str] | str,
+        **options: Unpack[CallOptions],
     ) -> WorkspaceMember:
         """Add a member of the workspace's contract to the workspace with ``roles`` (one
         role name, or several); the answer is the new member.
@@ -64,5 +87,9 @@ class Workspaces(Namespace):
         names = [roles] if isinstance(roles, str) else list(roles)
         body = self._body(WORKSPACES_ADD_MEMBER, id=user_id, attributes={"roles": names})
         return await self._one(
-            WORKSPACES_ADD_MEMBER, WorkspaceMember, body=body, workspace_id=workspace_id
+            WORKSPACES_ADD_MEMBER,
+            WorkspaceMember,
+            body=body,
+            workspace_id=workspace_id,
+            options=options,
         )
