@@ -34,6 +34,14 @@ from elasticio._errors import (
     UsageError,
 )
 from elasticio._http import Response
+from elasticio._literals import (
+    ComponentAccess,
+    ExecutionKind,
+    FlowSort,
+    FlowStatus,
+    FlowType,
+    Include,
+)
 from elasticio._options import CallOptions
 from elasticio._pagination import Page, Paginator
 from elasticio._paths import segment
@@ -80,6 +88,7 @@ __all__ = [
     "CallOptions",
     "ClientStats",
     "Component",
+    "ComponentAccess",
     "ComponentDescriptor",
     "ComponentEnv",
     "ComponentVersion",
@@ -95,14 +104,19 @@ __all__ = [
     "ErrorObject",
     "Execution",
     "ExecutionFailedError",
+    "ExecutionKind",
     "ExecutionResult",
     "Flow",
     "FlowDraft",
     "FlowEdge",
     "FlowGraph",
     "FlowNode",
+    "FlowSort",
+    "FlowStatus",
+    "FlowType",
     "FlowVersion",
     "ForeignOriginError",
+    "Include",
     "NotFoundError",
     "Outcome",
     "Page",

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from elasticio import AsyncClient, FlowGraph, NotFoundError
-from elasticio.resources._flows import FlowSort
+from elasticio import AsyncClient, FlowGraph, FlowSort, NotFoundError
 from elasticio.testing import Emulator, Seed
 from elasticio.testing._model import Flow as StoredFlow
 

@@ -13,11 +13,16 @@ from typing import Any, assert_type
 from elasticio import (
     AsyncClient,
     Component,
+    ComponentAccess,
     ComponentDescriptor,
     ComponentEnv,
     ComponentVersion,
     DecodeError,
     ElasticioError,
+    Flow,
+    FlowSort,
+    FlowStatus,
+    Include,
     Page,
     Paginator,
     RateLimitError,
@@ -113,3 +118,15 @@ async def read_the_raw_response(client: AsyncClient) -> None:
     assert_type(raw.parse(), User)
     assert_type(raw.request_id, str | None)
     assert_type(raw.status_code, int)
+
+
+async def annotate_with_the_exported_literals(client: AsyncClient) -> None:
+    """The Literal aliases users annotate their own values with are public."""
+    sort: FlowSort = "-created_at"
+    status: FlowStatus = "active"
+    access: ComponentAccess = "private"
+    include: Include = "members"
+    async for flow in client.flows.list("WORKSPACE_ID", sort=sort, status=status, timeout=5):
+        assert_type(flow, Flow)
+    assert_type(client.components.list(contract_id="C", access=access), Paginator[Component])
+    await client.contracts.get("CONTRACT_ID", include=include)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 import httpx
 
 from elasticio._errors import APIError, DecodeError, ErrorObject, ExecutionFailedError, UsageError
+from elasticio._literals import ExecutionKind
 from elasticio.jsonapi import Document, Resource
 from elasticio.models._declare import Model, model
 
@@ -28,7 +29,6 @@ __all__ = [
     "result_resource",
 ]
 
-ExecutionKind: TypeAlias = Literal["verify-credential", "dynamic-metadata", "select-model"]
 
 FAILED_STATUSES: Final = frozenset({"failed", "failure", "error", "errored", "rejected"})
 """``status`` values (compared without case or surrounding blanks) that mean failure."""

@@ -23,6 +23,7 @@ from elasticio._catalog.v2 import (
     COMPONENTS_UPDATE,
     COMPONENTS_VERSIONS,
 )
+from elasticio._literals import ComponentAccess
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Identifier, Unset
@@ -35,9 +36,6 @@ from elasticio.models._components import (
 from elasticio.resources._base import Namespace, linked
 
 __all__ = ["Components"]
-
-
-Access = Literal["private", "public", "all"]
 
 
 class Components(Namespace):
@@ -53,7 +51,11 @@ class Components(Namespace):
     """
 
     def list(
-        self, *, contract_id: str, access: Access | None = None, **options: Unpack[CallOptions]
+        self,
+        *,
+        contract_id: str,
+        access: ComponentAccess | None = None,
+        **options: Unpack[CallOptions],
     ) -> Paginator[Component]:
         """Components available to a contract; ``access`` filters by ``private``,
         ``public`` or ``all``. Iterate with ``async for``."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable
-from typing import Literal, Unpack
+from typing import Unpack
 
 from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
 from elasticio._errors import UsageError
+from elasticio._literals import Include
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.models._contracts import Contract, ContractMember
@@ -16,7 +17,6 @@ from elasticio.resources._base import Namespace
 __all__ = ["Contracts", "Include", "include_param"]
 
 
-Include = Literal["members", "invites"]
 _INCLUDABLE = ("members", "invites")
 
 

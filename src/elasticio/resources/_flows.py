@@ -28,6 +28,7 @@ from elasticio._catalog.v2 import (
     FLOWS_VERSIONS,
 )
 from elasticio._errors import UsageError
+from elasticio._literals import FlowSort, FlowStatus, FlowType
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio._polling import PollPolicy
@@ -46,11 +47,6 @@ from elasticio.resources._base import Namespace, linked
 __all__ = ["Flows"]
 
 
-FlowStatus: TypeAlias = Literal["active", "inactive"]
-FlowType: TypeAlias = Literal["ordinary", "long_running"]
-FlowSort: TypeAlias = Literal[
-    "name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"
-]
 Graph: TypeAlias = FlowGraph | Mapping[str, Any]
 
 

@@ -12,11 +12,12 @@ from elasticio._catalog.v2 import (
     WORKSPACES_LIST,
     WORKSPACES_MEMBERS,
 )
+from elasticio._literals import Include
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.models._workspaces import Workspace, WorkspaceMember
 from elasticio.resources._base import Namespace
-from elasticio.resources._contracts import Include, include_param
+from elasticio.resources._contracts import include_param
 
 __all__ = ["Workspaces"]
 
