@@ -16,7 +16,7 @@ from elasticio import (
     Paginator,
     UsageError,
 )
-from elasticio._http import RequestSpec
+from elasticio._http import RequestSpec, Response
 from elasticio.jsonapi import Document, Resource
 from tests.conftest import BASE_URL
 
@@ -59,13 +59,21 @@ class FakeFetch:
         self.documents = [Document.parse(d) for d in documents]
         self.specs: list[RequestSpec] = []
 
-    async def __call__(self, spec: RequestSpec) -> Document:
+    async def __call__(self, spec: RequestSpec) -> Response:
         self.specs.append(spec)
-        return self.documents[len(self.specs) - 1]
+        return Response(
+            status_code=200,
+            headers=httpx.Headers({"X-Request-ID": f"page-{len(self.specs)}"}),
+            document=self.documents[len(self.specs) - 1],
+            retries_taken=0,
+            elapsed=0.0,
+            method=spec.method,
+            url=str(spec.url or spec.path),
+        )
 
 
-def item_id(document: Document, resource: Resource) -> str:
-    del document
+def item_id(response: Response, resource: Resource) -> str:
+    del response
     assert resource.id is not None
     return resource.id
 

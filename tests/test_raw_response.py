@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
 import respx
 
@@ -99,3 +100,50 @@ async def test_concurrent_raw_calls_do_not_mix(
     )
     assert (first.request_id, second.request_id) == ("a", "b")
     assert (len(first.responses), len(second.responses)) == (1, 1)
+
+
+# -- the request id a model came from ---------------------------------------------------
+
+
+async def test_a_model_knows_the_request_id_that_produced_it(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A typed method's model carries the platform's request id of its response."""
+    router.get("/v2/users/me").respond(
+        200, json=load_fixture("users/me.json"), headers={"X-Request-ID": "req-7"}
+    )
+    assert (await client.users.me()).request_id == "req-7"
+
+
+async def test_each_listed_model_carries_its_pages_request_id(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """Items of a paged list carry the request id of the page they came on."""
+
+    def page(user_id: str, number: int) -> httpx.Response:
+        body = {
+            "data": [{"type": "user", "id": user_id}],
+            "meta": {"page": number, "total_pages": 2},
+        }
+        return httpx.Response(200, json=body, headers={"X-Request-ID": f"page-{number}"})
+
+    router.get("/v2/users").mock(side_effect=[page("u1", 1), page("u2", 2)])
+    users = await client.users.list().collect()
+    assert [(u.id, u.request_id) for u in users] == [("u1", "page-1"), ("u2", "page-2")]
+
+
+async def test_included_models_share_the_request_id(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """Models built from a document's included resources came from the same response."""
+    router.get("/v2/components/C1").respond(
+        200, json=load_fixture("components/get.json"), headers={"X-Request-ID": "req-c"}
+    )
+    component = await client.components.get("C1")
+    assert component.latest_version is not None
+    assert (component.request_id, component.latest_version.request_id) == ("req-c", "req-c")
+
+
+def test_a_hand_built_model_has_no_request_id() -> None:
+    """A model the client did not return has no request id."""
+    assert User(id="u1").request_id is None

@@ -9,7 +9,7 @@ import attrs
 import httpx
 
 from elasticio._errors import DecodeError, UsageError
-from elasticio._http import RequestSpec, build_request, same_origin_url
+from elasticio._http import RequestSpec, Response, build_request, same_origin_url
 from elasticio.jsonapi import Document, Resource
 
 __all__ = ["Page", "Paginator", "next_page"]
@@ -22,11 +22,16 @@ PAGE_SIZE = "page[size]"
 
 @attrs.frozen
 class Page(Generic[T]):
-    """One page of a list: its items and the document they came from."""
+    """One page of a list: its items, and the response and document they came from."""
 
     items: tuple[T, ...]
-    document: Document
+    response: Response = attrs.field(repr=False)
     number: int
+
+    @property
+    def document(self) -> Document:
+        """The page's decoded JSON:API document."""
+        return self.response.document
 
 
 def _int(value: Any) -> int | None:
@@ -82,9 +87,9 @@ class Paginator(Generic[T]):
     def __init__(
         self,
         *,
-        fetch: Callable[[RequestSpec], Awaitable[Document]],
+        fetch: Callable[[RequestSpec], Awaitable[Response]],
         first: RequestSpec,
-        item: Callable[[Document, Resource], T],
+        item: Callable[[Response, Resource], T],
         base_url: httpx.URL,
         page_size: int | None = None,
     ) -> None:
@@ -122,10 +127,11 @@ class Paginator(Generic[T]):
                     pointer="/links/next" if followed_link else "/meta/page",
                 )
             seen.add(key)
-            document = await self._fetch(spec)
+            response = await self._fetch(spec)
+            document = response.document
             yield Page(
-                items=tuple(self._item(document, r) for r in document.primary),
-                document=document,
+                items=tuple(self._item(response, r) for r in document.primary),
+                response=response,
                 number=number,
             )
             spec = next_page(self._base_url, spec, document, number)

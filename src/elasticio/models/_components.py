@@ -10,7 +10,7 @@ import attrs
 
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import Resource
-from elasticio.models._declare import Model, included, model, structure, to_one
+from elasticio.models._declare import Model, included, model, to_one
 
 __all__ = [
     "Component",
@@ -105,13 +105,7 @@ class ComponentVersion(Model):
         target = binding.related("descriptor")
         if not isinstance(target, Resource):
             return None
-        return structure(
-            ComponentDescriptor,
-            binding.document,
-            target,
-            api=binding.api,
-            context=binding.context,
-        )
+        return binding.build(ComponentDescriptor, target)
 
 
 @model("component")
@@ -149,10 +143,7 @@ class Component(Model):
         targets = related if isinstance(related, list) else []
         # Versions that leave out their component belong to this one.
         context = {**binding.context, "component_id": self.id}
-        return [
-            structure(ComponentVersion, binding.document, target, api=api, context=context)
-            for target in targets
-        ]
+        return [binding.build(ComponentVersion, target, context) for target in targets]
 
     async def descriptor(self, revision: str = "latest") -> ComponentDescriptor:
         """The descriptor of ``revision`` (default the latest build): from the document

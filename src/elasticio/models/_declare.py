@@ -54,15 +54,21 @@ class Binding:
     namespace that fetches what the document does not hold. Not data: never compared,
     shown, or walked by ``attrs.asdict``."""
 
-    __slots__ = ("api", "context", "document", "resource")
+    __slots__ = ("api", "context", "document", "request_id", "resource")
 
     def __init__(
-        self, api: Any, document: Document, resource: Resource, context: Mapping[str, str]
+        self,
+        api: Any,
+        document: Document,
+        resource: Resource,
+        context: Mapping[str, str],
+        request_id: str | None = None,
     ) -> None:
         self.api = api
         self.document = document
         self.resource = resource
         self.context = context
+        self.request_id = request_id
 
     def __repr__(self) -> str:
         return f"<Binding {self.resource!r}>"
@@ -70,6 +76,20 @@ class Binding:
     def related(self, name: str) -> Resource | list[Resource] | None:
         """Follow relationship ``name`` within the document, without a request."""
         return self.document.related(self.resource, name)
+
+    def build(
+        self, cls: type[M], resource: Resource, context: Mapping[str, str] | None = None
+    ) -> M:
+        """Structure ``resource`` of this binding's document as ``cls``, bound to the same
+        namespace and request id; ``context`` replaces this binding's when given."""
+        return structure(
+            cls,
+            self.document,
+            resource,
+            api=self.api,
+            context=self.context if context is None else context,
+            request_id=self.request_id,
+        )
 
     def holds_all(self, name: str) -> bool:
         """True when the relationship's linkage is present and every target is included."""
@@ -129,6 +149,13 @@ class Model:
                 f"{what} needs a model returned by the client; this one was built by hand"
             )
         return self._binding
+
+    @property
+    def request_id(self) -> str | None:
+        """The platform's request id of the response this model came from: the id to
+        quote in a support ticket. None for a model built by hand, or when the platform
+        sent none."""
+        return None if self._binding is None else self._binding.request_id
 
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-safe values: datetimes in ISO 8601, mappings as dicts,
@@ -270,6 +297,7 @@ def _build_included(
     resource: Resource,
     api: Any,
     context: Mapping[str, str],
+    request_id: str | None,
 ) -> Any:
     targets = _identifiers(resource, spec.relationship)
     if targets is None:
@@ -280,7 +308,16 @@ def _build_included(
         target_resource = document.resolve(target)
         if target_resource is None:
             return None
-        found.append(structure(spec.target, document, target_resource, api=api, context=context))
+        found.append(
+            structure(
+                spec.target,
+                document,
+                target_resource,
+                api=api,
+                context=context,
+                request_id=request_id,
+            )
+        )
     if spec.many:
         return tuple(found)
     return found[0] if found else None
@@ -293,6 +330,7 @@ def structure(
     *,
     api: Any = None,
     context: Mapping[str, str] | None = None,
+    request_id: str | None = None,
 ) -> M:
     """Build the model ``cls`` from ``resource`` of ``document`` in one pass.
 
@@ -333,8 +371,8 @@ def structure(
         if targets:
             values[name] = tuple(target.id for target in targets)
     for spec in plan.included:
-        values[spec.name] = _build_included(spec, document, resource, api, context)
-    values["_binding"] = Binding(api, document, resource, context)
+        values[spec.name] = _build_included(spec, document, resource, api, context, request_id)
+    values["_binding"] = Binding(api, document, resource, context, request_id)
     try:
         built: M = plan.build(values, cls)
     except cattrs.BaseValidationError as exc:

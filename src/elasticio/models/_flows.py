@@ -13,7 +13,7 @@ import cattrs
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import UNSET, Resource, Unset
 from elasticio.models._converter import converter, describe_error, to_plain
-from elasticio.models._declare import Binding, Model, model, structure, to_one
+from elasticio.models._declare import Binding, Model, model, to_one
 
 __all__ = [
     "Flow",
@@ -334,5 +334,4 @@ class Flow(Model):
 
 def _included(cls: type[M], binding: Binding, resource: Resource, flow_id: str) -> M:
     """``resource``, included in a flow's document, as a ``cls`` of flow ``flow_id``."""
-    context = {"flow_id": flow_id}
-    return structure(cls, binding.document, resource, api=binding.api, context=context)
+    return binding.build(cls, resource, context={"flow_id": flow_id})

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from elasticio._catalog import Entry
 from elasticio._errors import DecodeError, UsageError
-from elasticio._http import QueryParams, RequestSpec, as_timeout
+from elasticio._http import QueryParams, RequestSpec, Response, as_timeout
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import (
@@ -105,9 +105,16 @@ class Namespace:
 
     def _structurer(
         self, model: type[M], path: Mapping[str, str]
-    ) -> Callable[[Document, Resource], M]:
-        def build(document: Document, resource: Resource) -> M:
-            return structure(model, document, resource, api=self, context=path)
+    ) -> Callable[[Response, Resource], M]:
+        def build(response: Response, resource: Resource) -> M:
+            return structure(
+                model,
+                response.document,
+                resource,
+                api=self,
+                context=path,
+                request_id=response.request_id,
+            )
 
         return build
 
@@ -144,10 +151,11 @@ class Namespace:
         """The resource the answer to ``entry`` holds as a ``model``, or None when the
         answer holds none (204, an empty body, ``data`` null or ``{}``)."""
         spec = request(entry, params=params, json=body, options=options, **path)
-        document = await self._client._fetch(spec)
+        response = await self._client._send(spec)
+        document = response.document
         data = document.data
         if isinstance(data, Resource):
-            return structure(model, document, data, api=self, context=path)
+            return self._structurer(model, path)(response, data)
         if data is None or not document.has_data:
             return None
         raise DecodeError(
@@ -164,9 +172,10 @@ class Namespace:
         **path: str,
     ) -> list[M]:
         """Every resource of the answer to ``entry`` (one request), as ``model`` objects."""
-        document = await self._client._fetch(request(entry, params=params, options=options, **path))
+        spec = request(entry, params=params, options=options, **path)
+        response = await self._client._send(spec)
         build = self._structurer(model, path)
-        return [build(document, resource) for resource in document.primary]
+        return [build(response, resource) for resource in response.document.primary]
 
     def _list(
         self,
@@ -218,12 +227,12 @@ class Namespace:
     def _paginate(
         self,
         first: RequestSpec,
-        item: Callable[[Document, Resource], T],
+        item: Callable[[Response, Resource], T],
         page_size: int | None = None,
     ) -> Paginator[T]:
         """The list that starts with request ``first``, each resource built by ``item``."""
         return Paginator(
-            fetch=self._client._fetch,
+            fetch=self._client._send,
             first=first,
             item=item,
             base_url=self._client.base_url,

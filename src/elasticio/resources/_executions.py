@@ -231,7 +231,12 @@ class Executions(Namespace):
         resource = result_resource(document, execution_id)
         # The execution's id stands in for a result resource sent without one.
         return structure(
-            ExecutionResult, document, resource, api=self, context={"id": execution_id}
+            ExecutionResult,
+            document,
+            resource,
+            api=self,
+            context={"id": execution_id},
+            request_id=response.request_id,
         )
 
     async def _schedule(
