@@ -353,3 +353,23 @@ def test_with_options_can_change_the_poll_policy(client: AsyncClient) -> None:
     policy = PollPolicy(timeout=5.0)
     assert client.with_options(poll=policy).poll_policy == policy
     assert client.poll_policy == PollPolicy()
+
+
+async def test_a_plain_json_request_gives_its_value_not_a_document(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A request whose codec is plain JSON (v1, logs) is decoded as plain JSON."""
+    router.get("/v1/users").respond(200, json={"id": "u1", "email": "a@example.com"})
+    response = await client._send(RequestSpec(method="GET", path="/v1/users", codec="plain"))
+    assert response.json == {"id": "u1", "email": "a@example.com"}
+    assert not response.document.has_data
+
+
+async def test_a_json_api_request_leaves_json_empty(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """The default codec decodes a JSON:API document and leaves ``json`` None."""
+    router.get("/v2/users/me").respond(200, json=load_fixture("users/me.json"))
+    response = await client._send(RequestSpec(method="GET", path="/v2/users/me"))
+    assert response.json is None
+    assert response.document.has_data

@@ -23,6 +23,7 @@ from elasticio._http import (
     RequestSpec,
     build_request,
     decipher,
+    decipher_plain,
     error_from_response,
     request_id_of,
     same_origin_url,
@@ -190,6 +191,46 @@ def test_decipher_redirect_is_an_error() -> None:
     with pytest.raises(UnexpectedStatusError) as caught:
         run_decipher(302, b"", location="/v2/elsewhere")
     assert caught.value.status_code == 302
+
+
+def run_plain(status_code: int, content: bytes = b"", accept: frozenset[int] = frozenset()) -> Any:
+    return decipher_plain(
+        method="GET",
+        url="https://api.elastic.io/v1/users",
+        status_code=status_code,
+        headers=httpx.Headers({}),
+        content=content,
+        retries_taken=0,
+        now=NOW,
+        accept=accept,
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "value"),
+    [(b'{"id": "1"}', {"id": "1"}), (b"[1, 2]", [1, 2]), (b'"ok"', "ok"), (b"", None)],
+)
+def test_decipher_plain_gives_the_json_value(content: bytes, value: Any) -> None:
+    """A plain-JSON success is the decoded value as it is, not a JSON:API document."""
+    assert run_plain(200, content) == value
+
+
+def test_decipher_plain_reads_a_v1_error_message() -> None:
+    """A v1 error body ``{"message": ...}`` becomes the typed error with the message."""
+    with pytest.raises(NotFoundError) as caught:
+        run_plain(404, b'{"message": "Result does not exist."}')
+    assert caught.value.errors[0].title == "Result does not exist."
+
+
+def test_decipher_plain_refuses_invalid_json() -> None:
+    """Invalid JSON in a plain success is a DecodeError naming the response."""
+    with pytest.raises(DecodeError, match="200 response to GET"):
+        run_plain(200, b"{nope")
+
+
+def test_decipher_plain_accepted_status_gives_none() -> None:
+    """An accepted non-2xx status is an outcome whose body is not decoded."""
+    assert run_plain(303, b"<html>", accept=frozenset({303})) is None
 
 
 def test_decipher_rate_limit_reads_an_http_date() -> None:
