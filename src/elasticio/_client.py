@@ -142,7 +142,9 @@ class AsyncClient:
     ``ELASTICIO_API_KEY`` and ``ELASTICIO_API_URI`` (default ``https://api.elastic.io``).
 
     Example:
-        >>> async with AsyncClient(email="me@example.com", api_key="...") as client:
+        >>> async with AsyncClient(  # doctest: +SKIP
+        ...     email="me@example.com", api_key="..."
+        ... ) as client:
         ...     component = await client.components.get("COMPONENT_ID")
 
     Args:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 import httpx
@@ -42,6 +42,8 @@ __all__ = [
 
 QueryValue: TypeAlias = str | int | float | bool | Sequence[str | int | float] | None
 QueryParams: TypeAlias = Mapping[str, QueryValue]
+
+T = TypeVar("T")
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 _BODY_KEPT = 4096
@@ -222,7 +224,9 @@ def error_from_response(
     return error_class_for_status(status_code)(**fields)
 
 
-def _raise_for_status(
+def _decode(
+    parse: Callable[[bytes], T],
+    empty: T,
     *,
     method: str,
     url: str,
@@ -231,7 +235,12 @@ def _raise_for_status(
     content: bytes,
     retries_taken: int,
     now: datetime,
-) -> None:
+    accept: frozenset[int],
+) -> T:
+    """Raise the typed error for a failure; else ``parse`` the body (``empty`` for none,
+    and for a status the caller accepts as an outcome, whose body is not read)."""
+    if status_code in accept and not 200 <= status_code <= 299:
+        return empty
     if not 200 <= status_code <= 299:
         raise error_from_response(
             method=method,
@@ -242,16 +251,16 @@ def _raise_for_status(
             retries_taken=retries_taken,
             now=now,
         )
-
-
-def _decode_failure(
-    exc: DecodeError, *, method: str, url: str, status_code: int, headers: Mapping[str, str]
-) -> DecodeError:
-    kind = headers.get("content-type", "no content type")
-    return DecodeError(
-        f"{exc.reason} in the {status_code} response to {method} {url} ({kind})",
-        pointer=exc.pointer,
-    )
+    if not content.strip():
+        return empty
+    try:
+        return parse(content)
+    except DecodeError as exc:
+        kind = headers.get("content-type", "no content type")
+        raise DecodeError(
+            f"{exc.reason} in the {status_code} response to {method} {url} ({kind})",
+            pointer=exc.pointer,
+        ) from exc
 
 
 def decipher(
@@ -279,9 +288,9 @@ def decipher(
         ...          retries_taken=0, now=datetime.now(UTC), accept=frozenset({303})).has_data
         False
     """
-    if status_code in accept and not 200 <= status_code <= 299:
-        return Document()
-    _raise_for_status(
+    return _decode(
+        Document.parse,
+        Document(),
         method=method,
         url=url,
         status_code=status_code,
@@ -289,15 +298,8 @@ def decipher(
         content=content,
         retries_taken=retries_taken,
         now=now,
+        accept=accept,
     )
-    if not content.strip():
-        return Document()
-    try:
-        return Document.parse(content)
-    except DecodeError as exc:
-        raise _decode_failure(
-            exc, method=method, url=url, status_code=status_code, headers=headers
-        ) from exc
 
 
 def decipher_plain(
@@ -322,9 +324,9 @@ def decipher_plain(
         ...                retries_taken=0, now=datetime.now(UTC))
         {'id': '1'}
     """
-    if status_code in accept and not 200 <= status_code <= 299:
-        return None
-    _raise_for_status(
+    return _decode(
+        loads,
+        None,
         method=method,
         url=url,
         status_code=status_code,
@@ -332,12 +334,5 @@ def decipher_plain(
         content=content,
         retries_taken=retries_taken,
         now=now,
+        accept=accept,
     )
-    if not content.strip():
-        return None
-    try:
-        return loads(content)
-    except DecodeError as exc:
-        raise _decode_failure(
-            exc, method=method, url=url, status_code=status_code, headers=headers
-        ) from exc

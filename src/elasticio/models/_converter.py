@@ -22,6 +22,7 @@ from elasticio._errors import DecodeError
 from elasticio.jsonapi import Unset
 
 __all__ = [
+    "attributes_from",
     "attributes_of",
     "converter",
     "describe_error",
@@ -185,3 +186,21 @@ def attributes_of(obj: Any) -> dict[str, Any]:
         for field in attrs.fields(type(obj))
         if not isinstance(value := getattr(obj, field.name), Unset)
     }
+
+
+def attributes_from(cls: type[Any], arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`attributes_of` the ``cls`` built from the entries of ``arguments`` that name
+    its fields. A method passes its ``locals()``, so that the attributes it sends are
+    listed once, in ``cls``, however many methods send them.
+
+    Example:
+        >>> from elasticio.jsonapi import UNSET
+        >>> @attrs.frozen
+        ... class Change:
+        ...     name: Any = UNSET
+        ...     cron: Any = UNSET
+        >>> attributes_from(Change, {"self": object(), "name": "Nightly", "cron": UNSET})
+        {'name': 'Nightly'}
+    """
+    names = {field.name for field in attrs.fields(cls)}
+    return attributes_of(cls(**{name: value for name, value in arguments.items() if name in names}))

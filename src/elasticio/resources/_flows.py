@@ -33,7 +33,7 @@ from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Identifier, Unset
-from elasticio.models._converter import attributes_of, to_plain
+from elasticio.models._converter import attributes_from, to_plain
 from elasticio.models._flows import (
     Flow,
     FlowAttributes,
@@ -117,20 +117,9 @@ class Flows(Namespace):
         ``graph`` is a :class:`FlowGraph` or its JSON form; ``nodes_config`` maps step
         ids to their runtime options (``prefetch``, ``replicas``, ``log_level``, ...).
         """
-        attributes = FlowAttributes(
-            name=name,
-            type=type,
-            graph=graph,
-            default_mapper_type=default_mapper_type,
-            cron=cron,
-            description=description,
-            nodes_config=nodes_config,
-            stats_enabled=stats_enabled,
-        )
         workspace = {"workspace": Identifier("workspace", workspace_id)}
-        body = self._body(
-            FLOWS_CREATE, attributes=attributes_of(attributes), relationships=workspace
-        )
+        attributes = attributes_from(FlowAttributes, locals())
+        body = self._body(FLOWS_CREATE, attributes=attributes, relationships=workspace)
         return await self._one(FLOWS_CREATE, Flow, body=body, options=options)
 
     async def update(
@@ -154,18 +143,7 @@ class Flows(Namespace):
             UsageError: no attribute was given.
             ConflictError: the flow belongs to a recipe deployment.
         """
-        attributes = attributes_of(
-            FlowAttributes(
-                name=name,
-                type=type,
-                graph=graph,
-                default_mapper_type=default_mapper_type,
-                cron=cron,
-                description=description,
-                nodes_config=nodes_config,
-                stats_enabled=stats_enabled,
-            )
-        )
+        attributes = attributes_from(FlowAttributes, locals())
         if not attributes:
             raise UsageError("update() needs at least one attribute to change")
         body = self._body(FLOWS_UPDATE, id=flow_id, attributes=attributes)
@@ -337,15 +315,8 @@ class Flows(Namespace):
     ) -> FlowDraft:
         """Create the flow's draft, or replace the one it has. The platform documents no
         way to publish a draft: copy its attributes with :meth:`update`."""
-        attributes = FlowAttributes(
-            name=name,
-            graph=graph,
-            cron=cron,
-            description=description,
-            stats_enabled=stats_enabled,
-            snapshot=snapshot,
-        )
-        body = self._body(FLOWS_PUT_DRAFT, attributes=attributes_of(attributes))
+        attributes = attributes_from(FlowAttributes, locals())
+        body = self._body(FLOWS_PUT_DRAFT, attributes=attributes)
         return await self._one(
             FLOWS_PUT_DRAFT, FlowDraft, body=body, flow_id=flow_id, options=options
         )
