@@ -33,12 +33,17 @@ _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 @attrs.frozen(kw_only=True)
 class RecordedRequest:
-    """One request the emulator received; ``status`` is None for a dropped connection."""
+    """One request the emulator received; ``status`` is None for a dropped connection.
+
+    ``entry`` names the catalog entry the request was routed to (``"flows.get"``) and
+    ``route`` its ``"METHOD /template"``; both are None for a path no entry serves.
+    """
 
     method: str
     path: str
     query: str
     user: str | None
+    entry: str | None
     route: str | None
     status: int | None
 
@@ -100,7 +105,8 @@ class EmulatorApp:
         emulator = self._emulator
         method, raw_path = scope["method"], _raw_path(scope)
         match = emulator.router.find(method, raw_path)
-        route = match.route.key if match else None
+        entry = match.route.entry if match else None
+        name, route = (entry.name, entry.route) if entry else (None, None)
         credentials = basic_credentials(_header(scope, b"authorization"))
         user = credentials[0] if credentials else None
         statuses: list[int] = []
@@ -110,7 +116,7 @@ class EmulatorApp:
                 statuses.append(int(message["status"]))
             await send(message)
 
-        verdict = emulator.faults.decide(route, (user or "").casefold())
+        verdict = emulator.faults.decide(name, (user or "").casefold())
         try:
             await self._answer(verdict, scope, receive, recording_send)
         finally:
@@ -120,6 +126,7 @@ class EmulatorApp:
                     path=raw_path.split("?", 1)[0],
                     query=bytes(scope.get("query_string", b"")).decode("latin-1"),
                     user=user,
+                    entry=name,
                     route=route,
                     status=None if verdict.drop or not statuses else statuses[0],
                 )
@@ -146,13 +153,13 @@ class EmulatorApp:
                 platform=emulator.platform,
                 settings=emulator.settings,
                 user=user,
+                entry=match.route.entry,
                 path=request.url.path.rstrip("/") or "/",
-                params=match.params,
                 query=dict(request.query_params),
                 body=await self._json_body(request),
                 origin=str(request.base_url).rstrip("/"),
             )
-            return reply_response(match.route.handler(call))
+            return reply_response(match.route.handler(call, **match.params))
         except ReplyError as problem:
             return problem_response(problem)
 

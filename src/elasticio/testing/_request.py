@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from elasticio._catalog import Entry
 from elasticio.testing._model import User
 from elasticio.testing._platform import Platform
 from elasticio.testing._settings import EmulatorSettings
@@ -18,8 +19,9 @@ __all__ = ["Call", "Reply"]
 class Call:
     """One authenticated request, as a handler sees it.
 
-    ``params`` are the path placeholders (percent-decoded), ``query`` the query string
-    (the last value of a repeated name wins), ``body`` the parsed JSON body or None,
+    ``entry`` is the catalog entry being served (its placeholders reach the handler as
+    keyword arguments, percent-decoded), ``query`` the query string (the last value of a
+    repeated name wins), ``body`` the parsed JSON body or None,
     ``origin`` the scheme and host the request was sent to (``http://127.0.0.1``), for
     the absolute URLs some answers carry.
     """
@@ -27,8 +29,8 @@ class Call:
     platform: Platform
     settings: EmulatorSettings
     user: User
+    entry: Entry
     path: str
-    params: Mapping[str, str]
     query: Mapping[str, str]
     body: Any = None
     origin: str = ""

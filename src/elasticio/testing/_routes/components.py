@@ -10,6 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from elasticio._catalog.v2 import (
+    COMPONENTS_CREATE,
+    COMPONENTS_DELETE,
+    COMPONENTS_DELETE_VERSION,
+    COMPONENTS_DESCRIPTOR,
+    COMPONENTS_DOCKER_PULL,
+    COMPONENTS_DOCKER_PULL_LATEST,
+    COMPONENTS_GET,
+    COMPONENTS_GET_ENV,
+    COMPONENTS_GET_IN_WORKSPACE,
+    COMPONENTS_LIST,
+    COMPONENTS_LIST_ALL,
+    COMPONENTS_LIST_IN_WORKSPACE,
+    COMPONENTS_SET_ENV,
+    COMPONENTS_UPDATE,
+    COMPONENTS_VERSIONS,
+)
 from elasticio.testing._access import (
     available_to_contract,
     component_for,
@@ -69,7 +86,7 @@ def _version(component: Component, revision: str) -> ComponentVersion:
     return version
 
 
-@routes.get("/v2/components")
+@routes.handle(COMPONENTS_LIST)
 def list_components(call: Call) -> Reply:
     """Components a contract can use; ``filter[access]`` is private, public or all."""
     contract = contract_for(call, require_query(call, "contract_id"))
@@ -83,7 +100,7 @@ def list_components(call: Call) -> Reply:
     return _list(call, found)
 
 
-@routes.get("/v2/components/all")
+@routes.handle(COMPONENTS_LIST_ALL)
 def list_all_components(call: Call) -> Reply:
     """Every component of the tenant (tenant admins), or those of one contract."""
     require_tenant_admin(call)
@@ -92,41 +109,41 @@ def list_all_components(call: Call) -> Reply:
     return _list(call, found)
 
 
-@routes.get("/v2/workspace/{workspace_id}/components")
-def list_workspace_components(call: Call) -> Reply:
-    workspace = workspace_for(call, call.params["workspace_id"])
+@routes.handle(COMPONENTS_LIST_IN_WORKSPACE)
+def list_workspace_components(call: Call, workspace_id: str) -> Reply:
+    workspace = workspace_for(call, workspace_id)
     found = [c for c in call.platform.components.values() if _usable_in(call, workspace, c)]
     return _list(call, found, whitelist=True)
 
 
-@routes.get("/v2/components/{component_id}")
-def get_component(call: Call) -> Reply:
-    return _one(call, component_for(call, call.params["component_id"]))
+@routes.handle(COMPONENTS_GET)
+def get_component(call: Call, component_id: str) -> Reply:
+    return _one(call, component_for(call, component_id))
 
 
-@routes.get("/v2/workspace/{workspace_id}/components/{component_id}")
-def get_workspace_component(call: Call) -> Reply:
-    workspace = workspace_for(call, call.params["workspace_id"])
-    component = call.platform.components.get(call.params["component_id"])
+@routes.handle(COMPONENTS_GET_IN_WORKSPACE)
+def get_workspace_component(call: Call, workspace_id: str, component_id: str) -> Reply:
+    workspace = workspace_for(call, workspace_id)
+    component = call.platform.components.get(component_id)
     if component is None:
-        raise not_found("Component", call.params["component_id"])
+        raise not_found("Component", component_id)
     if not _usable_in(call, workspace, component):
         raise forbidden()
     return _one(call, component, whitelist=True)
 
 
-@routes.get("/v2/components/{component_id}/versions")
-def list_versions(call: Call) -> Reply:
+@routes.handle(COMPONENTS_VERSIONS)
+def list_versions(call: Call, component_id: str) -> Reply:
     """The builds, oldest first."""
-    component = component_for(call, call.params["component_id"])
+    component = component_for(call, component_id)
     data = [version_resource(component, v) for v in component.versions]
     return Reply(body=document(data, self_link=call.path))
 
 
-@routes.get("/v2/components/{component_id}/versions/{revision}/descriptor")
-def get_descriptor(call: Call) -> Reply:
-    component = component_for(call, call.params["component_id"])
-    version = _version(component, call.params["revision"])
+@routes.handle(COMPONENTS_DESCRIPTOR)
+def get_descriptor(call: Call, component_id: str, revision: str) -> Reply:
+    component = component_for(call, component_id)
+    version = _version(component, revision)
     return Reply(body=document(descriptor_resource(component, version, call.platform)))
 
 
@@ -137,7 +154,7 @@ def _optional_text(found: Mapping[str, Any], name: str) -> str | None:
     return value
 
 
-@routes.post("/v2/components")
+@routes.handle(COMPONENTS_CREATE)
 def create_component(call: Call) -> Reply:
     """A new repository of one of the caller's teams; 409 if the team has that name."""
     data = primary(call.body, "component")
@@ -169,10 +186,10 @@ def create_component(call: Call) -> Reply:
     return _one(call, component, status=201)
 
 
-@routes.patch("/v2/components/{component_id}")
-def update_component(call: Call) -> Reply:
+@routes.handle(COMPONENTS_UPDATE)
+def update_component(call: Call, component_id: str) -> Reply:
     """Raise ``access`` to ``tenant`` (for good) or set the whitelist; tenant admins."""
-    component = component_for(call, call.params["component_id"])
+    component = component_for(call, component_id)
     require_tenant_admin(call)
     data = primary(call.body, "component")
     if data.get("id") not in (None, component.id):
@@ -198,33 +215,33 @@ def _used_by(call: Call, component: Component, revision: str | None) -> None:
         raise conflict(f"{what} is used in {len(flows)} flow(s), e.g. {names}.")
 
 
-@routes.delete("/v2/components/{component_id}")
-def delete_component(call: Call) -> Reply:
-    component = team_component(call, call.params["component_id"])
+@routes.handle(COMPONENTS_DELETE)
+def delete_component(call: Call, component_id: str) -> Reply:
+    component = team_component(call, component_id)
     _used_by(call, component, None)
     call.platform.delete_component(component.id)
     return Reply(status=204)
 
 
-@routes.delete("/v2/components/{component_id}/versions/{revision}")
-def delete_version(call: Call) -> Reply:
-    component = team_component(call, call.params["component_id"])
-    version = _version(component, call.params["revision"])
+@routes.handle(COMPONENTS_DELETE_VERSION)
+def delete_version(call: Call, component_id: str, revision: str) -> Reply:
+    component = team_component(call, component_id)
+    version = _version(component, revision)
     _used_by(call, component, version.revision)
     call.platform.delete_component_version(component.id, version.revision)
     return Reply(status=204)
 
 
-@routes.get("/v2/components/{component_id}/env")
-def get_env(call: Call) -> Reply:
-    component = component_for(call, call.params["component_id"])
+@routes.handle(COMPONENTS_GET_ENV)
+def get_env(call: Call, component_id: str) -> Reply:
+    component = component_for(call, component_id)
     return Reply(body=document(env_resource(component)))
 
 
-@routes.put("/v2/components/{component_id}/env")
-def put_env(call: Call) -> Reply:
+@routes.handle(COMPONENTS_SET_ENV)
+def put_env(call: Call, component_id: str) -> Reply:
     """Replace every variable with ``data.attributes.vars``."""
-    component = component_for(call, call.params["component_id"])
+    component = component_for(call, component_id)
     variables = attributes(primary(call.body, "component-env")).get("vars")
     if not isinstance(variables, dict):
         raise bad_request("data.attributes.vars is required and must be an object")
@@ -232,17 +249,17 @@ def put_env(call: Call) -> Reply:
     return Reply(body=document(env_resource(component)))
 
 
-def _docker_pull(call: Call, revision: str) -> Reply:
-    component = team_component(call, call.params["component_id"])
+def _docker_pull(call: Call, component_id: str, revision: str) -> Reply:
+    component = team_component(call, component_id)
     _version(component, revision)
     return Reply(status=200)
 
 
-@routes.post("/v2/components/{component_id}/docker-pull/{revision}")
-def docker_pull(call: Call) -> Reply:
-    return _docker_pull(call, call.params["revision"])
+@routes.handle(COMPONENTS_DOCKER_PULL)
+def docker_pull(call: Call, component_id: str, revision: str) -> Reply:
+    return _docker_pull(call, component_id, revision)
 
 
-@routes.post("/v2/components/{component_id}/docker-pull")
-def docker_pull_latest(call: Call) -> Reply:
-    return _docker_pull(call, "latest")
+@routes.handle(COMPONENTS_DOCKER_PULL_LATEST)
+def docker_pull_latest(call: Call, component_id: str) -> Reply:
+    return _docker_pull(call, component_id, "latest")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
 from elasticio.testing._access import contract_for
 from elasticio.testing._jsonapi import document, page_request, paginate
 from elasticio.testing._model import Contract
@@ -20,7 +21,7 @@ def _sees_custom_data(call: Call, contract: Contract) -> bool:
     return call.user.tenant_admin or "owner" in contract.members.get(call.user.id, [])
 
 
-@routes.get("/v2/contracts")
+@routes.handle(CONTRACTS_LIST)
 def list_contracts(call: Call) -> Reply:
     """The contracts the caller is a member of, 20 a page by default."""
     mine = sorted(
@@ -35,10 +36,10 @@ def list_contracts(call: Call) -> Reply:
     return Reply(body=document(data, meta=meta, self_link=call.path))
 
 
-@routes.get("/v2/contracts/{contract_id}")
-def get_contract(call: Call) -> Reply:
+@routes.handle(CONTRACTS_GET)
+def get_contract(call: Call, contract_id: str) -> Reply:
     """One contract; ``include=members,invites`` adds those to ``included``."""
-    contract = contract_for(call, call.params["contract_id"])
+    contract = contract_for(call, contract_id)
     wanted = includes(call, ("members", "invites"))
     data = contract_resource(
         contract, with_invites=True, custom_data=_sees_custom_data(call, contract)
@@ -56,9 +57,9 @@ def get_contract(call: Call) -> Reply:
     return Reply(body=document(data, included=included, self_link=call.path))
 
 
-@routes.get("/v2/contracts/{contract_id}/members")
-def list_contract_members(call: Call) -> Reply:
-    contract = contract_for(call, call.params["contract_id"])
+@routes.handle(CONTRACTS_MEMBERS)
+def list_contract_members(call: Call, contract_id: str) -> Reply:
+    contract = contract_for(call, contract_id)
     data = [
         contract_member_resource(call.platform.users[user_id], roles)
         for user_id, roles in contract.members.items()

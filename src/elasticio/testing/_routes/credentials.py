@@ -9,6 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from elasticio._catalog.v2 import (
+    CREDENTIALS_CREATE,
+    CREDENTIALS_DELETE,
+    CREDENTIALS_GET,
+    CREDENTIALS_LIST,
+    CREDENTIALS_UPDATE,
+)
 from elasticio.testing._access import (
     available_to_contract,
     component_for,
@@ -42,7 +49,7 @@ def _keys(found: Mapping[str, Any]) -> dict[str, Any] | None:
     return keys
 
 
-@routes.get("/v2/credentials")
+@routes.handle(CREDENTIALS_LIST)
 def list_credentials(call: Call) -> Reply:
     """A workspace's credentials (``workspace_id`` required), ``filter[component]``."""
     workspace = workspace_for(call, require_query(call, "workspace_id"))
@@ -59,14 +66,12 @@ def list_credentials(call: Call) -> Reply:
     return Reply(body=document(data, self_link=call.path))
 
 
-@routes.get("/v2/credentials/{credential_id}")
-def get_credential(call: Call) -> Reply:
-    return Reply(
-        body=document(credential_resource(credential_for(call, call.params["credential_id"])))
-    )
+@routes.handle(CREDENTIALS_GET)
+def get_credential(call: Call, credential_id: str) -> Reply:
+    return Reply(body=document(credential_resource(credential_for(call, credential_id))))
 
 
-@routes.post("/v2/credentials")
+@routes.handle(CREDENTIALS_CREATE)
 def create_credential(call: Call) -> Reply:
     """201; the component and workspace relationships are required, the name is not."""
     data = primary(call.body, "credential")
@@ -94,9 +99,9 @@ def create_credential(call: Call) -> Reply:
     return Reply(status=201, body=document(credential_resource(credential)))
 
 
-@routes.patch("/v2/credentials/{credential_id}")
-def update_credential(call: Call) -> Reply:
-    credential = credential_for(call, call.params["credential_id"])
+@routes.handle(CREDENTIALS_UPDATE)
+def update_credential(call: Call, credential_id: str) -> Reply:
+    credential = credential_for(call, credential_id)
     data = primary(call.body, "credential", id=credential.id)
     found = attributes(data)
     name, keys = _name(found), _keys(found)
@@ -111,8 +116,8 @@ def update_credential(call: Call) -> Reply:
     return Reply(body=document(credential_resource(credential)))
 
 
-@routes.delete("/v2/credentials/{credential_id}")
-def delete_credential(call: Call) -> Reply:
-    credential = credential_for(call, call.params["credential_id"])
+@routes.handle(CREDENTIALS_DELETE)
+def delete_credential(call: Call, credential_id: str) -> Reply:
+    credential = credential_for(call, credential_id)
     call.platform.delete_credential(credential.id)
     return Reply(status=204)

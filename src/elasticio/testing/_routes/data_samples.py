@@ -9,6 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from elasticio._catalog.v2 import (
+    DATA_SAMPLES_CREATE,
+    DATA_SAMPLES_GET,
+    DATA_SAMPLES_LIST,
+    DATA_SAMPLES_UPDATE,
+)
 from elasticio.testing._access import (
     available_to_contract,
     component_for,
@@ -35,7 +41,7 @@ def _method(found: Mapping[str, Any]) -> str | None:
     return method
 
 
-@routes.get("/v2/data-samples")
+@routes.handle(DATA_SAMPLES_LIST)
 def list_data_samples(call: Call) -> Reply:
     """The samples named in ``filter[id]`` (comma-separated), in the order asked."""
     wanted = [i.strip() for i in require_query(call, "filter[id]").split(",") if i.strip()]
@@ -48,13 +54,13 @@ def list_data_samples(call: Call) -> Reply:
     return Reply(body=document(data, self_link=call.path))
 
 
-@routes.get("/v2/data-samples/{sample_id}")
-def get_data_sample(call: Call) -> Reply:
-    sample = data_sample_for(call, call.params["sample_id"])
+@routes.handle(DATA_SAMPLES_GET)
+def get_data_sample(call: Call, data_sample_id: str) -> Reply:
+    sample = data_sample_for(call, data_sample_id)
     return Reply(body=document(data_sample_resource(sample)))
 
 
-@routes.post("/v2/data-samples")
+@routes.handle(DATA_SAMPLES_CREATE)
 def create_data_sample(call: Call) -> Reply:
     """201; method, result, component, component_version and workspace are required."""
     data = primary(call.body, "data-sample")
@@ -90,10 +96,10 @@ def create_data_sample(call: Call) -> Reply:
     return Reply(status=201, body=document(data_sample_resource(sample)))
 
 
-@routes.patch("/v2/data-samples/{sample_id}")
-def update_data_sample(call: Call) -> Reply:
+@routes.handle(DATA_SAMPLES_UPDATE)
+def update_data_sample(call: Call, data_sample_id: str) -> Reply:
     """Replace ``result`` (and ``method``, when given); ``data.id`` may be omitted."""
-    sample = data_sample_for(call, call.params["sample_id"])
+    sample = data_sample_for(call, data_sample_id)
     data = primary(call.body, "data-sample")
     if data.get("id") not in (None, sample.id):
         raise conflict(f"data.id {data['id']!r} does not match the URL's id {sample.id!r}")

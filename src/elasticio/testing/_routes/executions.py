@@ -20,6 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from elasticio._catalog.v2 import (
+    EXECUTIONS_DYNAMIC_METADATA,
+    EXECUTIONS_POLL,
+    EXECUTIONS_RESULT,
+    EXECUTIONS_SELECT_MODEL,
+    EXECUTIONS_VERIFY_CREDENTIAL,
+)
 from elasticio.testing._access import (
     available_to_contract,
     component_for,
@@ -44,7 +51,6 @@ __all__ = ["routes"]
 
 routes = RouteTable()
 
-_VERSION = "/v2/components/{component_id}/versions/{revision}"
 Decide = Callable[[Mapping[str, Any], Mapping[str, Any]], Outcome]
 
 
@@ -55,15 +61,17 @@ def _text(found: Mapping[str, Any], name: str) -> str:
     return value
 
 
-def _schedule(call: Call, kind: ExecutionKind, decide: Decide) -> Reply:
+def _schedule(
+    call: Call, component_id: str, revision: str, kind: ExecutionKind, decide: Decide
+) -> Reply:
     """Check the request, fix the outcome now, answer 202 pointing at the poll URL.
 
     ``decide`` gets the build's descriptor and the request's attributes.
     """
-    component = component_for(call, call.params["component_id"])
-    version = component.version(call.params["revision"])
+    component = component_for(call, component_id)
+    version = component.version(revision)
     if version is None:
-        raise not_found("Version", call.params["revision"])
+        raise not_found("Version", revision)
     data = primary(call.body, kind)
     found = attributes(data)
     if not isinstance(found.get("fields"), Mapping):
@@ -96,42 +104,42 @@ def _schedule(call: Call, kind: ExecutionKind, decide: Decide) -> Reply:
     )
 
 
-@routes.post(f"{_VERSION}/verify-credential")
-def schedule_verify_credential(call: Call) -> Reply:
+@routes.handle(EXECUTIONS_VERIFY_CREDENTIAL)
+def schedule_verify_credential(call: Call, component_id: str, version: str) -> Reply:
     def decide(descriptor: Mapping[str, Any], found: Mapping[str, Any]) -> Outcome:
         return verify_credential(descriptor, found["fields"])
 
-    return _schedule(call, "verify-credential", decide)
+    return _schedule(call, component_id, version, "verify-credential", decide)
 
 
-@routes.post(f"{_VERSION}/dynamic-metadata")
-def schedule_dynamic_metadata(call: Call) -> Reply:
+@routes.handle(EXECUTIONS_DYNAMIC_METADATA)
+def schedule_dynamic_metadata(call: Call, component_id: str, version: str) -> Reply:
     def decide(descriptor: Mapping[str, Any], found: Mapping[str, Any]) -> Outcome:
         return dynamic_metadata(descriptor, _text(found, "module"), found["fields"])
 
-    return _schedule(call, "dynamic-metadata", decide)
+    return _schedule(call, component_id, version, "dynamic-metadata", decide)
 
 
-@routes.post(f"{_VERSION}/select-model")
-def schedule_select_model(call: Call) -> Reply:
+@routes.handle(EXECUTIONS_SELECT_MODEL)
+def schedule_select_model(call: Call, component_id: str, version: str) -> Reply:
     def decide(descriptor: Mapping[str, Any], found: Mapping[str, Any]) -> Outcome:
         return select_model(descriptor, _text(found, "module"), _text(found, "method"))
 
-    return _schedule(call, "select-model", decide)
+    return _schedule(call, component_id, version, "select-model", decide)
 
 
-def _execution(call: Call) -> Execution:
-    execution = call.platform.executions.get(call.params["execution_id"])
+def _execution(call: Call, execution_id: str) -> Execution:
+    execution = call.platform.executions.get(execution_id)
     if execution is None:
-        raise not_found("Execution", call.params["execution_id"])
+        raise not_found("Execution", execution_id)
     workspace_for(call, execution.workspace_id)
     return execution
 
 
-@routes.get("/v2/exec/poll/{execution_id}")
-def poll_execution(call: Call) -> Reply:
+@routes.handle(EXECUTIONS_POLL)
+def poll_execution(call: Call, execution_id: str) -> Reply:
     """200 with the pending document, or 303 to the result once it is ready."""
-    execution = _execution(call)
+    execution = _execution(call, execution_id)
     if not execution.ready(call.platform.clock.now()):
         return Reply(body=document(execution_resource(execution, finished=False)))
     return Reply(
@@ -141,10 +149,10 @@ def poll_execution(call: Call) -> Reply:
     )
 
 
-@routes.get("/v2/exec/result/{execution_id}")
-def get_execution_result(call: Call) -> Reply:
+@routes.handle(EXECUTIONS_RESULT)
+def get_execution_result(call: Call, execution_id: str) -> Reply:
     """200 with the result once ready; 409 before."""
-    execution = _execution(call)
+    execution = _execution(call, execution_id)
     if not execution.ready(call.platform.clock.now()):
         raise conflict("The execution result is not ready yet.")
     return Reply(body=document(execution_resource(execution, finished=True)))

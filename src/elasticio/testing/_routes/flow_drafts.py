@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from elasticio._catalog.v2 import FLOWS_COPY, FLOWS_DELETE_DRAFT, FLOWS_GET_DRAFT, FLOWS_PUT_DRAFT
 from elasticio.testing._access import available_to_contract, flow_for, workspace_for
 from elasticio.testing._errors import bad_request, not_found
 from elasticio.testing._flow_input import flow_changes
@@ -36,18 +37,18 @@ routes = RouteTable()
 _CHECKED = ("name", "description", "cron", "graph", "stats_enabled")
 
 
-@routes.get("/v2/flows/{flow_id}/draft")
-def get_draft(call: Call) -> Reply:
-    flow = flow_for(call, call.params["flow_id"])
+@routes.handle(FLOWS_GET_DRAFT)
+def get_draft(call: Call, flow_id: str) -> Reply:
+    flow = flow_for(call, flow_id)
     if flow.draft is None:
         raise not_found("Draft of flow", flow.id)
     return Reply(body=document(flow_draft_resource(flow, flow.draft)))
 
 
-@routes.put("/v2/flows/{flow_id}/draft")
-def put_draft(call: Call) -> Reply:
+@routes.handle(FLOWS_PUT_DRAFT)
+def put_draft(call: Call, flow_id: str) -> Reply:
     """Create or replace the draft; 200 either way, as the docs show."""
-    flow = flow_for(call, call.params["flow_id"])
+    flow = flow_for(call, flow_id)
     found = attributes(primary(call.body, "flow-draft"))
     changes: dict[str, Any] = flow_changes(
         call.platform, {k: v for k, v in found.items() if k in _CHECKED}, creating=False
@@ -58,9 +59,9 @@ def put_draft(call: Call) -> Reply:
     return Reply(body=document(flow_draft_resource(flow, draft)))
 
 
-@routes.delete("/v2/flows/{flow_id}/draft")
-def delete_draft(call: Call) -> Reply:
-    flow = flow_for(call, call.params["flow_id"])
+@routes.handle(FLOWS_DELETE_DRAFT)
+def delete_draft(call: Call, flow_id: str) -> Reply:
+    flow = flow_for(call, flow_id)
     if flow.draft is None:
         raise not_found("Draft of flow", flow.id)
     call.platform.delete_flow_draft(flow.id)
@@ -110,10 +111,10 @@ def _uses_pubsub(flow: Flow) -> bool:
     return False
 
 
-@routes.post("/v2/flows/{flow_id}/copy")
-def copy_flow(call: Call) -> Reply:
+@routes.handle(FLOWS_COPY)
+def copy_flow(call: Call, flow_id: str) -> Reply:
     """201 with the destination flow; the copy is in its draft."""
-    source = flow_for(call, call.params["flow_id"])
+    source = flow_for(call, flow_id)
     data = primary(call.body, "flow-copy")
     found = attributes(data)
     name = found.get("name")

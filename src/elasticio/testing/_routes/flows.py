@@ -10,6 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from elasticio._catalog.v2 import (
+    FLOWS_CREATE,
+    FLOWS_DELETE,
+    FLOWS_GET,
+    FLOWS_LIST,
+    FLOWS_START,
+    FLOWS_STOP,
+    FLOWS_UPDATE,
+)
 from elasticio.testing._access import flow_for, workspace_for
 from elasticio.testing._errors import bad_request, conflict
 from elasticio.testing._flow_input import flow_changes
@@ -39,7 +48,7 @@ def _sort_key(field: str) -> Callable[[Flow], tuple[Any, str]]:
     return key
 
 
-@routes.get("/v2/flows")
+@routes.handle(FLOWS_LIST)
 def list_flows(call: Call) -> Reply:
     """A workspace's flows, 50 a page; see the docs for the filters, search and sort."""
     workspace = workspace_for(call, require_query(call, "workspace_id"))
@@ -74,12 +83,12 @@ def list_flows(call: Call) -> Reply:
     return Reply(body=document(data, meta=meta, self_link=call.path))
 
 
-@routes.get("/v2/flows/{flow_id}")
-def get_flow(call: Call) -> Reply:
-    return _shown(call, flow_for(call, call.params["flow_id"]))
+@routes.handle(FLOWS_GET)
+def get_flow(call: Call, flow_id: str) -> Reply:
+    return _shown(call, flow_for(call, flow_id))
 
 
-@routes.post("/v2/flows")
+@routes.handle(FLOWS_CREATE)
 def create_flow(call: Call) -> Reply:
     """A new inactive flow in one of the caller's workspaces; 201."""
     data = primary(call.body, "flow")
@@ -92,37 +101,37 @@ def create_flow(call: Call) -> Reply:
     return _shown(call, flow, status=201)
 
 
-@routes.patch("/v2/flows/{flow_id}")
-def update_flow(call: Call) -> Reply:
+@routes.handle(FLOWS_UPDATE)
+def update_flow(call: Call, flow_id: str) -> Reply:
     """Change some attributes; a new version becomes ``latest_version``."""
-    flow = flow_for(call, call.params["flow_id"])
+    flow = flow_for(call, flow_id)
     changes = flow_changes(
         call.platform, attributes(primary(call.body, "flow", id=flow.id)), creating=False
     )
     return _shown(call, call.platform.update_flow(flow.id, changes, user_id=call.user.id))
 
 
-@routes.delete("/v2/flows/{flow_id}")
-def delete_flow(call: Call) -> Reply:
-    flow = flow_for(call, call.params["flow_id"])
+@routes.handle(FLOWS_DELETE)
+def delete_flow(call: Call, flow_id: str) -> Reply:
+    flow = flow_for(call, flow_id)
     call.platform.delete_flow(flow.id)
     return Reply(status=204)
 
 
-@routes.post("/v2/flows/{flow_id}/start")
-def start_flow(call: Call) -> Reply:
+@routes.handle(FLOWS_START)
+def start_flow(call: Call, flow_id: str) -> Reply:
     """202 with the flow: ``status`` is active, ``current_status`` not yet (unless no lag)."""
-    flow = flow_for(call, call.params["flow_id"])
+    flow = flow_for(call, flow_id)
     if flow.status == "active":
         raise conflict("Flow is already active")
     call.platform.set_flow_status(flow.id, "active", delay=call.settings.transition_delay)
     return _shown(call, flow, status=202)
 
 
-@routes.post("/v2/flows/{flow_id}/stop")
-def stop_flow(call: Call) -> Reply:
+@routes.handle(FLOWS_STOP)
+def stop_flow(call: Call, flow_id: str) -> Reply:
     """202 with an empty document, as the docs show."""
-    flow = flow_for(call, call.params["flow_id"])
+    flow = flow_for(call, flow_id)
     if flow.status == "inactive":
         raise conflict("Flow is already inactive")
     call.platform.set_flow_status(flow.id, "inactive", delay=call.settings.transition_delay)

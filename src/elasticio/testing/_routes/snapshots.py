@@ -8,6 +8,13 @@ graph does not have is a 400 on POST and a 404 in a URL.
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import (
+    FLOWS_CREATE_SNAPSHOT,
+    FLOWS_DELETE_SNAPSHOT,
+    FLOWS_GET_SNAPSHOT,
+    FLOWS_SNAPSHOTS,
+    FLOWS_UPDATE_SNAPSHOT,
+)
 from elasticio.testing._access import flow_for
 from elasticio.testing._errors import bad_request, conflict, not_found
 from elasticio.testing._jsonapi import document
@@ -22,8 +29,8 @@ __all__ = ["routes"]
 routes = RouteTable()
 
 
-def _editable(call: Call) -> Flow:
-    flow = flow_for(call, call.params["flow_id"])
+def _editable(call: Call, flow_id: str) -> Flow:
+    flow = flow_for(call, flow_id)
     if flow.running(call.platform.clock.now()):
         raise conflict("Snapshots cannot be changed while the flow is running; stop it first.")
     return flow
@@ -35,23 +42,23 @@ def _existing(flow: Flow, step_id: str) -> str:
     return step_id
 
 
-@routes.get("/v2/flows/{flow_id}/snapshots")
-def list_snapshots(call: Call) -> Reply:
-    flow = flow_for(call, call.params["flow_id"])
+@routes.handle(FLOWS_SNAPSHOTS)
+def list_snapshots(call: Call, flow_id: str) -> Reply:
+    flow = flow_for(call, flow_id)
     return Reply(body=document([snapshot_resource(flow, step) for step in flow.snapshots]))
 
 
-@routes.get("/v2/flows/{flow_id}/snapshots/{step_id}")
-def get_snapshot(call: Call) -> Reply:
-    flow = flow_for(call, call.params["flow_id"])
-    step_id = _existing(flow, call.params["step_id"])
+@routes.handle(FLOWS_GET_SNAPSHOT)
+def get_snapshot(call: Call, flow_id: str, step_id: str) -> Reply:
+    flow = flow_for(call, flow_id)
+    step_id = _existing(flow, step_id)
     return Reply(body=document(snapshot_resource(flow, step_id)))
 
 
-@routes.post("/v2/flows/{flow_id}/snapshots")
-def create_snapshot(call: Call) -> Reply:
+@routes.handle(FLOWS_CREATE_SNAPSHOT)
+def create_snapshot(call: Call, flow_id: str) -> Reply:
     """201; ``data.id`` names the step, ``data.attributes.snapshot`` may be any JSON."""
-    flow = _editable(call)
+    flow = _editable(call, flow_id)
     data = primary(call.body, "snapshot")
     step_id = data.get("id")
     if not isinstance(step_id, str) or not step_id:
@@ -67,10 +74,10 @@ def create_snapshot(call: Call) -> Reply:
     return Reply(status=201, body=document(snapshot_resource(flow, step_id)))
 
 
-@routes.patch("/v2/flows/{flow_id}/snapshots/{step_id}")
-def update_snapshot(call: Call) -> Reply:
-    flow = _editable(call)
-    step_id = _existing(flow, call.params["step_id"])
+@routes.handle(FLOWS_UPDATE_SNAPSHOT)
+def update_snapshot(call: Call, flow_id: str, step_id: str) -> Reply:
+    flow = _editable(call, flow_id)
+    step_id = _existing(flow, step_id)
     found = attributes(primary(call.body, "snapshot", id=step_id))
     if "snapshot" not in found:
         raise bad_request("data.attributes.snapshot is required")
@@ -78,8 +85,8 @@ def update_snapshot(call: Call) -> Reply:
     return Reply(body=document(snapshot_resource(flow, step_id)))
 
 
-@routes.delete("/v2/flows/{flow_id}/snapshots/{step_id}")
-def delete_snapshot(call: Call) -> Reply:
-    flow = _editable(call)
-    call.platform.delete_snapshot(flow.id, _existing(flow, call.params["step_id"]))
+@routes.handle(FLOWS_DELETE_SNAPSHOT)
+def delete_snapshot(call: Call, flow_id: str, step_id: str) -> Reply:
+    flow = _editable(call, flow_id)
+    call.platform.delete_snapshot(flow.id, _existing(flow, step_id))
     return Reply(status=204)

@@ -7,6 +7,7 @@ Deleting another user's key is a 403.
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import SSH_KEYS_CREATE, SSH_KEYS_DELETE, SSH_KEYS_LIST
 from elasticio.testing._errors import bad_request, forbidden, not_found
 from elasticio.testing._jsonapi import document
 from elasticio.testing._payload import attributes, primary
@@ -19,7 +20,7 @@ __all__ = ["routes"]
 routes = RouteTable()
 
 
-@routes.get("/v2/sshkeys")
+@routes.handle(SSH_KEYS_LIST)
 def list_sshkeys(call: Call) -> Reply:
     mine = sorted(
         (k for k in call.platform.ssh_keys.values() if k.user_id == call.user.id),
@@ -28,7 +29,7 @@ def list_sshkeys(call: Call) -> Reply:
     return Reply(body=document([sshkey_resource(k) for k in mine], self_link=call.path))
 
 
-@routes.post("/v2/sshkeys")
+@routes.handle(SSH_KEYS_CREATE)
 def create_sshkey(call: Call) -> Reply:
     found = attributes(primary(call.body, "sshkey"))
     key, title = found.get("key"), found.get("title")
@@ -43,11 +44,11 @@ def create_sshkey(call: Call) -> Reply:
     return Reply(status=201, body=document(sshkey_resource(added)))
 
 
-@routes.delete("/v2/sshkeys/{key_id}")
-def delete_sshkey(call: Call) -> Reply:
-    key = call.platform.ssh_keys.get(call.params["key_id"])
+@routes.handle(SSH_KEYS_DELETE)
+def delete_sshkey(call: Call, key_id: str) -> Reply:
+    key = call.platform.ssh_keys.get(key_id)
     if key is None:
-        raise not_found("SSH key", call.params["key_id"])
+        raise not_found("SSH key", key_id)
     if key.user_id != call.user.id:
         raise forbidden("You can delete only your own SSH keys.")
     call.platform.delete_ssh_key(key.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import TEAMS_GET, TEAMS_LIST
 from elasticio.testing._access import contract_for, team_for
 from elasticio.testing._jsonapi import document
 from elasticio.testing._query import require_query
@@ -14,7 +15,7 @@ __all__ = ["routes"]
 routes = RouteTable()
 
 
-@routes.get("/v2/teams")
+@routes.handle(TEAMS_LIST)
 def list_teams(call: Call) -> Reply:
     """The teams of a contract that the caller belongs to (``contract_id`` required)."""
     contract = contract_for(call, require_query(call, "contract_id"))
@@ -31,7 +32,7 @@ def list_teams(call: Call) -> Reply:
     return Reply(body=document(data, self_link=call.path))
 
 
-@routes.get("/v2/teams/{team_id}")
-def get_team(call: Call) -> Reply:
-    team = team_for(call, call.params["team_id"])
+@routes.handle(TEAMS_GET)
+def get_team(call: Call, team_id: str) -> Reply:
+    team = team_for(call, team_id)
     return Reply(body=document(team_resource(team, call.platform), self_link=call.path))

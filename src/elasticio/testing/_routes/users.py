@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import USERS_GET, USERS_LIST, USERS_ME
 from elasticio.testing._access import require_tenant_admin, user_contract_ids
 from elasticio.testing._errors import bad_request, forbidden, not_found
 from elasticio.testing._jsonapi import document, page_request, paginate
@@ -14,17 +15,17 @@ __all__ = ["routes"]
 routes = RouteTable()
 
 
-@routes.get("/v2/users/me")
+@routes.handle(USERS_ME)
 def get_me(call: Call) -> Reply:
     return Reply(body=document(user_resource(call.user)))
 
 
-@routes.get("/v2/users/{user_id}")
-def get_user(call: Call) -> Reply:
+@routes.handle(USERS_GET)
+def get_user(call: Call, user_id: str) -> Reply:
     """Yourself, a user sharing a contract with you, or anyone for a tenant admin."""
-    user = call.platform.users.get(call.params["user_id"])
+    user = call.platform.users.get(user_id)
     if user is None:
-        raise not_found("User", call.params["user_id"])
+        raise not_found("User", user_id)
     shares_contract = any(
         user.id in call.platform.contracts[contract_id].members
         for contract_id in user_contract_ids(call)
@@ -34,7 +35,7 @@ def get_user(call: Call) -> Reply:
     return Reply(body=document(user_resource(user)))
 
 
-@routes.get("/v2/users")
+@routes.handle(USERS_LIST)
 def list_users(call: Call) -> Reply:
     """Every user of the tenant (tenant admins only), filtered by email or OpenID."""
     require_tenant_admin(call)

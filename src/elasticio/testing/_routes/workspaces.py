@@ -3,6 +3,12 @@ adding a member."""
 
 from __future__ import annotations
 
+from elasticio._catalog.v2 import (
+    WORKSPACES_ADD_MEMBER,
+    WORKSPACES_GET,
+    WORKSPACES_LIST,
+    WORKSPACES_MEMBERS,
+)
 from elasticio.testing._access import contract_for, require_workspace_admin, workspace_for
 from elasticio.testing._errors import bad_request, conflict, not_found
 from elasticio.testing._jsonapi import document, page_request, paginate
@@ -17,7 +23,7 @@ __all__ = ["routes"]
 routes = RouteTable()
 
 
-@routes.get("/v2/workspaces")
+@routes.handle(WORKSPACES_LIST)
 def list_workspaces(call: Call) -> Reply:
     """Workspaces the caller is a member of, optionally of one contract; 20 a page."""
     contract_id = call.query.get("contract_id")
@@ -36,10 +42,10 @@ def list_workspaces(call: Call) -> Reply:
     return Reply(body=document(data, meta=meta, self_link=call.path))
 
 
-@routes.get("/v2/workspaces/{workspace_id}")
-def get_workspace(call: Call) -> Reply:
+@routes.handle(WORKSPACES_GET)
+def get_workspace(call: Call, workspace_id: str) -> Reply:
     """One workspace; ``include=members,invites`` adds those to ``included``."""
-    workspace = workspace_for(call, call.params["workspace_id"])
+    workspace = workspace_for(call, workspace_id)
     wanted = includes(call, ("members", "invites"))
     included = None
     if wanted:
@@ -55,9 +61,9 @@ def get_workspace(call: Call) -> Reply:
     return Reply(body=document(data, included=included, self_link=call.path))
 
 
-@routes.get("/v2/workspaces/{workspace_id}/members")
-def list_workspace_members(call: Call) -> Reply:
-    workspace = workspace_for(call, call.params["workspace_id"])
+@routes.handle(WORKSPACES_MEMBERS)
+def list_workspace_members(call: Call, workspace_id: str) -> Reply:
+    workspace = workspace_for(call, workspace_id)
     data = [
         member_resource(call.platform.users[user_id], roles)
         for user_id, roles in workspace.members.items()
@@ -65,10 +71,10 @@ def list_workspace_members(call: Call) -> Reply:
     return Reply(body=document(data, self_link=call.path))
 
 
-@routes.post("/v2/workspaces/{workspace_id}/members")
-def add_workspace_member(call: Call) -> Reply:
+@routes.handle(WORKSPACES_ADD_MEMBER)
+def add_workspace_member(call: Call, workspace_id: str) -> Reply:
     """Add a user of the workspace's contract with workspace roles; 409 if already in."""
-    workspace = workspace_for(call, call.params["workspace_id"])
+    workspace = workspace_for(call, workspace_id)
     require_workspace_admin(call, workspace)
     data = primary(call.body, "member")
     user_id = data.get("id")
