@@ -6,10 +6,11 @@ import httpx
 import pytest
 
 from elasticio._catalog import ENTRIES
-from elasticio._catalog.v2 import COMPONENTS_DESCRIPTOR, USERS_GET
+from elasticio._catalog.v2 import COMPONENTS_DESCRIPTOR, SSH_KEYS_CREATE, USERS_GET
 from elasticio.testing import Emulator
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import Router, RouteTable
+from elasticio.testing._schema import Body
 from tests.testing.conftest import http_client
 from tests.testing.helpers import data_of, error_of
 
@@ -106,3 +107,15 @@ async def test_a_handler_gets_the_decoded_placeholders(emulator: Emulator) -> No
         response = await client.get("/v2/components/a%2Fb/versions/latest/descriptor")
     assert response.status_code == 200
     assert seen == [{"component_id": "a/b", "revision": "latest"}]
+
+
+def test_a_body_schema_must_be_for_the_entrys_type() -> None:
+    """A route reading another resource type than its entry's body is refused."""
+    table = RouteTable()
+
+    @table.handle(SSH_KEYS_CREATE, body=Body("credential"))
+    def create_key(call: Call) -> Reply:
+        raise AssertionError
+
+    with pytest.raises(ValueError, match=r"reads a credential body, but ssh_keys\.create takes"):
+        Router([table])

@@ -8,7 +8,8 @@ method); Basic authentication (401); the body's JSON (400); the handler. Handler
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
 
 import attrs
 import orjson
@@ -20,13 +21,13 @@ from starlette.types import Message, Receive, Scope, Send
 
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
-from elasticio.testing._faults import ConnectionDropped, Verdict
+from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
+from elasticio.testing._platform import Platform
 from elasticio.testing._request import Call, Reply
+from elasticio.testing._router import Router
+from elasticio.testing._settings import EmulatorSettings
 
-if TYPE_CHECKING:
-    from elasticio.testing._emulator import Emulator
-
-__all__ = ["EmulatorApp", "RecordedRequest"]
+__all__ = ["EmulatorApp", "Host", "RecordedRequest"]
 
 _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
@@ -88,10 +89,22 @@ async def _hang_up(send: Send) -> None:
     raise ConnectionDropped("the emulator dropped the connection (fault script)")
 
 
+class Host(Protocol):
+    """What the app reads on every request (an :class:`~elasticio.testing.Emulator`);
+    read anew each time, as a reset replaces the platform."""
+
+    router: Router
+    faults: Faults
+    platform: Platform
+    settings: EmulatorSettings
+    sleep: Callable[[float], Awaitable[None]]
+    requests: list[RecordedRequest]
+
+
 class EmulatorApp:
     """A plain ASGI application; serve it with any ASGI server, e.g. uvicorn."""
 
-    def __init__(self, emulator: Emulator) -> None:
+    def __init__(self, emulator: Host) -> None:
         self._emulator = emulator
         self._inner = Starlette(
             routes=[StarletteRoute("/{path:path}", self._dispatch, methods=_METHODS)],
@@ -154,6 +167,7 @@ class EmulatorApp:
                 settings=emulator.settings,
                 user=user,
                 entry=match.route.entry,
+                schema=match.route.body,
                 path=request.url.path.rstrip("/") or "/",
                 query=dict(request.query_params),
                 body=await self._json_body(request),

@@ -9,11 +9,19 @@ argument per placeholder of the entry's template::
     @routes.handle(USERS_GET)
     def get_user(call: Call, user_id: str) -> Reply: ...
 
-A :class:`Router` joins the tables and refuses an entry handled twice, or a handler whose
-parameters are not the template's placeholders. Paths are matched segment by segment on
-the raw (still percent-encoded) path, so an encoded ``/`` stays inside its segment; a
-trailing slash is ignored, as the API's own examples use both forms. Literal segments win
-over placeholders, so ``/v2/users/me`` is not taken for a user id.
+    @routes.handle(SSH_KEYS_CREATE, body=NEW_KEY)
+    def create_key(call: Call) -> Reply:
+        payload = call.payload()  # NEW_KEY read from the body, or a 400
+        ...
+
+A :class:`Router` joins the tables and refuses an entry handled twice, a handler whose
+parameters are not the template's placeholders, and a body schema for another resource
+type than the entry's (or none where the entry takes a body).
+
+Paths are matched segment by segment on the raw (still percent-encoded) path, so an
+encoded ``/`` stays inside its segment; a trailing slash is ignored, as the API's own
+examples use both forms. Literal segments win over placeholders, so ``/v2/users/me`` is
+not taken for a user id.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import attrs
 from elasticio._catalog import Entry
 from elasticio.testing._errors import ReplyError
 from elasticio.testing._request import Reply
+from elasticio.testing._schema import Body
 
 __all__ = ["Handler", "Match", "Route", "RouteTable", "Router", "split_path"]
 
@@ -50,10 +59,12 @@ def _placeholders(handler: Handler) -> frozenset[str]:
 
 @attrs.frozen
 class Route:
-    """One catalog entry (``flows.get``: ``GET /v2/flows/{flow_id}``) and its handler."""
+    """One catalog entry (``flows.get``: ``GET /v2/flows/{flow_id}``), its handler and
+    the schema of its request body."""
 
     entry: Entry
     handler: Handler = attrs.field(eq=False, repr=False)
+    body: Body | None = attrs.field(default=None, eq=False, repr=False)
     segments: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
     @segments.default
@@ -93,11 +104,12 @@ class RouteTable:
     def __init__(self) -> None:
         self.routes: list[Route] = []
 
-    def handle(self, entry: Entry) -> Callable[[H], H]:
-        """Declare the decorated function the handler of ``entry``."""
+    def handle(self, entry: Entry, *, body: Body | None = None) -> Callable[[H], H]:
+        """Declare the decorated function the handler of ``entry``, whose request body
+        ``body`` describes."""
 
         def register(handler: H) -> H:
-            self.routes.append(Route(entry, handler))
+            self.routes.append(Route(entry, handler, body))
             return handler
 
         return register
@@ -119,6 +131,9 @@ def _checked(routes: list[Route]) -> None:
                 f"{name} handles {entry.name} ({entry.template}) but takes "
                 f"{sorted(given)}, not its placeholders {sorted(entry.placeholders)}"
             )
+        body = route.body.type if route.body else None
+        if route.body is not None and body != entry.body:
+            raise ValueError(f"{name} reads a {body} body, but {entry.name} takes {entry.body}")
 
 
 class Router:
