@@ -85,7 +85,7 @@ async def test_team_component_of_another_contract_is_403(
     guest_api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """A team-access component of a contract the caller is not in is 403."""
-    contract = emulator.platform.add_contract(name="Other")
+    contract = emulator.platform.contracts.create(name="Other")
     team = emulator.platform.add_team(name="others", contract_id=contract.id)
     component = emulator.platform.add_component(team_id=team.id, name="secret")
     error_of(await guest_api.get(f"/v2/components/{component.id}"), 403)
@@ -198,7 +198,7 @@ async def test_workspace_components_need_membership(
 
 async def test_all_components_for_tenant_admins(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """``/v2/components/all`` lists every component, also of other contracts."""
-    contract = emulator.platform.add_contract(name="Other")
+    contract = emulator.platform.contracts.create(name="Other")
     team = emulator.platform.add_team(name="others", contract_id=contract.id)
     emulator.platform.add_component(team_id=team.id, name="secret")
     assert names(data_of(await api.get("/v2/components/all"))) == GLOBAL | {"petstore", "secret"}

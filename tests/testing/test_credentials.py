@@ -177,8 +177,8 @@ async def test_create_for_other_contracts_component_is_403(
 ) -> None:
     """A private component of a contract the caller is not in is 403."""
     platform = emulator.platform
-    stranger = platform.add_user(email="stranger@example.com")
-    contract = platform.add_contract(name="Other", owner_ids=[stranger.id])
+    stranger = platform.users.create(email="stranger@example.com")
+    contract = platform.contracts.create(name="Other", owner_ids=[stranger.id])
     team = platform.add_team(name="other-dev", contract_id=contract.id, user_ids=[stranger.id])
     component = platform.add_component(team_id=team.id, name="secret")
     body = create_body(emulator)

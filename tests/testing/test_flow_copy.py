@@ -194,8 +194,8 @@ async def test_component_unusable_in_destination_is_400(
 ) -> None:
     """A private component cannot be copied into another contract's workspace."""
     platform, seed = emulator.platform, emulator.seed
-    contract = platform.add_contract(name="Other", owner_ids=[seed.owner.id])
-    workspace = platform.add_workspace(
+    contract = platform.contracts.create(name="Other", owner_ids=[seed.owner.id])
+    workspace = platform.workspaces.create(
         contract_id=contract.id, name="Elsewhere", owner_ids=[seed.owner.id]
     )
     flow_id = flow_with_credentials(emulator)

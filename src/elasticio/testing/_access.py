@@ -14,15 +14,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol, TypeVar
 
+from elasticio.testing._areas.contracts.routes import contract_for
+from elasticio.testing._areas.teams.routes import team_for
+from elasticio.testing._areas.users.routes import require_tenant_admin
+from elasticio.testing._areas.workspaces.routes import workspace_for
 from elasticio.testing._errors import forbidden, not_found
 from elasticio.testing._model import (
     Component,
-    Contract,
     Credential,
     DataSample,
     Flow,
-    Team,
-    Workspace,
 )
 from elasticio.testing._request import Call
 
@@ -34,45 +35,10 @@ __all__ = [
     "data_sample_for",
     "flow_for",
     "require_tenant_admin",
-    "require_workspace_admin",
     "team_component",
     "team_for",
-    "user_contract_ids",
     "workspace_for",
 ]
-
-
-def require_tenant_admin(call: Call) -> None:
-    if not call.user.tenant_admin:
-        raise forbidden()
-
-
-def require_workspace_admin(call: Call, workspace: Workspace) -> None:
-    roles = workspace.members.get(call.user.id, [])
-    if not (call.user.tenant_admin or {"owner", "admin"} & set(roles)):
-        raise forbidden()
-
-
-def user_contract_ids(call: Call) -> set[str]:
-    return {c.id for c in call.platform.contracts.values() if call.user.id in c.members}
-
-
-def contract_for(call: Call, contract_id: str) -> Contract:
-    contract = call.platform.contracts.get(contract_id)
-    if contract is None:
-        raise not_found("Contract", contract_id)
-    if call.user.id not in contract.members and not call.user.tenant_admin:
-        raise forbidden()
-    return contract
-
-
-def workspace_for(call: Call, workspace_id: str) -> Workspace:
-    workspace = call.platform.workspaces.get(workspace_id)
-    if workspace is None:
-        raise not_found("Workspace", workspace_id)
-    if call.user.id not in workspace.members:
-        raise forbidden()
-    return workspace
 
 
 class _InWorkspace(Protocol):
@@ -104,16 +70,6 @@ def data_sample_for(call: Call, sample_id: str) -> DataSample:
     return _in_workspace(call, call.platform.data_samples, sample_id, "Data sample")
 
 
-def team_for(call: Call, team_id: str) -> Team:
-    team = call.platform.teams.get(team_id)
-    if team is None or team.contract_id is None:
-        raise not_found("Team", team_id)
-    contract_for(call, team.contract_id)
-    if call.user.id not in team.user_ids and not call.user.tenant_admin:
-        raise forbidden()
-    return team
-
-
 def available_to_contract(component: Component, contract_id: str) -> bool:
     return component.access != "team" or component.contract_id == contract_id
 
@@ -123,7 +79,9 @@ def component_for(call: Call, component_id: str) -> Component:
     component = call.platform.components.get(component_id)
     if component is None:
         raise not_found("Component", component_id)
-    if component.access == "team" and component.contract_id not in user_contract_ids(call):
+    if component.access == "team" and component.contract_id not in {
+        c.id for c in call.platform.contracts.with_member(call.user.id)
+    }:
         raise forbidden()
     return component
 

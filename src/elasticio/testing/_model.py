@@ -15,7 +15,6 @@ import attrs
 __all__ = [
     "Component",
     "ComponentVersion",
-    "Contract",
     "Credential",
     "DataSample",
     "Execution",
@@ -24,78 +23,11 @@ __all__ = [
     "FlowDraft",
     "FlowVersion",
     "SshKey",
-    "Team",
-    "Tenant",
-    "User",
-    "Workspace",
 ]
 
 Roles = list[str]
 FlowStatus = Literal["active", "inactive"]
 ExecutionKind = Literal["verify-credential", "dynamic-metadata", "select-model"]
-
-
-@attrs.define(kw_only=True)
-class Tenant:
-    """The white-label tenant every record belongs to; feature flags change behaviour."""
-
-    id: str
-    name: str
-    feature_flags: dict[str, bool] = attrs.Factory(dict)
-    flow_stats_enabled_default: bool | None = None
-
-
-@attrs.define(kw_only=True)
-class User:
-    """A platform user; signs in with ``email`` and ``api_key`` (never shown in a repr)."""
-
-    id: str
-    email: str
-    api_key: str = attrs.field(repr=False)
-    first_name: str
-    last_name: str
-    registered: datetime
-    last_login: datetime
-    tenant_admin: bool = False
-    # OpenID identities as (issuer, subject) pairs, for the ``iss``/``sub`` user filters.
-    identities: list[tuple[str, str]] = attrs.Factory(list)
-
-
-@attrs.define(kw_only=True)
-class Contract:
-    """A contract: members with contract roles, and the scope of workspaces and teams."""
-
-    id: str
-    name: str
-    status: str = "active"
-    available_roles: list[dict[str, str]] = attrs.Factory(list)
-    custom_data: dict[str, Any] = attrs.Factory(dict)
-    members: dict[str, Roles] = attrs.Factory(dict)
-    flow_stats_enabled_default: bool | None = None
-    created_at: datetime
-    updated_at: datetime
-
-
-@attrs.define(kw_only=True)
-class Workspace:
-    """A workspace of a contract: members with workspace roles, and the home of flows."""
-
-    id: str
-    contract_id: str
-    name: str
-    type: Literal["full", "limited"] = "full"
-    members: dict[str, Roles] = attrs.Factory(dict)
-    flow_stats_enabled_default: bool | None = None
-
-
-@attrs.define(kw_only=True)
-class Team:
-    """A developer team owning component repositories; the platform's own has no contract."""
-
-    id: str
-    contract_id: str | None
-    name: str
-    user_ids: list[str] = attrs.Factory(list)
 
 
 @attrs.define(kw_only=True)

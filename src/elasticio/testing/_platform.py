@@ -9,19 +9,22 @@ that wants more data than the seed has::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, Concatenate, Generic, Literal, ParamSpec, TypeVar
 
 import attrs
 
+from elasticio.testing._areas.contracts.store import Contracts
+from elasticio.testing._areas.teams.store import TeamRecord, Teams
+from elasticio.testing._areas.users.store import UserRecord, Users
+from elasticio.testing._areas.workspaces.store import WorkspaceRecord, Workspaces
 from elasticio.testing._executions import Outcome
 from elasticio.testing._ids import IdFactory, revision
 from elasticio.testing._json import clone
 from elasticio.testing._model import (
     Component,
     ComponentVersion,
-    Contract,
     Credential,
     DataSample,
     Execution,
@@ -31,27 +34,18 @@ from elasticio.testing._model import (
     FlowStatus,
     FlowVersion,
     SshKey,
-    Team,
-    Tenant,
-    User,
-    Workspace,
 )
 from elasticio.testing._sshkeys import parse_public_key
+from elasticio.testing._table import Table
+from elasticio.testing._tenant import TenantRecord
 from elasticio.testing._time import EmulatorClock
 
 __all__ = ["Platform", "parse_command"]
 
 T = TypeVar("T")
-
-OWNER: tuple[str, ...] = ("owner",)
-DEFAULT_ROLES = [
-    {"scope": "contracts", "role": "owner"},
-    {"scope": "contracts", "role": "admin"},
-    {"scope": "workspaces", "role": "owner"},
-    {"scope": "workspaces", "role": "admin"},
-    {"scope": "workspaces", "role": "integrator"},
-    {"scope": "workspaces", "role": "guest"},
-]
+S = TypeVar("S")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def parse_command(command: str) -> tuple[str, str, str, str] | None:
@@ -69,17 +63,45 @@ def parse_command(command: str) -> tuple[str, str, str, str] | None:
     return team, name, function, version or "latest"
 
 
+class _Alias(Generic[S, P, R]):
+    """A method of the platform from before the area split, calling ``method`` on one of
+    its tables: ``add_user = _Alias("users", Users.create)``."""
+
+    def __init__(self, table: str, method: Callable[Concatenate[S, P], R]) -> None:
+        self._table = table
+        self._method = method
+
+    def __get__(self, platform: Any, owner: object = None) -> Callable[P, R]:
+        table: S = getattr(platform, self._table)
+        method = self._method
+
+        def aliased(*args: P.args, **kwargs: P.kwargs) -> R:
+            return method(table, *args, **kwargs)
+
+        return aliased
+
+
+def _adding(record: Callable[P, T]) -> Callable[Concatenate[Table[Any], P], T]:
+    """``table.add(record(...))`` as one call, for the aliases of plain additions."""
+
+    def add(table: Table[Any], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        added: T = table.add(record(*args, **kwargs))
+        return added
+
+    return add
+
+
 @attrs.define
 class Platform:
     """All the state of one emulated platform. Lookups return None for unknown ids."""
 
     clock: EmulatorClock
     ids: IdFactory = attrs.Factory(IdFactory)
-    tenant: Tenant = attrs.field(init=False)
-    users: dict[str, User] = attrs.Factory(dict)
-    contracts: dict[str, Contract] = attrs.Factory(dict)
-    workspaces: dict[str, Workspace] = attrs.Factory(dict)
-    teams: dict[str, Team] = attrs.Factory(dict)
+    tenant: TenantRecord = attrs.field(init=False)
+    users: Users = attrs.field(init=False)
+    contracts: Contracts = attrs.field(init=False)
+    workspaces: Workspaces = attrs.field(init=False)
+    teams: Teams = attrs.field(init=False)
     components: dict[str, Component] = attrs.Factory(dict)
     flows: dict[str, Flow] = attrs.Factory(dict)
     credentials: dict[str, Credential] = attrs.Factory(dict)
@@ -88,105 +110,19 @@ class Platform:
     executions: dict[str, Execution] = attrs.Factory(dict)
 
     def __attrs_post_init__(self) -> None:
-        self.tenant = Tenant(id=self.ids.next("tenant"), name="Emulated tenant")
+        self.tenant = TenantRecord(id=self.ids.next("tenant"), name="Emulated tenant")
+        self.users = Users(self.ids, self.clock)
+        self.contracts = Contracts(self.ids, self.clock, self.users)
+        self.workspaces = Workspaces(self.ids, self.users, self.contracts)
+        self.teams = Teams(self.ids, self.users, self.contracts)
 
-    # -- users -----------------------------------------------------------------------
-
-    def add_user(
-        self,
-        *,
-        email: str,
-        api_key: str | None = None,
-        first_name: str = "Test",
-        last_name: str = "User",
-        tenant_admin: bool = False,
-        registered: datetime | None = None,
-    ) -> User:
-        """A new user; the API key is derived from the id when not given."""
-        if self.user_by_email(email) is not None:
-            raise ValueError(f"a user with the email {email!r} exists already")
-        user_id = self.ids.next("user")
-        when = registered or self.clock.wall()
-        user = User(
-            id=user_id,
-            email=email,
-            api_key=api_key or "emu-" + revision(f"api-key:{user_id}")[:32],
-            first_name=first_name,
-            last_name=last_name,
-            registered=when,
-            last_login=when,
-            tenant_admin=tenant_admin,
-        )
-        self.users[user.id] = user
-        return user
-
-    def user_by_email(self, email: str) -> User | None:
-        wanted = email.casefold()
-        return next((u for u in self.users.values() if u.email.casefold() == wanted), None)
-
-    # -- contracts and workspaces ----------------------------------------------------
-
-    def add_contract(
-        self,
-        *,
-        name: str,
-        owner_ids: Iterable[str] = (),
-        custom_data: Mapping[str, Any] | None = None,
-        created_at: datetime | None = None,
-    ) -> Contract:
-        """A new active contract whose ``owner_ids`` hold the ``owner`` role."""
-        when = created_at or self.clock.wall()
-        contract = Contract(
-            id=self.ids.next("contract"),
-            name=name,
-            available_roles=[dict(role) for role in DEFAULT_ROLES],
-            custom_data=dict(custom_data or {}),
-            created_at=when,
-            updated_at=when,
-        )
-        self.contracts[contract.id] = contract
-        for user_id in owner_ids:
-            self.add_contract_member(contract.id, user_id, OWNER)
-        return contract
-
-    def add_contract_member(self, contract_id: str, user_id: str, roles: Sequence[str]) -> None:
-        """Make a user a member of a contract with ``roles`` (replacing earlier roles)."""
-        self._user(user_id)
-        self._get(self.contracts, contract_id, "contract").members[user_id] = list(roles)
-
-    def add_workspace(
-        self,
-        *,
-        contract_id: str,
-        name: str,
-        type: Literal["full", "limited"] = "full",
-        owner_ids: Iterable[str] = (),
-    ) -> Workspace:
-        """A new workspace in a contract; ``owner_ids`` join it as owners."""
-        self._get(self.contracts, contract_id, "contract")
-        workspace = Workspace(
-            id=self.ids.next("workspace"), contract_id=contract_id, name=name, type=type
-        )
-        self.workspaces[workspace.id] = workspace
-        for user_id in owner_ids:
-            self.add_workspace_member(workspace.id, user_id, OWNER)
-        return workspace
-
-    def add_workspace_member(self, workspace_id: str, user_id: str, roles: Sequence[str]) -> None:
-        """Make a user a member of a workspace with ``roles`` (replacing earlier roles)."""
-        self._user(user_id)
-        self._get(self.workspaces, workspace_id, "workspace").members[user_id] = list(roles)
-
-    # -- teams and components --------------------------------------------------------
-
-    def add_team(self, *, name: str, contract_id: str | None, user_ids: Iterable[str] = ()) -> Team:
-        """A developer team; ``contract_id=None`` makes a platform team (global components)."""
-        if contract_id is not None:
-            self._get(self.contracts, contract_id, "contract")
-        members = [self._user(user_id).id for user_id in user_ids]
-        team = Team(id=self.ids.next("team"), contract_id=contract_id, name=name, user_ids=members)
-        self.teams[team.id] = team
-        return team
+    add_user = _Alias("users", Users.create)
+    user_by_email = _Alias("users", Users.by_email)
+    add_contract = _Alias("contracts", Contracts.create)
+    add_contract_member = _Alias("contracts", Contracts.add_member)
+    add_workspace = _Alias("workspaces", Workspaces.create)
+    add_workspace_member = _Alias("workspaces", Workspaces.add_member)
+    add_team = _Alias("teams", _adding(TeamRecord))
 
     def add_component(
         self,
@@ -200,7 +136,7 @@ class Platform:
         docker_target_tag: str | None = None,
     ) -> Component:
         """A component repository owned by a team, with no builds yet."""
-        team = self._get(self.teams, team_id, "team")
+        team = self.teams[team_id]
         if self.component_named(team.name, name) is not None:
             raise ValueError(f"the team {team.name!r} has a repository {name!r} already")
         component = Component(
@@ -296,7 +232,7 @@ class Platform:
         updated_at: datetime | None = None,
     ) -> Flow:
         """A new flow with a first version; ``status`` is reached at once (no lag)."""
-        workspace = self._get(self.workspaces, workspace_id, "workspace")
+        workspace = self.workspaces[workspace_id]
         self._user(user_id)
         created = created_at or self.clock.wall()
         flow = Flow(
@@ -385,7 +321,7 @@ class Platform:
         vpn_agent_id: str | None = None,
     ) -> Credential:
         """New credentials; without a name they are called "<component title> #<n>"."""
-        self._get(self.workspaces, workspace_id, "workspace")
+        self.workspaces[workspace_id]
         component = self._get(self.components, component_id, "component")
         self._user(user_id)
         if name is None:
@@ -422,7 +358,7 @@ class Platform:
         component_version: str = "latest",
     ) -> DataSample:
         """A data sample of a component's ``method`` (a trigger or action name)."""
-        self._get(self.workspaces, workspace_id, "workspace")
+        self.workspaces[workspace_id]
         self._get(self.components, component_id, "component")
         self._user(user_id)
         sample = DataSample(
@@ -466,7 +402,7 @@ class Platform:
         delay: float,
     ) -> Execution:
         """An execution whose ``outcome`` shows ``delay`` seconds from now."""
-        self._get(self.workspaces, workspace_id, "workspace")
+        self.workspaces[workspace_id]
         self._user(user_id)
         execution = Execution(
             id=self.ids.next("execution"),
@@ -516,7 +452,7 @@ class Platform:
             )
         )
 
-    def _stats_default(self, workspace: Workspace) -> bool:
+    def _stats_default(self, workspace: WorkspaceRecord) -> bool:
         contract = self.contracts[workspace.contract_id]
         levels = (
             workspace.flow_stats_enabled_default,
@@ -525,8 +461,8 @@ class Platform:
         )
         return all(level is not False for level in levels)
 
-    def _user(self, user_id: str) -> User:
-        return self._get(self.users, user_id, "user")
+    def _user(self, user_id: str) -> UserRecord:
+        return self.users[user_id]
 
     @staticmethod
     def _get(table: dict[str, T], key: str, kind: str) -> T:

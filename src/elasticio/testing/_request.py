@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 import attrs
 
 from elasticio._catalog import Entry, Paged
+from elasticio.testing._areas.users.store import UserRecord
 from elasticio.testing._jsonapi import Json, page_request, paginate
-from elasticio.testing._model import User
 from elasticio.testing._platform import Platform
 from elasticio.testing._schema import Body, Payload
 from elasticio.testing._settings import EmulatorSettings
@@ -32,7 +32,7 @@ class Call:
 
     platform: Platform
     settings: EmulatorSettings
-    user: User
+    user: UserRecord
     entry: Entry
     path: str
     query: Mapping[str, str]

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from elasticio.testing._areas.teams.store import TeamRecord
 from elasticio.testing._platform import Platform
 from elasticio.testing._sshkeys import example_rsa_key
 
@@ -167,7 +168,7 @@ _GLOBAL = {"timer": (_timer, 3), "webhook": (_webhook, 2), "code": (_code, 2), "
 
 def seed(platform: Platform) -> Seed:
     """Fill an empty platform with the standard data set and say what was made."""
-    owner = platform.add_user(
+    owner = platform.users.create(
         email="owner@example.com",
         api_key="emu-owner-api-key",
         first_name="Olivia",
@@ -175,29 +176,31 @@ def seed(platform: Platform) -> Seed:
         tenant_admin=True,
         registered=SEED_START,
     )
-    guest = platform.add_user(
+    guest = platform.users.create(
         email="guest@example.com",
         api_key="emu-guest-api-key",
         first_name="Gary",
         last_name="Guest",
         registered=SEED_START + timedelta(days=30),
     )
-    contract = platform.add_contract(
+    contract = platform.contracts.create(
         name="Acme Integrations",
         owner_ids=[owner.id],
         custom_data={"plan": "enterprise"},
         created_at=SEED_START,
     )
-    platform.add_contract_member(contract.id, guest.id, ["admin"])
-    shared = platform.add_workspace(
+    platform.contracts.add_member(contract.id, guest.id, ["admin"])
+    shared = platform.workspaces.create(
         contract_id=contract.id, name="Production", owner_ids=[owner.id]
     )
-    platform.add_workspace_member(shared.id, guest.id, ["integrator"])
-    private = platform.add_workspace(
+    platform.workspaces.add_member(shared.id, guest.id, ["integrator"])
+    private = platform.workspaces.create(
         contract_id=contract.id, name="Sandbox", type="limited", owner_ids=[owner.id]
     )
-    platform_team = platform.add_team(name="elasticio", contract_id=None)
-    team = platform.add_team(name="acme-dev", contract_id=contract.id, user_ids=[owner.id])
+    platform_team = platform.teams.add(TeamRecord(name="elasticio", contract_id=None))
+    team = platform.teams.add(
+        TeamRecord(name="acme-dev", contract_id=contract.id, user_ids=[owner.id])
+    )
 
     component_ids: dict[str, str] = {}
     built = SEED_START - timedelta(days=200)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from elasticio.testing._jsonapi import Json, identifier, resource, to_many, to_one
+from elasticio.testing._jsonapi import Json, identifier, resource, to_one
 from elasticio.testing._model import (
     Component,
     ComponentVersion,
-    Contract,
     Credential,
     DataSample,
     Execution,
@@ -20,9 +19,6 @@ from elasticio.testing._model import (
     FlowDraft,
     FlowVersion,
     SshKey,
-    Team,
-    User,
-    Workspace,
 )
 from elasticio.testing._platform import Platform
 from elasticio.testing._time import iso, millis
@@ -31,8 +27,6 @@ __all__ = [
     "PENDING",
     "component_included",
     "component_resource",
-    "contract_member_resource",
-    "contract_resource",
     "credential_resource",
     "data_sample_resource",
     "descriptor_resource",
@@ -41,124 +35,13 @@ __all__ = [
     "flow_draft_resource",
     "flow_resource",
     "flow_version_resource",
-    "member_resource",
     "snapshot_resource",
     "sshkey_resource",
-    "team_resource",
-    "user_resource",
     "version_resource",
-    "workspace_resource",
 ]
 
 # The status text of an execution that has not finished, as the docs give it.
 PENDING = "Pending request, waiting other process"
-
-
-def user_resource(user: User) -> Json:
-    return resource(
-        "user",
-        user.id,
-        self_link=f"/v2/users/{user.id}",
-        attributes={
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "email": user.email,
-            "registered": iso(user.registered),
-            "last_login": iso(user.last_login),
-        },
-    )
-
-
-def _person(user: User, roles: list[str]) -> dict[str, Any]:
-    return {
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "email": user.email,
-        "roles": list(roles),
-    }
-
-
-def contract_resource(contract: Contract, *, with_invites: bool, custom_data: bool) -> Json:
-    attributes: dict[str, Any] = {
-        "name": contract.name,
-        "available_roles": contract.available_roles,
-        "status": contract.status,
-        "created_at": iso(contract.created_at),
-        "updated_at": iso(contract.updated_at),
-    }
-    if custom_data:
-        attributes["custom_data"] = contract.custom_data
-    relationships = {
-        "members": to_many(
-            "contract-member", contract.members, self_link=f"/v2/contracts/{contract.id}/members/"
-        )
-    }
-    if with_invites:
-        relationships["invites"] = to_many(
-            "contract-invite", [], self_link=f"/v2/contracts/{contract.id}/invites/"
-        )
-    return resource(
-        "contract",
-        contract.id,
-        self_link=f"/v2/contracts/{contract.id}",
-        attributes=attributes,
-        relationships=relationships,
-    )
-
-
-def contract_member_resource(user: User, roles: list[str]) -> Json:
-    return resource(
-        "contract-member",
-        user.id,
-        attributes=_person(user, roles),
-        relationships={"user": to_one("user", user.id, self_link=f"/v2/users/{user.id}")},
-    )
-
-
-def workspace_resource(workspace: Workspace, *, with_invites: bool) -> Json:
-    relationships = {
-        "contract": to_one(
-            "contract", workspace.contract_id, self_link=f"/v2/contracts/{workspace.contract_id}"
-        ),
-        "members": to_many(
-            "member", workspace.members, self_link=f"/v2/workspaces/{workspace.id}/members/"
-        ),
-    }
-    if with_invites:
-        relationships["invites"] = to_many(
-            "workspace-invite", [], self_link=f"/v2/workspaces/{workspace.id}/invites/"
-        )
-    return resource(
-        "workspace",
-        workspace.id,
-        self_link=f"/v2/workspaces/{workspace.id}",
-        attributes={"name": workspace.name, "type": workspace.type},
-        relationships=relationships,
-    )
-
-
-def member_resource(user: User, roles: list[str]) -> Json:
-    return resource(
-        "member", user.id, self_link=f"/v2/members/{user.id}", attributes=_person(user, roles)
-    )
-
-
-def team_resource(team: Team, platform: Platform) -> Json:
-    component_ids = [c.id for c in platform.components.values() if c.team_id == team.id]
-    relationships: dict[str, Any] = {}
-    if team.contract_id is not None:
-        relationships["contract"] = to_one(
-            "contract", team.contract_id, self_link=f"/v2/contracts/{team.contract_id}"
-        )
-    relationships["users"] = to_many("user", team.user_ids)
-    relationships["components"] = to_many("component", component_ids)
-    return resource(
-        "team",
-        team.id,
-        self_link=f"/v2/teams/{team.id}",
-        attributes={"name": team.name},
-        relationships=relationships,
-    )
 
 
 def component_resource(component: Component, platform: Platform, *, whitelist: bool) -> Json:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from elasticio.testing._areas.contracts import routes as contracts
+from elasticio.testing._areas.teams import routes as teams
+from elasticio.testing._areas.users import routes as users
+from elasticio.testing._areas.workspaces import routes as workspaces
 from elasticio.testing._router import RouteTable
 from elasticio.testing._routes import (
     components,
-    contracts,
     credentials,
     data_samples,
     executions,
@@ -14,9 +17,6 @@ from elasticio.testing._routes import (
     flows,
     snapshots,
     sshkeys,
-    teams,
-    users,
-    workspaces,
 )
 
 __all__ = ["ROUTE_TABLES"]

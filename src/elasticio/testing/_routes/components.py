@@ -35,9 +35,10 @@ from elasticio.testing._access import (
     team_component,
     workspace_for,
 )
+from elasticio.testing._areas.workspaces.store import WorkspaceRecord as Workspace
 from elasticio.testing._errors import bad_request, conflict, forbidden, not_found
 from elasticio.testing._jsonapi import document
-from elasticio.testing._model import Component, ComponentVersion, Workspace
+from elasticio.testing._model import Component, ComponentVersion
 from elasticio.testing._payload import attributes, primary, relationship_id
 from elasticio.testing._query import choice, require_query
 from elasticio.testing._request import Call, Reply

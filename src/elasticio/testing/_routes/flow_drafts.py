@@ -19,11 +19,12 @@ from typing import Any
 
 from elasticio._catalog.v2 import FLOWS_COPY, FLOWS_DELETE_DRAFT, FLOWS_GET_DRAFT, FLOWS_PUT_DRAFT
 from elasticio.testing._access import available_to_contract, flow_for, workspace_for
+from elasticio.testing._areas.workspaces.store import WorkspaceRecord as Workspace
 from elasticio.testing._errors import bad_request, not_found
 from elasticio.testing._flow_input import flow_changes
 from elasticio.testing._json import clone
 from elasticio.testing._jsonapi import document
-from elasticio.testing._model import Flow, Workspace
+from elasticio.testing._model import Flow
 from elasticio.testing._payload import attributes, primary, relationship_id
 from elasticio.testing._platform import parse_command
 from elasticio.testing._request import Call, Reply

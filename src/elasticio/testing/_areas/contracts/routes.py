@@ -1,34 +1,42 @@
-"""Contracts: the caller's contracts (paged), one contract, its members."""
+"""Contracts: the caller's contracts (paged), one contract, its members.
+
+A contract is open to its members and to tenant admins; its ``custom_data`` only to its
+owners and tenant admins (standing in for the ``get_custom_data`` permission).
+"""
 
 from __future__ import annotations
 
 from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
-from elasticio.testing._access import contract_for
-from elasticio.testing._jsonapi import document, page_request, paginate
-from elasticio.testing._model import Contract
+from elasticio.testing._areas._membership import included_members, members
+from elasticio.testing._areas.contracts.store import ContractRecord
+from elasticio.testing._areas.contracts.views import contract_member_resource, contract_resource
+from elasticio.testing._errors import forbidden
+from elasticio.testing._jsonapi import document
 from elasticio.testing._query import includes
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
-from elasticio.testing._views import contract_member_resource, contract_resource
 
-__all__ = ["routes"]
+__all__ = ["contract_for", "routes"]
 
 routes = RouteTable()
 
 
-def _sees_custom_data(call: Call, contract: Contract) -> bool:
-    # Stands in for the contracts.contract.get_custom_data permission.
+def contract_for(call: Call, contract_id: str) -> ContractRecord:
+    """A contract the caller is a member of (or any, for a tenant admin)."""
+    contract = call.platform.contracts[contract_id]
+    if call.user.id not in contract.members and not call.user.tenant_admin:
+        raise forbidden()
+    return contract
+
+
+def _sees_custom_data(call: Call, contract: ContractRecord) -> bool:
     return call.user.tenant_admin or "owner" in contract.members.get(call.user.id, [])
 
 
 @routes.handle(CONTRACTS_LIST)
 def list_contracts(call: Call) -> Reply:
     """The contracts the caller is a member of, 20 a page by default."""
-    mine = sorted(
-        (c for c in call.platform.contracts.values() if call.user.id in c.members),
-        key=lambda c: c.id,
-    )
-    items, meta = paginate(mine, page_request(call.query, default_size=20))
+    items, meta = call.page(call.platform.contracts.with_member(call.user.id))
     data = [
         contract_resource(c, with_invites=False, custom_data=_sees_custom_data(call, c))
         for c in items
@@ -44,24 +52,12 @@ def get_contract(call: Call, contract_id: str) -> Reply:
     data = contract_resource(
         contract, with_invites=True, custom_data=_sees_custom_data(call, contract)
     )
-    included = None
-    if wanted:
-        included = (
-            [
-                contract_member_resource(call.platform.users[user_id], roles)
-                for user_id, roles in contract.members.items()
-            ]
-            if "members" in wanted
-            else []
-        )
+    included = included_members(call.platform.users, contract, contract_member_resource, wanted)
     return Reply(body=document(data, included=included, self_link=call.path))
 
 
 @routes.handle(CONTRACTS_MEMBERS)
 def list_contract_members(call: Call, contract_id: str) -> Reply:
     contract = contract_for(call, contract_id)
-    data = [
-        contract_member_resource(call.platform.users[user_id], roles)
-        for user_id, roles in contract.members.items()
-    ]
+    data = members(call.platform.users, contract, contract_member_resource)
     return Reply(body=document(data, self_link=call.path))

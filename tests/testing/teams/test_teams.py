@@ -43,7 +43,7 @@ async def test_list_of_foreign_contract_is_403(
     guest_api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """Teams of a contract the caller is not in are 403."""
-    other = emulator.platform.add_contract(name="Other")
+    other = emulator.platform.contracts.create(name="Other")
     error_of(await guest_api.get("/v2/teams", params={"contract_id": other.id}), 403)
 
 

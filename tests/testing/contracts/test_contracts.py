@@ -10,7 +10,7 @@ from tests.testing.helpers import data_of, error_of
 
 async def test_list_is_the_callers_contracts(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """The list holds the contracts the caller is a member of, paged 20 by default."""
-    emulator.platform.add_contract(name="Someone else's")
+    emulator.platform.contracts.create(name="Someone else's")
     response = await api.get("/v2/contracts")
     assert [c["id"] for c in data_of(response)] == [emulator.seed.contract_id]
     assert response.json()["meta"] == {"page": 1, "per_page": 20, "total": 1, "total_pages": 1}
@@ -68,13 +68,13 @@ async def test_unknown_contract_is_404(api: httpx.AsyncClient) -> None:
 
 async def test_foreign_contract_is_403(guest_api: httpx.AsyncClient, emulator: Emulator) -> None:
     """A contract the caller is not a member of is 403."""
-    other = emulator.platform.add_contract(name="Other")
+    other = emulator.platform.contracts.create(name="Other")
     error_of(await guest_api.get(f"/v2/contracts/{other.id}"), 403)
 
 
 async def test_tenant_admin_reads_any_contract(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """A tenant admin may read a contract without being a member."""
-    other = emulator.platform.add_contract(name="Other")
+    other = emulator.platform.contracts.create(name="Other")
     assert data_of(await api.get(f"/v2/contracts/{other.id}"))["id"] == other.id
 
 

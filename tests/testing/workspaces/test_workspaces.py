@@ -27,8 +27,8 @@ async def test_list_pages_20_by_default(api: httpx.AsyncClient) -> None:
 
 async def test_list_filters_by_contract(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """``contract_id`` keeps the workspaces of that contract."""
-    other = emulator.platform.add_contract(name="Other", owner_ids=[emulator.seed.owner.id])
-    emulator.platform.add_workspace(
+    other = emulator.platform.contracts.create(name="Other", owner_ids=[emulator.seed.owner.id])
+    emulator.platform.workspaces.create(
         contract_id=other.id, name="Elsewhere", owner_ids=[emulator.seed.owner.id]
     )
     found = data_of(await api.get("/v2/workspaces", params={"contract_id": other.id}))
@@ -39,7 +39,7 @@ async def test_list_by_foreign_contract_is_403(
     guest_api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """Filtering by a contract the caller is not in is 403."""
-    other = emulator.platform.add_contract(name="Other")
+    other = emulator.platform.contracts.create(name="Other")
     error_of(await guest_api.get("/v2/workspaces", params={"contract_id": other.id}), 403)
 
 
@@ -120,7 +120,7 @@ async def test_add_member_from_outside_the_contract_is_400(
     api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """Only users of the workspace's contract can be added."""
-    outsider = emulator.platform.add_user(email="outsider@example.com")
+    outsider = emulator.platform.users.create(email="outsider@example.com")
     url = f"/v2/workspaces/{emulator.seed.workspace_id}/members"
     error_of(await api.post(url, json=member_body(outsider.id, ["guest"])), 400)
 
@@ -138,7 +138,7 @@ async def test_add_member_needs_an_admin_role(
     guest_api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """An integrator cannot manage the workspace's members: 403."""
-    stranger = emulator.platform.add_user(email="newbie@example.com")
-    emulator.platform.add_contract_member(emulator.seed.contract_id, stranger.id, ["admin"])
+    stranger = emulator.platform.users.create(email="newbie@example.com")
+    emulator.platform.contracts.add_member(emulator.seed.contract_id, stranger.id, ["admin"])
     url = f"/v2/workspaces/{emulator.seed.workspace_id}/members"
     error_of(await guest_api.post(url, json=member_body(stranger.id, ["guest"])), 403)

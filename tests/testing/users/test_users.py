@@ -44,7 +44,7 @@ async def test_user_outside_your_contracts_is_403(
     guest_api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """A user sharing no contract with the caller is forbidden."""
-    stranger = emulator.platform.add_user(email="stranger@example.com")
+    stranger = emulator.platform.users.create(email="stranger@example.com")
     error_of(await guest_api.get(f"/v2/users/{stranger.id}"), 403)
 
 
@@ -59,7 +59,7 @@ async def test_list_has_paging_meta_with_default_size_50(api: httpx.AsyncClient)
 async def test_list_pages(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """``page[size]`` and ``page[number]`` pick a page; meta counts the whole list."""
     for n in range(3):
-        emulator.platform.add_user(email=f"extra{n}@example.com")
+        emulator.platform.users.create(email=f"extra{n}@example.com")
     response = await api.get("/v2/users", params={"page[size]": 2, "page[number]": 3})
     assert [u["attributes"]["email"] for u in data_of(response)] == ["extra2@example.com"]
     assert response.json()["meta"] == {"page": 3, "per_page": 2, "total": 5, "total_pages": 3}
@@ -79,7 +79,7 @@ async def test_list_refuses_email_with_iss(api: httpx.AsyncClient) -> None:
 
 async def test_list_filters_by_openid_identity(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """``iss`` and ``sub`` keep users with a matching OpenID identity."""
-    user = emulator.platform.add_user(email="oidc@example.com")
+    user = emulator.platform.users.create(email="oidc@example.com")
     user.identities.append(("https://idp.example.com", "subject-1"))
     params = {"iss": "https://idp.example.com", "sub": "subject-1"}
     assert [u["id"] for u in data_of(await api.get("/v2/users", params=params))] == [user.id]
