@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
+from elasticio.testing._areas.teams.store import TeamRecord
 from tests.testing.helpers import data_of, error_of, ref
 
 
@@ -179,8 +180,10 @@ async def test_create_for_other_contracts_component_is_403(
     platform = emulator.platform
     stranger = platform.users.create(email="stranger@example.com")
     contract = platform.contracts.create(name="Other", owner_ids=[stranger.id])
-    team = platform.add_team(name="other-dev", contract_id=contract.id, user_ids=[stranger.id])
-    component = platform.add_component(team_id=team.id, name="secret")
+    team = platform.teams.add(
+        TeamRecord(name="other-dev", contract_id=contract.id, user_ids=[stranger.id])
+    )
+    component = platform.components.create(team_id=team.id, name="secret")
     body = create_body(emulator)
     body["data"]["relationships"]["component"] = ref("component", component.id)
     error_of(await api.post("/v2/credentials", json=body), 403)

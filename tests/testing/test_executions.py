@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
+from elasticio.testing._areas.teams.store import TeamRecord
 from tests.testing.conftest import FakeClock, http_client
 from tests.testing.helpers import data_of, error_of, ref
 
@@ -288,9 +289,11 @@ async def test_other_contracts_component_is_403(api: httpx.AsyncClient, emulator
     platform = emulator.platform
     stranger = platform.users.create(email="stranger@example.com")
     contract = platform.contracts.create(name="Other", owner_ids=[stranger.id])
-    team = platform.add_team(name="other-dev", contract_id=contract.id, user_ids=[stranger.id])
-    component = platform.add_component(team_id=team.id, name="secret")
-    platform.add_component_version(component.id)
+    team = platform.teams.add(
+        TeamRecord(name="other-dev", contract_id=contract.id, user_ids=[stranger.id])
+    )
+    component = platform.components.create(team_id=team.id, name="secret")
+    platform.components.add_version(component.id)
     request = body("verify-credential", emulator.seed.workspace_id)
     path = f"/v2/components/{component.id}/versions/latest/verify-credential"
     error_of(await api.post(path, json=request), 403)

@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol, TypeVar
 
+from elasticio.testing._areas.components.routes import component_for
 from elasticio.testing._areas.contracts.routes import contract_for
 from elasticio.testing._areas.teams.routes import team_for
 from elasticio.testing._areas.users.routes import require_tenant_admin
 from elasticio.testing._areas.workspaces.routes import workspace_for
-from elasticio.testing._errors import forbidden, not_found
+from elasticio.testing._errors import not_found
 from elasticio.testing._model import (
-    Component,
     Credential,
     DataSample,
     Flow,
@@ -28,14 +28,12 @@ from elasticio.testing._model import (
 from elasticio.testing._request import Call
 
 __all__ = [
-    "available_to_contract",
     "component_for",
     "contract_for",
     "credential_for",
     "data_sample_for",
     "flow_for",
     "require_tenant_admin",
-    "team_component",
     "team_for",
     "workspace_for",
 ]
@@ -68,27 +66,3 @@ def credential_for(call: Call, credential_id: str) -> Credential:
 
 def data_sample_for(call: Call, sample_id: str) -> DataSample:
     return _in_workspace(call, call.platform.data_samples, sample_id, "Data sample")
-
-
-def available_to_contract(component: Component, contract_id: str) -> bool:
-    return component.access != "team" or component.contract_id == contract_id
-
-
-def component_for(call: Call, component_id: str) -> Component:
-    """A component the caller may use: from one of their contracts, or shared."""
-    component = call.platform.components.get(component_id)
-    if component is None:
-        raise not_found("Component", component_id)
-    if component.access == "team" and component.contract_id not in {
-        c.id for c in call.platform.contracts.with_member(call.user.id)
-    }:
-        raise forbidden()
-    return component
-
-
-def team_component(call: Call, component_id: str) -> Component:
-    """A component the caller may change: one of their teams owns it."""
-    component = component_for(call, component_id)
-    if call.user.id not in call.platform.teams[component.team_id].user_ids:
-        raise forbidden("The component must belong to one of your teams.")
-    return component

@@ -77,7 +77,7 @@ def _graph(platform: Platform, graph: Any) -> dict[str, Any]:
             raise _fail(where, "must be an object with an id")
         if not isinstance(node.get("command"), str):
             raise _fail(f"{where}.command", "is required")
-        component = platform.resolve_command(node["command"]) or platform.components.get(
+        component = platform.components.resolve(node["command"]) or platform.components.get(
             str(node.get("component_id"))
         )
         if component is None:

@@ -13,8 +13,6 @@ from typing import Any, Literal
 import attrs
 
 __all__ = [
-    "Component",
-    "ComponentVersion",
     "Credential",
     "DataSample",
     "Execution",
@@ -28,43 +26,6 @@ __all__ = [
 Roles = list[str]
 FlowStatus = Literal["active", "inactive"]
 ExecutionKind = Literal["verify-credential", "dynamic-metadata", "select-model"]
-
-
-@attrs.define(kw_only=True)
-class ComponentVersion:
-    """One build of a component: a git revision and its ``component.json`` descriptor."""
-
-    revision: str
-    number: int
-    date: datetime
-    descriptor: dict[str, Any]
-
-
-@attrs.define(kw_only=True)
-class Component:
-    """A component repository; ``versions`` are oldest first, so the last is the latest."""
-
-    id: str
-    team_id: str
-    contract_id: str | None
-    name: str
-    access: Literal["team", "tenant", "global"] = "team"
-    whitelisted_contract_ids: list[str] = attrs.Factory(list)
-    versions: list[ComponentVersion] = attrs.Factory(list)
-    env: dict[str, Any] = attrs.Factory(dict)
-    icon: str | None = None
-    docker_repo_name: str | None = None
-    docker_target_tag: str | None = None
-
-    @property
-    def latest(self) -> ComponentVersion | None:
-        return self.versions[-1] if self.versions else None
-
-    def version(self, revision: str) -> ComponentVersion | None:
-        """The build with this revision, or the latest for ``latest``."""
-        if revision == "latest":
-            return self.latest
-        return next((v for v in self.versions if v.revision == revision), None)
 
 
 @attrs.define(kw_only=True)

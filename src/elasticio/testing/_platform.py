@@ -15,6 +15,7 @@ from typing import Any, Concatenate, Generic, Literal, ParamSpec, TypeVar
 
 import attrs
 
+from elasticio.testing._areas.components.store import Components, parse_command
 from elasticio.testing._areas.contracts.store import Contracts
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
 from elasticio.testing._areas.users.store import UserRecord, Users
@@ -23,8 +24,6 @@ from elasticio.testing._executions import Outcome
 from elasticio.testing._ids import IdFactory, revision
 from elasticio.testing._json import clone
 from elasticio.testing._model import (
-    Component,
-    ComponentVersion,
     Credential,
     DataSample,
     Execution,
@@ -40,27 +39,12 @@ from elasticio.testing._table import Table
 from elasticio.testing._tenant import TenantRecord
 from elasticio.testing._time import EmulatorClock
 
-__all__ = ["Platform", "parse_command"]
+__all__ = ["Platform"]
 
 T = TypeVar("T")
 S = TypeVar("S")
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def parse_command(command: str) -> tuple[str, str, str, str] | None:
-    """Split ``team/repo:function@version`` (the version part is optional, ``latest``).
-
-    Example:
-        >>> parse_command("elasticio/timer:timer@latest")
-        ('elasticio', 'timer', 'timer', 'latest')
-    """
-    repo, sep, rest = command.partition(":")
-    team, slash, name = repo.partition("/")
-    function, _, version = rest.partition("@")
-    if not (sep and slash and team and name and function):
-        return None
-    return team, name, function, version or "latest"
 
 
 class _Alias(Generic[S, P, R]):
@@ -102,7 +86,7 @@ class Platform:
     contracts: Contracts = attrs.field(init=False)
     workspaces: Workspaces = attrs.field(init=False)
     teams: Teams = attrs.field(init=False)
-    components: dict[str, Component] = attrs.Factory(dict)
+    components: Components = attrs.field(init=False)
     flows: dict[str, Flow] = attrs.Factory(dict)
     credentials: dict[str, Credential] = attrs.Factory(dict)
     data_samples: dict[str, DataSample] = attrs.Factory(dict)
@@ -115,6 +99,7 @@ class Platform:
         self.contracts = Contracts(self.ids, self.clock, self.users)
         self.workspaces = Workspaces(self.ids, self.users, self.contracts)
         self.teams = Teams(self.ids, self.users, self.contracts)
+        self.components = Components(self.ids, self.clock, self.teams)
 
     add_user = _Alias("users", Users.create)
     user_by_email = _Alias("users", Users.by_email)
@@ -123,80 +108,19 @@ class Platform:
     add_workspace = _Alias("workspaces", Workspaces.create)
     add_workspace_member = _Alias("workspaces", Workspaces.add_member)
     add_team = _Alias("teams", _adding(TeamRecord))
-
-    def add_component(
-        self,
-        *,
-        team_id: str,
-        name: str,
-        access: Literal["team", "tenant", "global"] = "team",
-        env: Mapping[str, Any] | None = None,
-        icon: str | None = None,
-        docker_repo_name: str | None = None,
-        docker_target_tag: str | None = None,
-    ) -> Component:
-        """A component repository owned by a team, with no builds yet."""
-        team = self.teams[team_id]
-        if self.component_named(team.name, name) is not None:
-            raise ValueError(f"the team {team.name!r} has a repository {name!r} already")
-        component = Component(
-            id=self.ids.next("component"),
-            team_id=team.id,
-            contract_id=team.contract_id,
-            name=name,
-            access=access,
-            env=dict(env or {}),
-            icon=icon,
-            docker_repo_name=docker_repo_name,
-            docker_target_tag=docker_target_tag,
-        )
-        self.components[component.id] = component
-        return component
-
-    def add_component_version(
-        self,
-        component_id: str,
-        *,
-        descriptor: Mapping[str, Any] | None = None,
-        date: datetime | None = None,
-    ) -> ComponentVersion:
-        """A new build, which becomes the latest; its revision derives from the repo."""
-        component = self._get(self.components, component_id, "component")
-        number = max((v.number for v in component.versions), default=0) + 1
-        version = ComponentVersion(
-            revision=revision(f"{component.id}@{number}"),
-            number=number,
-            date=date or self.clock.wall(),
-            descriptor=dict(descriptor or _minimal_descriptor(component.name)),
-        )
-        component.versions.append(version)
-        return version
-
-    def component_named(self, team_name: str, name: str) -> Component | None:
-        for component in self.components.values():
-            team = self.teams[component.team_id]
-            if team.name == team_name and component.name == name:
-                return component
-        return None
-
-    def resolve_command(self, command: str) -> Component | None:
-        """The component a graph node's ``command`` names, if it exists."""
-        parts = parse_command(command)
-        return None if parts is None else self.component_named(parts[0], parts[1])
-
-    def delete_component(self, component_id: str) -> None:
-        del self.components[component_id]
-
-    def delete_component_version(self, component_id: str, revision: str) -> None:
-        component = self._get(self.components, component_id, "component")
-        component.versions = [v for v in component.versions if v.revision != revision]
+    add_component = _Alias("components", Components.create)
+    add_component_version = _Alias("components", Components.add_version)
+    component_named = _Alias("components", Components.named)
+    resolve_command = _Alias("components", Components.resolve)
+    delete_component = _Alias("components", Components.delete)
+    delete_component_version = _Alias("components", Components.delete_version)
 
     def flows_using(self, component_id: str, revision: str | None = None) -> list[Flow]:
         """Flows whose graph uses the component (only ``revision`` of it, when given).
 
         A node without a pinned version, or pinned to ``latest``, uses the latest build.
         """
-        component = self._get(self.components, component_id, "component")
+        component = self.components[component_id]
         latest = component.latest.revision if component.latest else None
         found = []
         for flow in self.flows.values():
@@ -322,7 +246,7 @@ class Platform:
     ) -> Credential:
         """New credentials; without a name they are called "<component title> #<n>"."""
         self.workspaces[workspace_id]
-        component = self._get(self.components, component_id, "component")
+        component = self.components[component_id]
         self._user(user_id)
         if name is None:
             title = component.latest.descriptor.get("title") if component.latest else None
@@ -359,7 +283,7 @@ class Platform:
     ) -> DataSample:
         """A data sample of a component's ``method`` (a trigger or action name)."""
         self.workspaces[workspace_id]
-        self._get(self.components, component_id, "component")
+        self.components[component_id]
         self._user(user_id)
         sample = DataSample(
             id=self.ids.next("data-sample"),
@@ -470,14 +394,3 @@ class Platform:
             return table[key]
         except KeyError:
             raise KeyError(f"no {kind} with the id {key!r}") from None
-
-
-def _minimal_descriptor(name: str) -> dict[str, Any]:
-    return {
-        "title": name,
-        "description": "",
-        "language": "nodejs",
-        "sailor_version": "2.7.1",
-        "actions": {},
-        "triggers": {},
-    }

@@ -205,17 +205,17 @@ def seed(platform: Platform) -> Seed:
     component_ids: dict[str, str] = {}
     built = SEED_START - timedelta(days=200)
     for name, (descriptor, builds) in _GLOBAL.items():
-        component = platform.add_component(team_id=platform_team.id, name=name, access="global")
+        component = platform.components.create(team_id=platform_team.id, name=name, access="global")
         for number in range(1, builds + 1):
             built += timedelta(days=3)
-            platform.add_component_version(component.id, descriptor=descriptor(number), date=built)
+            platform.components.add_version(component.id, descriptor=descriptor(number), date=built)
         component_ids[name] = component.id
-    petstore = platform.add_component(
+    petstore = platform.components.create(
         team_id=team.id, name="petstore", env={"PETSTORE_URL": "https://petstore.example.com/v2"}
     )
     for number in (1, 2):
         built += timedelta(days=5)
-        platform.add_component_version(petstore.id, descriptor=_petstore(number), date=built)
+        platform.components.add_version(petstore.id, descriptor=_petstore(number), date=built)
     component_ids["petstore"] = petstore.id
 
     flow_ids = [

@@ -10,8 +10,6 @@ from typing import Any
 
 from elasticio.testing._jsonapi import Json, identifier, resource, to_one
 from elasticio.testing._model import (
-    Component,
-    ComponentVersion,
     Credential,
     DataSample,
     Execution,
@@ -20,120 +18,22 @@ from elasticio.testing._model import (
     FlowVersion,
     SshKey,
 )
-from elasticio.testing._platform import Platform
-from elasticio.testing._time import iso, millis
+from elasticio.testing._time import iso
 
 __all__ = [
     "PENDING",
-    "component_included",
-    "component_resource",
     "credential_resource",
     "data_sample_resource",
-    "descriptor_resource",
-    "env_resource",
     "execution_resource",
     "flow_draft_resource",
     "flow_resource",
     "flow_version_resource",
     "snapshot_resource",
     "sshkey_resource",
-    "version_resource",
 ]
 
 # The status text of an execution that has not finished, as the docs give it.
 PENDING = "Pending request, waiting other process"
-
-
-def component_resource(component: Component, platform: Platform, *, whitelist: bool) -> Json:
-    attributes: dict[str, Any] = {
-        "name": component.name,
-        "team_name": platform.teams[component.team_id].name,
-        "access": component.access,
-    }
-    if whitelist:
-        attributes["whitelisted_contract_ids"] = list(component.whitelisted_contract_ids)
-    for name in ("icon", "docker_repo_name", "docker_target_tag"):
-        value = getattr(component, name)
-        if value is not None:
-            attributes[name] = value
-    relationships: dict[str, Any] = {
-        "versions": {"links": {"related": f"/v2/components/{component.id}/versions"}}
-    }
-    if component.latest is not None:
-        relationships["latest_version"] = to_one(
-            "version",
-            component.latest.revision,
-            self_link=f"/v2/components/{component.id}/versions/latest",
-        )
-    return resource(
-        "component",
-        component.id,
-        self_link=f"/v2/components/{component.id}",
-        attributes=attributes,
-        relationships=relationships,
-    )
-
-
-def version_resource(component: Component, version: ComponentVersion) -> Json:
-    base = f"/v2/components/{component.id}"
-    return resource(
-        "version",
-        version.revision,
-        self_link=f"/v2/versions/{version.revision}",
-        attributes={"date": millis(version.date), "version_number": version.number},
-        relationships={
-            "descriptor": to_one(
-                "descriptor",
-                version.revision,
-                self_link=f"{base}/versions/{version.revision}/descriptor",
-            ),
-            "component": to_one("component", component.id, self_link=base),
-        },
-    )
-
-
-def descriptor_resource(
-    component: Component, version: ComponentVersion, platform: Platform
-) -> Json:
-    attributes = {
-        "repo_name": component.name,
-        "team_name": platform.teams[component.team_id].name,
-        "short_revision": version.revision[:7],
-        "is_latest": version is component.latest,
-        **version.descriptor,
-    }
-    return resource(
-        "descriptor",
-        version.revision,
-        self_link=f"/v2/descriptors/{version.revision}",
-        attributes=attributes,
-        relationships={
-            "version": to_one(
-                "version",
-                version.revision,
-                self_link=f"/v2/{component.id}/versions/{version.revision}",
-            )
-        },
-    )
-
-
-def component_included(component: Component, platform: Platform) -> list[Json]:
-    """The latest version and its descriptor, as lists and gets include them."""
-    if component.latest is None:
-        return []
-    return [
-        version_resource(component, component.latest),
-        descriptor_resource(component, component.latest, platform),
-    ]
-
-
-def env_resource(component: Component) -> Json:
-    return resource(
-        "component-env",
-        component.id,
-        self_link=f"/v2/component-envs/{component.id}",
-        attributes={"vars": component.env},
-    )
 
 
 def flow_resource(flow: Flow, now: float) -> Json:

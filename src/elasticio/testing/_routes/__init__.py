@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from elasticio.testing._areas.components import routes as components
 from elasticio.testing._areas.contracts import routes as contracts
 from elasticio.testing._areas.teams import routes as teams
 from elasticio.testing._areas.users import routes as users
 from elasticio.testing._areas.workspaces import routes as workspaces
 from elasticio.testing._router import RouteTable
 from elasticio.testing._routes import (
-    components,
     credentials,
     data_samples,
     executions,

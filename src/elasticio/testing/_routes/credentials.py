@@ -17,7 +17,6 @@ from elasticio._catalog.v2 import (
     CREDENTIALS_UPDATE,
 )
 from elasticio.testing._access import (
-    available_to_contract,
     component_for,
     credential_for,
     workspace_for,
@@ -86,7 +85,7 @@ def create_credential(call: Call) -> Reply:
     vpn_agent_id = relationship_id(data, "vpn_agent", "vpn-agent")
     workspace = workspace_for(call, workspace_id)
     component = component_for(call, component_id)
-    if not available_to_contract(component, workspace.contract_id):
+    if not component.available_to(workspace.contract_id):
         raise forbidden("The component cannot be used in this workspace.")
     credential = call.platform.add_credential(
         workspace_id=workspace.id,

@@ -16,7 +16,6 @@ from elasticio._catalog.v2 import (
     DATA_SAMPLES_UPDATE,
 )
 from elasticio.testing._access import (
-    available_to_contract,
     component_for,
     data_sample_for,
     workspace_for,
@@ -81,7 +80,7 @@ def create_data_sample(call: Call) -> Reply:
         raise bad_request("data.relationships.workspace is required")
     workspace = workspace_for(call, workspace_id)
     component = component_for(call, component_id)
-    if not available_to_contract(component, workspace.contract_id):
+    if not component.available_to(workspace.contract_id):
         raise forbidden("The component cannot be used in this workspace.")
     if component.version(revision) is None:
         raise not_found("Version", revision)

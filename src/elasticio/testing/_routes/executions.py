@@ -28,7 +28,6 @@ from elasticio._catalog.v2 import (
     EXECUTIONS_VERIFY_CREDENTIAL,
 )
 from elasticio.testing._access import (
-    available_to_contract,
     component_for,
     credential_for,
     workspace_for,
@@ -81,7 +80,7 @@ def _schedule(
         raise bad_request("data.relationships.workspace is required")
     relationship_id(data, "vpn_agent", "vpn-agent")
     workspace = workspace_for(call, workspace_id)
-    if not available_to_contract(component, workspace.contract_id):
+    if not component.available_to(workspace.contract_id):
         raise forbidden("The component cannot be used in this workspace.")
     if kind != "verify-credential":
         credential_id = relationship_id(data, "credential", "credential")

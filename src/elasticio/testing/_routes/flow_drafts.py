@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from elasticio._catalog.v2 import FLOWS_COPY, FLOWS_DELETE_DRAFT, FLOWS_GET_DRAFT, FLOWS_PUT_DRAFT
-from elasticio.testing._access import available_to_contract, flow_for, workspace_for
+from elasticio.testing._access import flow_for, workspace_for
+from elasticio.testing._areas.components.store import parse_command
 from elasticio.testing._areas.workspaces.store import WorkspaceRecord as Workspace
 from elasticio.testing._errors import bad_request, not_found
 from elasticio.testing._flow_input import flow_changes
@@ -26,7 +27,6 @@ from elasticio.testing._json import clone
 from elasticio.testing._jsonapi import document
 from elasticio.testing._model import Flow
 from elasticio.testing._payload import attributes, primary, relationship_id
-from elasticio.testing._platform import parse_command
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
 from elasticio.testing._views import flow_draft_resource, flow_resource
@@ -90,7 +90,7 @@ def _copied_graph(call: Call, source: Flow, workspace: Workspace) -> dict[str, A
     credentials dropped."""
     for component_id in sorted(source.component_ids):
         component = call.platform.components.get(component_id)
-        if component is None or not available_to_contract(component, workspace.contract_id):
+        if component is None or not component.available_to(workspace.contract_id):
             raise bad_request(
                 f"the component {component_id} cannot be used in the destination's contract"
             )

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
+from elasticio.testing._areas.teams.store import TeamRecord
 from tests.testing.helpers import data_of, error_of
 
 GLOBAL = {"timer", "webhook", "code", "email"}
@@ -86,8 +87,8 @@ async def test_team_component_of_another_contract_is_403(
 ) -> None:
     """A team-access component of a contract the caller is not in is 403."""
     contract = emulator.platform.contracts.create(name="Other")
-    team = emulator.platform.add_team(name="others", contract_id=contract.id)
-    component = emulator.platform.add_component(team_id=team.id, name="secret")
+    team = emulator.platform.teams.add(TeamRecord(name="others", contract_id=contract.id))
+    component = emulator.platform.components.create(team_id=team.id, name="secret")
     error_of(await guest_api.get(f"/v2/components/{component.id}"), 403)
 
 
@@ -199,8 +200,8 @@ async def test_workspace_components_need_membership(
 async def test_all_components_for_tenant_admins(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """``/v2/components/all`` lists every component, also of other contracts."""
     contract = emulator.platform.contracts.create(name="Other")
-    team = emulator.platform.add_team(name="others", contract_id=contract.id)
-    emulator.platform.add_component(team_id=team.id, name="secret")
+    team = emulator.platform.teams.add(TeamRecord(name="others", contract_id=contract.id))
+    emulator.platform.components.create(team_id=team.id, name="secret")
     assert names(data_of(await api.get("/v2/components/all"))) == GLOBAL | {"petstore", "secret"}
     only = data_of(await api.get("/v2/components/all", params={"contract_id": contract.id}))
     assert names(only) == {"secret"}

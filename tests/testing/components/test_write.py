@@ -113,7 +113,7 @@ async def test_delete_component_in_use_is_409(api: httpx.AsyncClient, emulator: 
 
 async def test_delete_unused_component(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """An unused component is deleted: 204 with no body, then 404."""
-    component = emulator.platform.add_component(team_id=emulator.seed.team_id, name="unused")
+    component = emulator.platform.components.create(team_id=emulator.seed.team_id, name="unused")
     response = await api.delete(f"/v2/components/{component.id}")
     assert response.status_code == 204
     assert response.content == b""
