@@ -13,14 +13,11 @@ from typing import Any, Literal
 import attrs
 
 __all__ = [
-    "Credential",
-    "DataSample",
     "Execution",
     "ExecutionKind",
     "Flow",
     "FlowDraft",
     "FlowVersion",
-    "SshKey",
 ]
 
 Roles = list[str]
@@ -112,47 +109,6 @@ class Flow:
             for node in self.graph.get("nodes", [])
             if isinstance(node, dict) and isinstance(node.get("component_id"), str)
         }
-
-
-@attrs.define(kw_only=True)
-class Credential:
-    """Credentials for one component in one workspace; ``keys`` follow the component's
-    ``credentials.fields`` and are never shown in a repr."""
-
-    id: str
-    workspace_id: str
-    component_id: str
-    user_id: str
-    name: str
-    keys: dict[str, Any] = attrs.field(factory=dict, repr=False)
-    vpn_agent_id: str | None = None
-
-
-@attrs.define(kw_only=True)
-class DataSample:
-    """A sample message of a component's trigger or action, kept for mapping in flows.
-
-    ``component_version`` is a revision or the literal ``latest``, as it was given.
-    """
-
-    id: str
-    workspace_id: str
-    component_id: str
-    component_version: str
-    user_id: str
-    method: str
-    result: Any
-
-
-@attrs.define(kw_only=True)
-class SshKey:
-    """A user's SSH public key (for pushing component code) and its MD5 fingerprint."""
-
-    id: str
-    user_id: str
-    key: str
-    title: str | None
-    fingerprint: str
 
 
 @attrs.define(kw_only=True)

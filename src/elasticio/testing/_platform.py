@@ -17,6 +17,9 @@ import attrs
 
 from elasticio.testing._areas.components.store import Components, parse_command
 from elasticio.testing._areas.contracts.store import Contracts
+from elasticio.testing._areas.credentials.store import Credentials
+from elasticio.testing._areas.data_samples.store import DataSampleRecord, DataSamples
+from elasticio.testing._areas.ssh_keys.store import SshKeys
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
 from elasticio.testing._areas.users.store import UserRecord, Users
 from elasticio.testing._areas.workspaces.store import WorkspaceRecord, Workspaces
@@ -24,17 +27,13 @@ from elasticio.testing._executions import Outcome
 from elasticio.testing._ids import IdFactory, revision
 from elasticio.testing._json import clone
 from elasticio.testing._model import (
-    Credential,
-    DataSample,
     Execution,
     ExecutionKind,
     Flow,
     FlowDraft,
     FlowStatus,
     FlowVersion,
-    SshKey,
 )
-from elasticio.testing._sshkeys import parse_public_key
 from elasticio.testing._table import Table
 from elasticio.testing._tenant import TenantRecord
 from elasticio.testing._time import EmulatorClock
@@ -88,9 +87,9 @@ class Platform:
     teams: Teams = attrs.field(init=False)
     components: Components = attrs.field(init=False)
     flows: dict[str, Flow] = attrs.Factory(dict)
-    credentials: dict[str, Credential] = attrs.Factory(dict)
-    data_samples: dict[str, DataSample] = attrs.Factory(dict)
-    ssh_keys: dict[str, SshKey] = attrs.Factory(dict)
+    credentials: Credentials = attrs.field(init=False)
+    data_samples: DataSamples = attrs.field(init=False)
+    ssh_keys: SshKeys = attrs.field(init=False)
     executions: dict[str, Execution] = attrs.Factory(dict)
 
     def __attrs_post_init__(self) -> None:
@@ -100,6 +99,9 @@ class Platform:
         self.workspaces = Workspaces(self.ids, self.users, self.contracts)
         self.teams = Teams(self.ids, self.users, self.contracts)
         self.components = Components(self.ids, self.clock, self.teams)
+        self.credentials = Credentials(self.ids, self.users, self.workspaces, self.components)
+        self.data_samples = DataSamples(self.ids, self.users, self.workspaces, self.components)
+        self.ssh_keys = SshKeys(self.ids, self.users)
 
     add_user = _Alias("users", Users.create)
     user_by_email = _Alias("users", Users.by_email)
@@ -114,6 +116,11 @@ class Platform:
     resolve_command = _Alias("components", Components.resolve)
     delete_component = _Alias("components", Components.delete)
     delete_component_version = _Alias("components", Components.delete_version)
+    add_credential = _Alias("credentials", Credentials.create)
+    delete_credential = _Alias("credentials", Credentials.delete)
+    add_data_sample = _Alias("data_samples", _adding(DataSampleRecord))
+    add_ssh_key = _Alias("ssh_keys", SshKeys.create)
+    delete_ssh_key = _Alias("ssh_keys", SshKeys.delete)
 
     def flows_using(self, component_id: str, revision: str | None = None) -> list[Flow]:
         """Flows whose graph uses the component (only ``revision`` of it, when given).
@@ -231,88 +238,6 @@ class Platform:
 
     def delete_snapshot(self, flow_id: str, step_id: str) -> None:
         del self._get(self.flows, flow_id, "flow").snapshots[step_id]
-
-    # -- credentials, data samples, SSH keys -----------------------------------------
-
-    def add_credential(
-        self,
-        *,
-        workspace_id: str,
-        component_id: str,
-        user_id: str,
-        name: str | None = None,
-        keys: Mapping[str, Any] | None = None,
-        vpn_agent_id: str | None = None,
-    ) -> Credential:
-        """New credentials; without a name they are called "<component title> #<n>"."""
-        self.workspaces[workspace_id]
-        component = self.components[component_id]
-        self._user(user_id)
-        if name is None:
-            title = component.latest.descriptor.get("title") if component.latest else None
-            siblings = [
-                c
-                for c in self.credentials.values()
-                if c.workspace_id == workspace_id and c.component_id == component_id
-            ]
-            name = f"{title or component.name} #{len(siblings) + 1}"
-        credential = Credential(
-            id=self.ids.next("credential"),
-            workspace_id=workspace_id,
-            component_id=component_id,
-            user_id=user_id,
-            name=name,
-            keys=clone(dict(keys or {})),
-            vpn_agent_id=vpn_agent_id,
-        )
-        self.credentials[credential.id] = credential
-        return credential
-
-    def delete_credential(self, credential_id: str) -> None:
-        del self.credentials[credential_id]
-
-    def add_data_sample(
-        self,
-        *,
-        workspace_id: str,
-        component_id: str,
-        user_id: str,
-        method: str,
-        result: Any,
-        component_version: str = "latest",
-    ) -> DataSample:
-        """A data sample of a component's ``method`` (a trigger or action name)."""
-        self.workspaces[workspace_id]
-        self.components[component_id]
-        self._user(user_id)
-        sample = DataSample(
-            id=self.ids.next("data-sample"),
-            workspace_id=workspace_id,
-            component_id=component_id,
-            component_version=component_version,
-            user_id=user_id,
-            method=method,
-            result=clone(result),
-        )
-        self.data_samples[sample.id] = sample
-        return sample
-
-    def add_ssh_key(self, *, user_id: str, key: str, title: str | None = None) -> SshKey:
-        """A user's public key; ValueError if ``key`` is not an SSH public key."""
-        self._user(user_id)
-        parsed = parse_public_key(key)
-        ssh_key = SshKey(
-            id=self.ids.next("sshkey"),
-            user_id=user_id,
-            key=parsed.text,
-            title=title,
-            fingerprint=parsed.fingerprint,
-        )
-        self.ssh_keys[ssh_key.id] = ssh_key
-        return ssh_key
-
-    def delete_ssh_key(self, key_id: str) -> None:
-        del self.ssh_keys[key_id]
 
     # -- scheduled executions --------------------------------------------------------
 

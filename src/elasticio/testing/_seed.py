@@ -25,9 +25,10 @@ from typing import Any
 
 import attrs
 
+from elasticio.testing._areas.data_samples.store import DataSampleRecord
+from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from elasticio.testing._areas.teams.store import TeamRecord
 from elasticio.testing._platform import Platform
-from elasticio.testing._sshkeys import example_rsa_key
 
 __all__ = ["FLOW_COUNT", "Seed", "SeedUser", "seed"]
 
@@ -226,44 +227,48 @@ def seed(platform: Platform) -> Seed:
     showcase = flow_ids[3]
     platform.set_snapshot(showcase, "step_1", {"lastPoll": "2024-01-01T18:00:00.000Z"})
 
-    webhook_credential = platform.add_credential(
+    webhook_credential = platform.credentials.create(
         workspace_id=shared.id,
         component_id=component_ids["webhook"],
         user_id=owner.id,
         name="Webhook basic auth",
         keys={"username": "acme", "password": "webhook-secret"},
     )
-    petstore_credential = platform.add_credential(
+    petstore_credential = platform.credentials.create(
         workspace_id=shared.id,
         component_id=petstore.id,
         user_id=owner.id,
         name="Petstore demo key",
         keys={"apiKey": "petstore-demo-key"},
     )
-    private_credential = platform.add_credential(
+    private_credential = platform.credentials.create(
         workspace_id=private.id,
         component_id=petstore.id,
         user_id=owner.id,
         name="Petstore sandbox key",
         keys={"apiKey": "petstore-sandbox-key"},
     )
-    pets_sample = platform.add_data_sample(
-        workspace_id=shared.id,
-        component_id=petstore.id,
-        user_id=owner.id,
-        method="getPetsByStatus",
-        result={"id": 1, "name": "Rex", "status": "available"},
+    pets_sample = platform.data_samples.add(
+        DataSampleRecord(
+            workspace_id=shared.id,
+            component_id=petstore.id,
+            user_id=owner.id,
+            method="getPetsByStatus",
+            result={"id": 1, "name": "Rex", "status": "available"},
+        )
     )
     webhook = platform.components[component_ids["webhook"]]
-    webhook_sample = platform.add_data_sample(
-        workspace_id=shared.id,
-        component_id=webhook.id,
-        component_version=webhook.versions[0].revision,
-        user_id=guest.id,
-        method="receive",
-        result={"body": {"orderId": "A-1001", "total": 42.5}},
+    webhook_sample = platform.data_samples.add(
+        DataSampleRecord(
+            workspace_id=shared.id,
+            component_id=webhook.id,
+            component_version=webhook.versions[0].revision,
+            user_id=guest.id,
+            method="receive",
+            result={"body": {"orderId": "A-1001", "total": 42.5}},
+        )
     )
-    ssh_key = platform.add_ssh_key(
+    ssh_key = platform.ssh_keys.create(
         user_id=owner.id, key=example_rsa_key("owner") + " owner@example.com", title="Laptop"
     )
 

@@ -10,26 +10,20 @@ from typing import Any
 
 from elasticio.testing._jsonapi import Json, identifier, resource, to_one
 from elasticio.testing._model import (
-    Credential,
-    DataSample,
     Execution,
     Flow,
     FlowDraft,
     FlowVersion,
-    SshKey,
 )
 from elasticio.testing._time import iso
 
 __all__ = [
     "PENDING",
-    "credential_resource",
-    "data_sample_resource",
     "execution_resource",
     "flow_draft_resource",
     "flow_resource",
     "flow_version_resource",
     "snapshot_resource",
-    "sshkey_resource",
 ]
 
 # The status text of an execution that has not finished, as the docs give it.
@@ -132,63 +126,6 @@ def snapshot_resource(flow: Flow, step_id: str) -> Json:
         step_id,
         self_link=f"/v2/flows/{flow.id}/snapshots/{step_id}",
         attributes={"snapshot": flow.snapshots[step_id]},
-    )
-
-
-def _in_workspace(workspace_id: str) -> Json:
-    return to_one("workspace", workspace_id, self_link=f"/v2/workspaces/{workspace_id}")
-
-
-def _of_component(component_id: str) -> Json:
-    return to_one("component", component_id, self_link=f"/v2/components/{component_id}")
-
-
-def credential_resource(credential: Credential) -> Json:
-    relationships = {
-        "user": _owner(credential.user_id),
-        "component": _of_component(credential.component_id),
-        "workspace": _in_workspace(credential.workspace_id),
-    }
-    if credential.vpn_agent_id is not None:
-        relationships["vpn_agent"] = to_one(
-            "vpn-agent",
-            credential.vpn_agent_id,
-            self_link=f"/v2/agents/vpn/{credential.vpn_agent_id}",
-        )
-    return resource(
-        "credential",
-        credential.id,
-        self_link=f"/v2/credentials/{credential.id}",
-        attributes={"name": credential.name, "keys": credential.keys},
-        relationships=relationships,
-    )
-
-
-def data_sample_resource(sample: DataSample) -> Json:
-    version_link = f"/v2/components/{sample.component_id}/versions/{sample.component_version}"
-    return resource(
-        "data-sample",
-        sample.id,
-        self_link=f"/v2/data-samples/{sample.id}",
-        attributes={"method": sample.method, "result": sample.result},
-        relationships={
-            "component_version": to_one(
-                "version", sample.component_version, self_link=version_link
-            ),
-            "workspace": _in_workspace(sample.workspace_id),
-            "component": _of_component(sample.component_id),
-            "user": _owner(sample.user_id),
-        },
-    )
-
-
-def sshkey_resource(key: SshKey) -> Json:
-    return resource(
-        "sshkey",
-        key.id,
-        self_link=f"/v2/sshkeys/{key.id}",
-        attributes={"key": key.key, "title": key.title, "fingerprint": key.fingerprint},
-        relationships={"user": _owner(key.user_id)},
     )
 
 

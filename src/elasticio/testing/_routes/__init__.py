@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from elasticio.testing._areas.components import routes as components
 from elasticio.testing._areas.contracts import routes as contracts
+from elasticio.testing._areas.credentials import routes as credentials
+from elasticio.testing._areas.data_samples import routes as data_samples
+from elasticio.testing._areas.ssh_keys import routes as sshkeys
 from elasticio.testing._areas.teams import routes as teams
 from elasticio.testing._areas.users import routes as users
 from elasticio.testing._areas.workspaces import routes as workspaces
 from elasticio.testing._router import RouteTable
 from elasticio.testing._routes import (
-    credentials,
-    data_samples,
     executions,
     flow_drafts,
     flow_versions,
     flows,
     snapshots,
-    sshkeys,
 )
 
 __all__ = ["ROUTE_TABLES"]

@@ -45,7 +45,7 @@ from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
 from elasticio.testing._schema import Attr, Body, Rel
 
-__all__ = ["component_for", "routes", "version_of"]
+__all__ = ["component_for", "require_usable", "routes", "version_of"]
 
 routes = RouteTable()
 
@@ -85,6 +85,12 @@ def _team_component(call: Call, component_id: str) -> ComponentRecord:
     if call.user.id not in call.platform.teams[component.team_id].user_ids:
         raise forbidden("The component must belong to one of your teams.")
     return component
+
+
+def require_usable(component: ComponentRecord, workspace: WorkspaceRecord) -> None:
+    """A 403 unless the workspace's contract may use the component."""
+    if not component.available_to(workspace.contract_id):
+        raise forbidden("The component cannot be used in this workspace.")
 
 
 def version_of(component: ComponentRecord, revision: str) -> ComponentVersionRecord:

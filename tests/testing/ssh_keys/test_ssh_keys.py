@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-from elasticio.testing._sshkeys import example_rsa_key
+from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from tests.testing.helpers import data_of, error_of
 
 

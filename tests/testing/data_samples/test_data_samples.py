@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
+from elasticio.testing._areas.data_samples.store import DataSampleRecord
 from tests.testing.helpers import data_of, error_of, ref
 
 
@@ -29,13 +30,14 @@ def create_body(emulator: Emulator, version: str = "latest") -> dict[str, Any]:
 @pytest.fixture
 def private_sample(emulator: Emulator) -> str:
     """A sample in the private workspace, which the guest cannot see."""
-    return emulator.platform.add_data_sample(
+    sample = DataSampleRecord(
         workspace_id=emulator.seed.private_workspace_id,
         component_id=emulator.seed.component_ids["code"],
         user_id=emulator.seed.owner.id,
         method="execute",
         result={"x": 1},
-    ).id
+    )
+    return emulator.platform.data_samples.add(sample).id
 
 
 async def test_get_shape(api: httpx.AsyncClient, emulator: Emulator) -> None:
