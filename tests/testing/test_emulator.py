@@ -90,7 +90,7 @@ def test_reset_gives_the_same_ids(emulator: Emulator) -> None:
 
 async def test_added_flow_is_served(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """A flow added through the platform API is visible over HTTP."""
-    flow = emulator.platform.add_flow(
+    flow = emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id, user_id=emulator.seed.owner.id, name="Added"
     )
     assert data_of(await api.get(f"/v2/flows/{flow.id}"))["attributes"]["name"] == "Added"
@@ -117,7 +117,9 @@ def test_duplicate_email_is_refused(emulator: Emulator) -> None:
 def test_unknown_reference_is_a_key_error(emulator: Emulator) -> None:
     """Adding a record that points at nothing fails loudly."""
     with pytest.raises(KeyError, match="workspace"):
-        emulator.platform.add_flow(workspace_id="nope", user_id=emulator.seed.owner.id, name="x")
+        emulator.platform.flows.create(
+            workspace_id="nope", user_id=emulator.seed.owner.id, name="x"
+        )
 
 
 async def test_client_is_an_sdk_client_for_the_owner(emulator: Emulator) -> None:

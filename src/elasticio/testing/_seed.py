@@ -225,7 +225,7 @@ def seed(platform: Platform) -> Seed:
     ]
     # Flow 4 (index 3): in Production, inactive, with a draft.
     showcase = flow_ids[3]
-    platform.set_snapshot(showcase, "step_1", {"lastPoll": "2024-01-01T18:00:00.000Z"})
+    platform.flows.set_snapshot(showcase, "step_1", {"lastPoll": "2024-01-01T18:00:00.000Z"})
 
     webhook_credential = platform.credentials.create(
         workspace_id=shared.id,
@@ -334,7 +334,7 @@ def _add_seed_flow(
         ],
     }
     created = SEED_START + timedelta(hours=6 * index)
-    return platform.add_flow(
+    return platform.flows.create(
         workspace_id=shared_id if in_shared else private_id,
         user_id=guest_id if in_shared and index % 5 == 0 else owner_id,
         name=f"{source} {action} {index + 1:03d}",

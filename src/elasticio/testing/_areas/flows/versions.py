@@ -6,12 +6,12 @@ Creating a flow saves its first version and every update another; versions are r
 from __future__ import annotations
 
 from elasticio._catalog.v2 import FLOWS_VERSION, FLOWS_VERSIONS
-from elasticio.testing._access import flow_for
-from elasticio.testing._errors import not_found
-from elasticio.testing._jsonapi import document, page_request, paginate
+from elasticio.testing._areas.flows.routes import flow_for
+from elasticio.testing._areas.flows.views import flow_version_resource
+from elasticio.testing._errors import NoSuchRecordError
+from elasticio.testing._jsonapi import document
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
-from elasticio.testing._views import flow_version_resource
 
 __all__ = ["routes"]
 
@@ -21,16 +21,14 @@ routes = RouteTable()
 @routes.handle(FLOWS_VERSIONS)
 def list_flow_versions(call: Call, flow_id: str) -> Reply:
     flow = flow_for(call, flow_id)
-    history = sorted(flow.versions, key=lambda v: v.created_at)
-    items, meta = paginate(history, page_request(call.query, default_size=50))
+    items, meta = call.page(sorted(flow.versions, key=lambda v: v.created_at))
     return Reply(body=document([flow_version_resource(flow, v) for v in items], meta=meta))
 
 
 @routes.handle(FLOWS_VERSION)
 def get_flow_version(call: Call, flow_id: str, version_hash: str) -> Reply:
     flow = flow_for(call, flow_id)
-    wanted = version_hash
-    version = next((v for v in flow.versions if v.id == wanted), None)
+    version = next((v for v in flow.versions if v.id == version_hash), None)
     if version is None:
-        raise not_found("Flow version", wanted)
+        raise NoSuchRecordError("flow version", version_hash)
     return Reply(body=document(flow_version_resource(flow, version)))

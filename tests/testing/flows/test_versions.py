@@ -8,8 +8,8 @@ import httpx
 
 from elasticio.testing import Emulator
 from tests.testing.conftest import FakeClock
+from tests.testing.flows.test_write import create_body
 from tests.testing.helpers import data_of, error_of
-from tests.testing.test_flows_write import create_body
 
 HASH = re.compile(r"^[0-9a-f]{40}$")
 

@@ -33,7 +33,7 @@ def draft_body(**attributes: Any) -> dict[str, Any]:
 @pytest.fixture
 def plain_flow(emulator: Emulator) -> str:
     """An inactive flow of the shared workspace without a draft."""
-    return emulator.platform.add_flow(
+    return emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id,
         user_id=emulator.seed.owner.id,
         name="Plain",
@@ -171,7 +171,7 @@ async def test_foreign_flow_is_403(
     guest_api: httpx.AsyncClient, emulator: Emulator, method: str
 ) -> None:
     """Drafts of a flow in a workspace the caller is not in are 403."""
-    flow = emulator.platform.add_flow(
+    flow = emulator.platform.flows.create(
         workspace_id=emulator.seed.private_workspace_id,
         user_id=emulator.seed.owner.id,
         name="Private",

@@ -120,14 +120,14 @@ async def test_delete(api: httpx.AsyncClient, flow_id: str) -> None:
 
 async def test_edits_refused_while_running(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """On an active flow POST, PATCH and DELETE are 409; reading still works."""
-    flow_id = emulator.platform.add_flow(
+    flow_id = emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id,
         user_id=emulator.seed.owner.id,
         name="Busy",
         status="active",
         graph={"nodes": [{"id": "step_1", "command": "elasticio/timer:timer"}], "edges": []},
     ).id
-    emulator.platform.set_snapshot(flow_id, "step_1", {"n": 1})
+    emulator.platform.flows.set_snapshot(flow_id, "step_1", {"n": 1})
     url = f"/v2/flows/{flow_id}/snapshots"
     error_of(await api.post(url, json=snapshot_body("step_1", {})), 409)
     error_of(await api.patch(f"{url}/step_1", json=snapshot_body("step_1", {})), 409)
@@ -140,7 +140,7 @@ async def test_edits_wait_until_stopped(
 ) -> None:
     """A flow asked to stop keeps refusing edits until it has stopped."""
     emulator.settings.transition_delay = 3.0
-    flow = emulator.platform.add_flow(
+    flow = emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id,
         user_id=emulator.seed.owner.id,
         name="Stopping",

@@ -70,7 +70,7 @@ async def test_copy_into_an_existing_flow(
     api: httpx.AsyncClient, emulator: Emulator, source: str
 ) -> None:
     """Into a flow: 201 with that flow unchanged; its draft is overwritten by the copy."""
-    dest = emulator.platform.add_flow(
+    dest = emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id,
         user_id=emulator.seed.owner.id,
         name="Destination",
@@ -166,7 +166,7 @@ def flow_with_credentials(emulator: Emulator) -> str:
         ],
         "edges": [{"id": "step_1:step_2", "source": "step_1", "target": "step_2"}],
     }
-    return emulator.platform.add_flow(
+    return emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id,
         user_id=emulator.seed.owner.id,
         name="With credentials",

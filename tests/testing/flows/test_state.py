@@ -12,14 +12,14 @@ from tests.testing.helpers import data_of, error_of
 
 @pytest.fixture
 def inactive_flow(emulator: Emulator) -> str:
-    return emulator.platform.add_flow(
+    return emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id, user_id=emulator.seed.owner.id, name="Idle"
     ).id
 
 
 @pytest.fixture
 def active_flow(emulator: Emulator) -> str:
-    return emulator.platform.add_flow(
+    return emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id,
         user_id=emulator.seed.owner.id,
         name="Busy",
@@ -114,7 +114,7 @@ async def test_start_in_foreign_workspace_is_403(
     guest_api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """Starting a flow of a workspace the caller is not in is 403."""
-    flow = emulator.platform.add_flow(
+    flow = emulator.platform.flows.create(
         workspace_id=emulator.seed.private_workspace_id,
         user_id=emulator.seed.owner.id,
         name="Private",

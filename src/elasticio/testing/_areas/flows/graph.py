@@ -1,71 +1,62 @@
-"""Checking the attributes of a flow sent to create or update it.
+"""What a flow's attributes must be, when created, updated or drafted.
 
-The result is a dict of changes ready for :meth:`Platform.add_flow` or
-:meth:`Platform.update_flow`. Graph nodes get their ``component_id`` from the component
-their ``command`` names (``team/repo:function@version``), and edges an ``id``
-(``mapper:step_1:step_2`` when they carry a mapper, else ``step_1:step_2``), as the
-platform's answers show.
+The schema checks each attribute's JSON shape; :func:`flow_changes` then checks the graph
+and the node options in depth and returns the changes ready for the store. Graph nodes
+get their ``component_id`` from the component their ``command`` names
+(``team/repo:function@version``), and edges an ``id`` (``mapper:step_1:step_2`` when they
+carry a mapper, else ``step_1:step_2``), as the platform's answers show.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
-from elasticio.testing._errors import ReplyError, bad_request
+from elasticio.testing._areas.components.store import Components
+from elasticio.testing._errors import ReplyError
 from elasticio.testing._json import clone
-from elasticio.testing._platform import Platform
+from elasticio.testing._schema import Attr
 
-__all__ = ["REQUIRED_ON_CREATE", "flow_changes"]
+__all__ = ["FLOW_ATTRIBUTES", "REQUIRED_ON_CREATE", "flow_changes"]
 
-# The docs' "required" column for creating a flow.
+FLOW_ATTRIBUTES = (
+    Attr("name", "string", filled=True),
+    Attr("type", choices=("ordinary", "long_running")),
+    Attr("default_mapper_type", choices=("jsonata",)),
+    Attr("description", "string", nullable=True),
+    Attr("cron", "string", nullable=True),
+    Attr("stats_enabled", "boolean"),
+    Attr("graph", "object"),
+    Attr("nodes_config", "object"),
+)
+"""A flow's attributes as a client may set them."""
+
 REQUIRED_ON_CREATE = ("name", "type", "graph", "default_mapper_type")
+"""The docs' "required" column for creating a flow."""
+
 _LOG_LEVELS = ("trace", "debug", "info", "warn", "error", "fatal")
 _BOOLEAN_NODE_OPTIONS = ("disable_dynamic_flow_control", "persistent_messages")
 
 
-def _fail(attribute: str, problem: str) -> ReplyError:
-    return bad_request(f"data.attributes.{attribute} {problem}")
+def _fail(member: str, problem: str) -> ReplyError:
+    """A 400 about ``member`` (``graph.nodes[1].command``), pointed at as JSON Pointer."""
+    pointer = "/data/attributes/" + re.sub(r"\[(\d+)\]", r"/\1", member).replace(".", "/")
+    return ReplyError(400, f"data.attributes.{member} {problem}", pointer=pointer)
 
 
-def flow_changes(platform: Platform, found: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
-    """Validated flow attributes; a 400 names the first attribute that is wrong."""
-    if creating:
-        for name in REQUIRED_ON_CREATE:
-            if found.get(name) is None:
-                raise _fail(name, "is required")
-    changes: dict[str, Any] = {}
-    if "name" in found:
-        if not isinstance(found["name"], str) or not found["name"].strip():
-            raise _fail("name", "must be a non-empty string")
-        changes["name"] = found["name"]
-    if "type" in found:
-        if found["type"] not in ("ordinary", "long_running"):
-            raise _fail("type", "must be ordinary or long_running")
-        changes["type"] = found["type"]
-    if "default_mapper_type" in found:
-        if found["default_mapper_type"] != "jsonata":
-            raise _fail("default_mapper_type", "must be jsonata")
-        changes["default_mapper_type"] = "jsonata"
-    for name in ("description", "cron"):
-        if name in found:
-            if found[name] is not None and not isinstance(found[name], str):
-                raise _fail(name, "must be a string or null")
-            changes[name] = found[name]
-    if "stats_enabled" in found:
-        if not isinstance(found["stats_enabled"], bool):
-            raise _fail("stats_enabled", "must be true or false")
-        changes["stats_enabled"] = found["stats_enabled"]
-    if "graph" in found:
-        changes["graph"] = _graph(platform, found["graph"])
-    if "nodes_config" in found:
-        changes["nodes_config"] = _nodes_config(found["nodes_config"])
+def flow_changes(components: Components, attributes: Mapping[str, Any]) -> dict[str, Any]:
+    """The attributes, read by a schema of :data:`FLOW_ATTRIBUTES`, with the graph and the
+    node options checked in depth; a 400 names the first member that is wrong."""
+    changes = dict(attributes)
+    if "graph" in changes:
+        changes["graph"] = _graph(components, changes["graph"])
+    if "nodes_config" in changes:
+        changes["nodes_config"] = _nodes_config(changes["nodes_config"])
     return changes
 
 
-def _graph(platform: Platform, graph: Any) -> dict[str, Any]:
-    if not isinstance(graph, Mapping):
-        raise _fail("graph", "must be an object with nodes and edges")
+def _graph(components: Components, graph: Mapping[str, Any]) -> dict[str, Any]:
     nodes, edges = graph.get("nodes"), graph.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list):
         raise _fail("graph", "must have a list of nodes and a list of edges")
@@ -77,7 +68,7 @@ def _graph(platform: Platform, graph: Any) -> dict[str, Any]:
             raise _fail(where, "must be an object with an id")
         if not isinstance(node.get("command"), str):
             raise _fail(f"{where}.command", "is required")
-        component = platform.components.resolve(node["command"]) or platform.components.get(
+        component = components.resolve(node["command"]) or components.get(
             str(node.get("component_id"))
         )
         if component is None:
@@ -101,9 +92,7 @@ def _graph(platform: Platform, graph: Any) -> dict[str, Any]:
     return {"nodes": out_nodes, "edges": out_edges}
 
 
-def _nodes_config(config: Any) -> dict[str, Any]:
-    if not isinstance(config, Mapping):
-        raise _fail("nodes_config", "must be an object keyed by step id")
+def _nodes_config(config: Mapping[str, Any]) -> dict[str, Any]:
     for step, options in config.items():
         where = f"nodes_config.{step}"
         if not isinstance(options, Mapping):
