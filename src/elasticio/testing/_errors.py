@@ -19,7 +19,6 @@ __all__ = [
     "conflict",
     "forbidden",
     "invalid",
-    "not_found",
     "unauthorized",
 ]
 
@@ -81,10 +80,6 @@ def invalid(pointer: str, problem: str) -> ReplyError:
         'data.attributes.name is required'
     """
     return ReplyError(400, f"{pointer.strip('/').replace('/', '.')} {problem}", pointer=pointer)
-
-
-def not_found(kind: str, identifier: str) -> ReplyError:
-    return NoSuchRecordError(kind.lower(), identifier)
 
 
 def unauthorized(detail: str) -> ReplyError:

@@ -1,35 +1,32 @@
-"""The in-memory platform: every record, the ways to add them, and the state changes.
+"""The in-memory platform: the tables of every area, side by side.
 
-The HTTP layer reads and changes the platform only through this class, and so can a test
-that wants more data than the seed has::
+Each area's records and the operations on them live with the area
+(``_areas/<area>/store.py``); the platform builds the tables in the order they refer to
+each other. A test that wants more data than the seed has goes through them::
 
-    user = emulator.platform.add_user(email="ann@example.com")
-    emulator.platform.add_workspace_member(workspace_id, user.id, ["guest"])
+    user = emulator.platform.users.create(email="ann@example.com")
+    emulator.platform.workspaces.add_member(workspace_id, user.id, ["guest"])
+
+The platform's methods from before the areas (``add_user``, ``add_workspace_member``,
+``add_flow``, ...) stay, as aliases of the tables' operations.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
-
-import attrs
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from elasticio.testing._areas.components.store import Components
 from elasticio.testing._areas.contracts.store import Contracts
 from elasticio.testing._areas.credentials.store import Credentials
 from elasticio.testing._areas.data_samples.store import DataSampleRecord, DataSamples
+from elasticio.testing._areas.executions.store import Executions
 from elasticio.testing._areas.flows.store import Flows
 from elasticio.testing._areas.ssh_keys.store import SshKeys
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
-from elasticio.testing._areas.users.store import UserRecord, Users
+from elasticio.testing._areas.users.store import Users
 from elasticio.testing._areas.workspaces.store import Workspaces
-from elasticio.testing._executions import Outcome
 from elasticio.testing._ids import IdFactory
-from elasticio.testing._json import clone
-from elasticio.testing._model import (
-    Execution,
-    ExecutionKind,
-)
 from elasticio.testing._table import Table
 from elasticio.testing._tenant import TenantRecord
 from elasticio.testing._time import EmulatorClock
@@ -43,14 +40,23 @@ R = TypeVar("R")
 
 
 class _Alias(Generic[S, P, R]):
-    """A method of the platform from before the area split, calling ``method`` on one of
-    its tables: ``add_user = _Alias("users", Users.create)``."""
+    """A platform method that calls ``method`` on the platform's table ``table``."""
 
     def __init__(self, table: str, method: Callable[Concatenate[S, P], R]) -> None:
         self._table = table
         self._method = method
 
-    def __get__(self, platform: Any, owner: object = None) -> Callable[P, R]:
+    @overload
+    def __get__(self, platform: None, owner: object = None) -> _Alias[S, P, R]: ...
+
+    @overload
+    def __get__(self, platform: Platform, owner: object = None) -> Callable[P, R]: ...
+
+    def __get__(
+        self, platform: Platform | None, owner: object = None
+    ) -> _Alias[S, P, R] | Callable[P, R]:
+        if platform is None:
+            return self
         table: S = getattr(platform, self._table)
         method = self._method
 
@@ -70,34 +76,34 @@ def _adding(record: Callable[P, T]) -> Callable[Concatenate[Table[Any], P], T]:
     return add
 
 
-@attrs.define
 class Platform:
-    """All the state of one emulated platform. Lookups return None for unknown ids."""
+    """All the state of one emulated platform: a table per kind of record, by id.
 
-    clock: EmulatorClock
-    ids: IdFactory = attrs.Factory(IdFactory)
-    tenant: TenantRecord = attrs.field(init=False)
-    users: Users = attrs.field(init=False)
-    contracts: Contracts = attrs.field(init=False)
-    workspaces: Workspaces = attrs.field(init=False)
-    teams: Teams = attrs.field(init=False)
-    components: Components = attrs.field(init=False)
-    flows: Flows = attrs.field(init=False)
-    credentials: Credentials = attrs.field(init=False)
-    data_samples: DataSamples = attrs.field(init=False)
-    ssh_keys: SshKeys = attrs.field(init=False)
-    executions: dict[str, Execution] = attrs.Factory(dict)
+    The tables read as mappings (``platform.flows[flow_id]``, ``len(platform.users)``,
+    ``platform.components.values()``) and carry their area's operations
+    (``platform.flows.create(...)``, ``platform.contracts.add_member(...)``). Ids come from
+    one factory, so a new platform repeats the same ids.
 
-    def __attrs_post_init__(self) -> None:
+    Example:
+        >>> from elasticio.testing._time import EmulatorClock
+        >>> platform = Platform(EmulatorClock(lambda: 0.0))
+        >>> user = platform.users.create(email="ann@example.com")
+        >>> platform.users[user.id].email
+        'ann@example.com'
+    """
+
+    def __init__(self, clock: EmulatorClock) -> None:
+        self.clock = clock
+        self.ids = IdFactory()
         self.tenant = TenantRecord(id=self.ids.next("tenant"), name="Emulated tenant")
-        self.users = Users(self.ids, self.clock)
-        self.contracts = Contracts(self.ids, self.clock, self.users)
+        self.users = Users(self.ids, clock)
+        self.contracts = Contracts(self.ids, clock, self.users)
         self.workspaces = Workspaces(self.ids, self.users, self.contracts)
         self.teams = Teams(self.ids, self.users, self.contracts)
-        self.components = Components(self.ids, self.clock, self.teams)
+        self.components = Components(self.ids, clock, self.teams)
         self.flows = Flows(
             self.ids,
-            self.clock,
+            clock,
             tenant=self.tenant,
             users=self.users,
             contracts=self.contracts,
@@ -107,7 +113,12 @@ class Platform:
         self.credentials = Credentials(self.ids, self.users, self.workspaces, self.components)
         self.data_samples = DataSamples(self.ids, self.users, self.workspaces, self.components)
         self.ssh_keys = SshKeys(self.ids, self.users)
+        self.executions = Executions(self.ids, clock, self.users, self.workspaces)
 
+    def __repr__(self) -> str:
+        return f"<Platform users={len(self.users)} flows={len(self.flows)}>"
+
+    # The methods before the areas, kept for the tests and scripts that call them.
     add_user = _Alias("users", Users.create)
     user_by_email = _Alias("users", Users.by_email)
     add_contract = _Alias("contracts", Contracts.create)
@@ -135,39 +146,4 @@ class Platform:
     add_data_sample = _Alias("data_samples", _adding(DataSampleRecord))
     add_ssh_key = _Alias("ssh_keys", SshKeys.create)
     delete_ssh_key = _Alias("ssh_keys", SshKeys.delete)
-
-    # -- scheduled executions --------------------------------------------------------
-
-    def schedule_execution(
-        self,
-        *,
-        kind: ExecutionKind,
-        workspace_id: str,
-        user_id: str,
-        outcome: Outcome,
-        delay: float,
-    ) -> Execution:
-        """An execution whose ``outcome`` shows ``delay`` seconds from now."""
-        self.workspaces[workspace_id]
-        self._user(user_id)
-        execution = Execution(
-            id=self.ids.next("execution"),
-            kind=kind,
-            workspace_id=workspace_id,
-            user_id=user_id,
-            ready_at=self.clock.now() + delay,
-            result=clone(outcome.result),
-            error=clone(outcome.error),
-        )
-        self.executions[execution.id] = execution
-        return execution
-
-    def _user(self, user_id: str) -> UserRecord:
-        return self.users[user_id]
-
-    @staticmethod
-    def _get(table: dict[str, T], key: str, kind: str) -> T:
-        try:
-            return table[key]
-        except KeyError:
-            raise KeyError(f"no {kind} with the id {key!r}") from None
+    schedule_execution = _Alias("executions", Executions.schedule)

@@ -132,7 +132,7 @@ def _checked(routes: list[Route]) -> None:
                 f"{sorted(given)}, not its placeholders {sorted(entry.placeholders)}"
             )
         body = route.body.type if route.body else None
-        if route.body is not None and body != entry.body:
+        if body != entry.body:
             raise ValueError(f"{name} reads a {body} body, but {entry.name} takes {entry.body}")
 
 

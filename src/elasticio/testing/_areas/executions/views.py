@@ -1,28 +1,19 @@
-"""How each record looks in a response: attributes, relationships and links per the docs.
-
-The dicts built here may share parts with the stored records: they are serialised at once
-and must not be changed.
-"""
+"""How an execution looks in answers: pending, or finished with its result."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from elasticio.testing._areas.executions.store import ExecutionRecord
 from elasticio.testing._jsonapi import Json, resource
-from elasticio.testing._model import (
-    Execution,
-)
 
-__all__ = [
-    "PENDING",
-    "execution_resource",
-]
+__all__ = ["PENDING", "execution_resource"]
 
-# The status text of an execution that has not finished, as the docs give it.
 PENDING = "Pending request, waiting other process"
+"""The status text of an execution that has not finished, as the docs give it."""
 
 
-def execution_resource(execution: Execution, *, finished: bool) -> Json:
+def execution_resource(execution: ExecutionRecord, *, finished: bool) -> Json:
     """An execution as scheduled or polled (pending), or as its finished result."""
     attributes: dict[str, Any]
     if not finished:

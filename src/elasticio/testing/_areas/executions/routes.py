@@ -10,7 +10,7 @@ the result endpoint 409; after that the poll answers 303 with
 ``data.attributes.result``. Results may be fetched any number of times. Readiness is
 computed when asked, never by a background task. What the result holds, including how
 a refused credential and a failed execution look, is described in
-:mod:`elasticio.testing._executions`.
+:mod:`elasticio.testing._areas.executions.outcomes`.
 
 Executions belong to the workspace they were scheduled for: other users get 403.
 """
@@ -27,73 +27,65 @@ from elasticio._catalog.v2 import (
     EXECUTIONS_SELECT_MODEL,
     EXECUTIONS_VERIFY_CREDENTIAL,
 )
-from elasticio.testing._access import (
-    component_for,
-    credential_for,
-    workspace_for,
-)
-from elasticio.testing._errors import bad_request, conflict, forbidden, not_found
-from elasticio.testing._executions import (
+from elasticio.testing._areas.components.routes import component_for, require_usable, version_of
+from elasticio.testing._areas.credentials.routes import credential_for
+from elasticio.testing._areas.executions.outcomes import (
     Outcome,
     dynamic_metadata,
     select_model,
     verify_credential,
 )
+from elasticio.testing._areas.executions.store import ExecutionKind, ExecutionRecord
+from elasticio.testing._areas.executions.views import execution_resource
+from elasticio.testing._areas.workspaces.routes import in_workspace, workspace_for
+from elasticio.testing._errors import conflict, invalid
 from elasticio.testing._jsonapi import document
-from elasticio.testing._model import Execution, ExecutionKind
-from elasticio.testing._payload import attributes, primary, relationship_id
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
-from elasticio.testing._views import execution_resource
+from elasticio.testing._schema import Attr, Body, Rel
 
 __all__ = ["routes"]
 
 routes = RouteTable()
 
+_FIELDS = Attr("fields", "object", required=True)
+_MODULE = Attr("module", "string", required=True, filled=True)
+_IN_WORKSPACE = (Rel("workspace", "workspace", required=True), Rel("vpn_agent", "vpn-agent"))
+_CREDENTIAL = Rel("credential", "credential")
+
+VERIFY = Body("verify-credential", attributes=(_FIELDS,), relationships=_IN_WORKSPACE)
+METADATA = Body(
+    "dynamic-metadata", attributes=(_FIELDS, _MODULE), relationships=(*_IN_WORKSPACE, _CREDENTIAL)
+)
+SELECT = Body(
+    "select-model",
+    attributes=(_FIELDS, _MODULE, Attr("method", "string", required=True, filled=True)),
+    relationships=(*_IN_WORKSPACE, _CREDENTIAL),
+)
+
 Decide = Callable[[Mapping[str, Any], Mapping[str, Any]], Outcome]
-
-
-def _text(found: Mapping[str, Any], name: str) -> str:
-    value = found.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise bad_request(f"data.attributes.{name} is required")
-    return value
+"""The outcome, from the build's descriptor and the request's attributes."""
 
 
 def _schedule(
     call: Call, component_id: str, revision: str, kind: ExecutionKind, decide: Decide
 ) -> Reply:
-    """Check the request, fix the outcome now, answer 202 pointing at the poll URL.
-
-    ``decide`` gets the build's descriptor and the request's attributes.
-    """
+    """Check the request, fix the outcome now, answer 202 pointing at the poll URL."""
     component = component_for(call, component_id)
-    version = component.version(revision)
-    if version is None:
-        raise not_found("Version", revision)
-    data = primary(call.body, kind)
-    found = attributes(data)
-    if not isinstance(found.get("fields"), Mapping):
-        raise bad_request("data.attributes.fields is required and must be an object")
-    workspace_id = relationship_id(data, "workspace", "workspace")
-    if workspace_id is None:
-        raise bad_request("data.relationships.workspace is required")
-    relationship_id(data, "vpn_agent", "vpn-agent")
-    workspace = workspace_for(call, workspace_id)
-    if not component.available_to(workspace.contract_id):
-        raise forbidden("The component cannot be used in this workspace.")
-    if kind != "verify-credential":
-        credential_id = relationship_id(data, "credential", "credential")
-        if credential_id is not None:
-            credential = credential_for(call, credential_id)
-            if credential.component_id != component.id:
-                raise bad_request("the credential is for another component")
-    outcome = decide(version.descriptor, found)
-    execution = call.platform.schedule_execution(
+    version = version_of(component, revision)
+    payload = call.payload()
+    workspace = workspace_for(call, str(payload.links["workspace"]))
+    require_usable(component, workspace)
+    credential_id = payload.links.get("credential")
+    if credential_id is not None and credential_for(call, credential_id).component_id != (
+        component.id
+    ):
+        raise invalid("/data/relationships/credential", "is for another component")
+    execution = call.platform.executions.schedule(
         kind=kind,
         workspace_id=workspace.id,
         user_id=call.user.id,
-        outcome=outcome,
+        outcome=decide(version.descriptor, payload.attributes),
         delay=call.settings.execution_time,
     )
     return Reply(
@@ -103,7 +95,7 @@ def _schedule(
     )
 
 
-@routes.handle(EXECUTIONS_VERIFY_CREDENTIAL)
+@routes.handle(EXECUTIONS_VERIFY_CREDENTIAL, body=VERIFY)
 def schedule_verify_credential(call: Call, component_id: str, version: str) -> Reply:
     def decide(descriptor: Mapping[str, Any], found: Mapping[str, Any]) -> Outcome:
         return verify_credential(descriptor, found["fields"])
@@ -111,35 +103,32 @@ def schedule_verify_credential(call: Call, component_id: str, version: str) -> R
     return _schedule(call, component_id, version, "verify-credential", decide)
 
 
-@routes.handle(EXECUTIONS_DYNAMIC_METADATA)
+@routes.handle(EXECUTIONS_DYNAMIC_METADATA, body=METADATA)
 def schedule_dynamic_metadata(call: Call, component_id: str, version: str) -> Reply:
     def decide(descriptor: Mapping[str, Any], found: Mapping[str, Any]) -> Outcome:
-        return dynamic_metadata(descriptor, _text(found, "module"), found["fields"])
+        return dynamic_metadata(descriptor, found["module"], found["fields"])
 
     return _schedule(call, component_id, version, "dynamic-metadata", decide)
 
 
-@routes.handle(EXECUTIONS_SELECT_MODEL)
+@routes.handle(EXECUTIONS_SELECT_MODEL, body=SELECT)
 def schedule_select_model(call: Call, component_id: str, version: str) -> Reply:
     def decide(descriptor: Mapping[str, Any], found: Mapping[str, Any]) -> Outcome:
-        return select_model(descriptor, _text(found, "module"), _text(found, "method"))
+        return select_model(descriptor, found["module"], found["method"])
 
     return _schedule(call, component_id, version, "select-model", decide)
 
 
-def _execution(call: Call, execution_id: str) -> Execution:
-    execution = call.platform.executions.get(execution_id)
-    if execution is None:
-        raise not_found("Execution", execution_id)
-    workspace_for(call, execution.workspace_id)
-    return execution
+def _ready(call: Call, execution_id: str) -> tuple[ExecutionRecord, bool]:
+    execution = in_workspace(call, call.platform.executions, execution_id)
+    return execution, execution.ready(call.platform.clock.now())
 
 
 @routes.handle(EXECUTIONS_POLL)
 def poll_execution(call: Call, execution_id: str) -> Reply:
     """200 with the pending document, or 303 to the result once it is ready."""
-    execution = _execution(call, execution_id)
-    if not execution.ready(call.platform.clock.now()):
+    execution, ready = _ready(call, execution_id)
+    if not ready:
         return Reply(body=document(execution_resource(execution, finished=False)))
     return Reply(
         status=303,
@@ -151,7 +140,7 @@ def poll_execution(call: Call, execution_id: str) -> Reply:
 @routes.handle(EXECUTIONS_RESULT)
 def get_execution_result(call: Call, execution_id: str) -> Reply:
     """200 with the result once ready; 409 before."""
-    execution = _execution(call, execution_id)
-    if not execution.ready(call.platform.clock.now()):
+    execution, ready = _ready(call, execution_id)
+    if not ready:
         raise conflict("The execution result is not ready yet.")
     return Reply(body=document(execution_resource(execution, finished=True)))
