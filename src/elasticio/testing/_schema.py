@@ -106,6 +106,13 @@ class Payload:
     attributes: dict[str, Any]
     links: dict[str, str | None]
 
+    def link(self, name: str) -> str:
+        """The id of the relationship ``name``, which the schema requires."""
+        linked = self.links[name]
+        if linked is None:
+            raise TypeError(f"the relationship {name} is not required, so it may be null")
+        return linked
+
 
 def _member(parent: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     found = parent.get(name, {})

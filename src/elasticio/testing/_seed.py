@@ -227,27 +227,37 @@ def seed(platform: Platform) -> Seed:
     showcase = flow_ids[3]
     platform.flows.set_snapshot(showcase, "step_1", {"lastPoll": "2024-01-01T18:00:00.000Z"})
 
-    webhook_credential = platform.credentials.create(
-        workspace_id=shared.id,
-        component_id=component_ids["webhook"],
-        user_id=owner.id,
-        name="Webhook basic auth",
-        keys={"username": "acme", "password": "webhook-secret"},
-    )
-    petstore_credential = platform.credentials.create(
-        workspace_id=shared.id,
-        component_id=petstore.id,
-        user_id=owner.id,
-        name="Petstore demo key",
-        keys={"apiKey": "petstore-demo-key"},
-    )
-    private_credential = platform.credentials.create(
-        workspace_id=private.id,
-        component_id=petstore.id,
-        user_id=owner.id,
-        name="Petstore sandbox key",
-        keys={"apiKey": "petstore-sandbox-key"},
-    )
+    # name -> (workspace, component, credential name, keys); "private" is in the Sandbox.
+    credentials = {
+        name: platform.credentials.create(
+            workspace_id=workspace_id,
+            component_id=component_id,
+            user_id=owner.id,
+            name=title,
+            keys=keys,
+        ).id
+        for name, (workspace_id, component_id, title, keys) in {
+            "webhook": (
+                shared.id,
+                component_ids["webhook"],
+                "Webhook basic auth",
+                {"username": "acme", "password": "webhook-secret"},
+            ),
+            "petstore": (
+                shared.id,
+                petstore.id,
+                "Petstore demo key",
+                {"apiKey": "petstore-demo-key"},
+            ),
+            "private": (
+                private.id,
+                petstore.id,
+                "Petstore sandbox key",
+                {"apiKey": "petstore-sandbox-key"},
+            ),
+        }.items()
+    }
+    private_credential_id = credentials.pop("private")
     pets_sample = platform.data_samples.add(
         DataSampleRecord(
             workspace_id=shared.id,
@@ -283,8 +293,8 @@ def seed(platform: Platform) -> Seed:
         private_workspace_id=private.id,
         component_ids=component_ids,
         flow_id=showcase,
-        credential_ids={"webhook": webhook_credential.id, "petstore": petstore_credential.id},
-        private_credential_id=private_credential.id,
+        credential_ids=credentials,
+        private_credential_id=private_credential_id,
         data_sample_ids={"petstore": pets_sample.id, "webhook": webhook_sample.id},
         ssh_key_id=ssh_key.id,
     )

@@ -3,12 +3,13 @@ the table of such records, of how a member looks, and of listing and including t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from elasticio.testing._areas.users.store import UserRecord, Users
 from elasticio.testing._ids import IdFactory
-from elasticio.testing._jsonapi import Json
+from elasticio.testing._jsonapi import Json, document
+from elasticio.testing._query import includes
 from elasticio.testing._table import Table
 
 __all__ = [
@@ -16,9 +17,9 @@ __all__ = [
     "MemberTable",
     "MemberView",
     "Roles",
-    "included_members",
     "member_attributes",
-    "members",
+    "members_document",
+    "scope_document",
 ]
 
 Roles = list[str]
@@ -79,16 +80,39 @@ def member_attributes(user: UserRecord, roles: Roles) -> dict[str, Any]:
     }
 
 
-def members(users: Users, scope: Scope, view: MemberView) -> list[Json]:
-    """Every member of ``scope``, as ``view`` shows them."""
+class _Tables(Protocol):
+    @property
+    def users(self) -> Users: ...
+
+
+class Asked(Protocol):
+    """What the member answers read of the request (a ``Call``)."""
+
+    @property
+    def platform(self) -> _Tables: ...
+
+    @property
+    def query(self) -> Mapping[str, str]: ...
+
+    @property
+    def path(self) -> str: ...
+
+
+def _members(call: Asked, scope: Scope, view: MemberView) -> list[Json]:
+    users = call.platform.users
     return [view(users[user_id], roles) for user_id, roles in scope.members.items()]
 
 
-def included_members(
-    users: Users, scope: Scope, view: MemberView, wanted: Collection[str]
-) -> list[Json] | None:
-    """The ``included`` of a scope asked for with ``include=members,invites``: None when
-    nothing was asked for, and no invites (the emulator has none)."""
-    if not wanted:
-        return None
-    return members(users, scope, view) if "members" in wanted else []
+def members_document(call: Asked, scope: Scope, view: MemberView) -> Json:
+    """The answer listing every member of ``scope``, as ``view`` shows them."""
+    return document(_members(call, scope, view), self_link=call.path)
+
+
+def scope_document(call: Asked, scope: Scope, view: MemberView, data: Json) -> Json:
+    """The answer showing ``scope`` as ``data``; ``include=members,invites`` adds its
+    members to ``included`` (and no invites: the emulator has none)."""
+    wanted = includes(call.query, ("members", "invites"))
+    included = None
+    if wanted:
+        included = _members(call, scope, view) if "members" in wanted else []
+    return document(data, included=included, self_link=call.path)

@@ -45,7 +45,7 @@ from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
 from elasticio.testing._schema import Attr, Body, Rel
 
-__all__ = ["component_for", "require_usable", "routes", "version_of"]
+__all__ = ["component_for", "routes", "usable_in", "version_of"]
 
 routes = RouteTable()
 
@@ -87,10 +87,16 @@ def _team_component(call: Call, component_id: str) -> ComponentRecord:
     return component
 
 
-def require_usable(component: ComponentRecord, workspace: WorkspaceRecord) -> None:
-    """A 403 unless the workspace's contract may use the component."""
+def usable_in(
+    call: Call, workspace_id: str, component_id: str
+) -> tuple[WorkspaceRecord, ComponentRecord]:
+    """One of the caller's workspaces and a component it may use: 403 when the
+    workspace's contract may not use the component (or the caller either of them)."""
+    workspace = workspace_for(call, workspace_id)
+    component = component_for(call, component_id)
     if not component.available_to(workspace.contract_id):
         raise forbidden("The component cannot be used in this workspace.")
+    return workspace, component
 
 
 def version_of(component: ComponentRecord, revision: str) -> ComponentVersionRecord:
@@ -131,8 +137,8 @@ def _one(
 @routes.handle(COMPONENTS_LIST)
 def list_components(call: Call) -> Reply:
     """Components a contract can use; ``filter[access]`` is private, public or all."""
-    contract = contract_for(call, require_query(call, "contract_id"))
-    access = choice(call, "filter[access]", ("private", "public", "all")) or "all"
+    contract = contract_for(call, require_query(call.query, "contract_id"))
+    access = choice(call.query, "filter[access]", ("private", "public", "all")) or "all"
     found = call.platform.components.where(
         lambda c: (
             c.available_to(contract.id)
@@ -193,7 +199,7 @@ def get_descriptor(call: Call, component_id: str, revision: str) -> Reply:
 def create_component(call: Call) -> Reply:
     """A new repository of one of the caller's teams; 409 if the team has that name."""
     payload = call.payload()
-    team_id, name = str(payload.links["team"]), payload.attributes["name"]
+    team_id, name = payload.link("team"), payload.attributes["name"]
     team = call.platform.teams[team_id]
     if team.contract_id is None:
         raise NoSuchRecordError("team", team_id)

@@ -7,12 +7,11 @@ owners and tenant admins (standing in for the ``get_custom_data`` permission).
 from __future__ import annotations
 
 from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
-from elasticio.testing._areas._membership import included_members, members
+from elasticio.testing._areas._membership import members_document, scope_document
 from elasticio.testing._areas.contracts.store import ContractRecord
 from elasticio.testing._areas.contracts.views import contract_member_resource, contract_resource
 from elasticio.testing._errors import forbidden
 from elasticio.testing._jsonapi import document
-from elasticio.testing._query import includes
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
 
@@ -48,16 +47,13 @@ def list_contracts(call: Call) -> Reply:
 def get_contract(call: Call, contract_id: str) -> Reply:
     """One contract; ``include=members,invites`` adds those to ``included``."""
     contract = contract_for(call, contract_id)
-    wanted = includes(call, ("members", "invites"))
     data = contract_resource(
         contract, with_invites=True, custom_data=_sees_custom_data(call, contract)
     )
-    included = included_members(call.platform.users, contract, contract_member_resource, wanted)
-    return Reply(body=document(data, included=included, self_link=call.path))
+    return Reply(body=scope_document(call, contract, contract_member_resource, data))
 
 
 @routes.handle(CONTRACTS_MEMBERS)
 def list_contract_members(call: Call, contract_id: str) -> Reply:
     contract = contract_for(call, contract_id)
-    data = members(call.platform.users, contract, contract_member_resource)
-    return Reply(body=document(data, self_link=call.path))
+    return Reply(body=members_document(call, contract, contract_member_resource))

@@ -14,7 +14,7 @@ from elasticio._catalog.v2 import (
     CREDENTIALS_LIST,
     CREDENTIALS_UPDATE,
 )
-from elasticio.testing._areas.components.routes import component_for, require_usable
+from elasticio.testing._areas.components.routes import usable_in
 from elasticio.testing._areas.credentials.store import CredentialRecord
 from elasticio.testing._areas.credentials.views import credential_resource
 from elasticio.testing._areas.workspaces.routes import in_workspace, workspace_for
@@ -56,7 +56,7 @@ def credential_for(call: Call, credential_id: str) -> CredentialRecord:
 @routes.handle(CREDENTIALS_LIST)
 def list_credentials(call: Call) -> Reply:
     """A workspace's credentials (``workspace_id`` required), ``filter[component]``."""
-    workspace = workspace_for(call, require_query(call, "workspace_id"))
+    workspace = workspace_for(call, require_query(call.query, "workspace_id"))
     component_id = call.query.get("filter[component]")
     found = call.platform.credentials.where(
         lambda c: c.workspace_id == workspace.id and component_id in (None, c.component_id)
@@ -73,9 +73,7 @@ def get_credential(call: Call, credential_id: str) -> Reply:
 def create_credential(call: Call) -> Reply:
     """201; the component and workspace relationships are required, the name is not."""
     payload = call.payload()
-    workspace = workspace_for(call, str(payload.links["workspace"]))
-    component = component_for(call, str(payload.links["component"]))
-    require_usable(component, workspace)
+    workspace, component = usable_in(call, payload.link("workspace"), payload.link("component"))
     credential = call.platform.credentials.create(
         workspace_id=workspace.id,
         component_id=component.id,

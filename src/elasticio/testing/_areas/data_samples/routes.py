@@ -13,10 +13,10 @@ from elasticio._catalog.v2 import (
     DATA_SAMPLES_LIST,
     DATA_SAMPLES_UPDATE,
 )
-from elasticio.testing._areas.components.routes import component_for, require_usable, version_of
+from elasticio.testing._areas.components.routes import usable_in, version_of
 from elasticio.testing._areas.data_samples.store import DataSampleRecord
 from elasticio.testing._areas.data_samples.views import data_sample_resource
-from elasticio.testing._areas.workspaces.routes import in_workspace, workspace_for
+from elasticio.testing._areas.workspaces.routes import in_workspace
 from elasticio.testing._jsonapi import document
 from elasticio.testing._query import require_query
 from elasticio.testing._request import Call, Reply
@@ -53,7 +53,7 @@ def _sample_for(call: Call, data_sample_id: str) -> DataSampleRecord:
 @routes.handle(DATA_SAMPLES_LIST)
 def list_data_samples(call: Call) -> Reply:
     """The samples named in ``filter[id]`` (comma-separated), in the order asked."""
-    wanted = [i.strip() for i in require_query(call, "filter[id]").split(",") if i.strip()]
+    wanted = [i.strip() for i in require_query(call.query, "filter[id]").split(",") if i.strip()]
     samples = [
         _sample_for(call, sample_id)
         for sample_id in dict.fromkeys(wanted)
@@ -72,10 +72,8 @@ def get_data_sample(call: Call, data_sample_id: str) -> Reply:
 def create_data_sample(call: Call) -> Reply:
     """201; method, result, component, component_version and workspace are required."""
     payload = call.payload()
-    workspace = workspace_for(call, str(payload.links["workspace"]))
-    component = component_for(call, str(payload.links["component"]))
-    require_usable(component, workspace)
-    revision = str(payload.links["component_version"])
+    workspace, component = usable_in(call, payload.link("workspace"), payload.link("component"))
+    revision = payload.link("component_version")
     version_of(component, revision)
     sample = call.platform.data_samples.add(
         DataSampleRecord(

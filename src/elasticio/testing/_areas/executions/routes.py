@@ -27,7 +27,7 @@ from elasticio._catalog.v2 import (
     EXECUTIONS_SELECT_MODEL,
     EXECUTIONS_VERIFY_CREDENTIAL,
 )
-from elasticio.testing._areas.components.routes import component_for, require_usable, version_of
+from elasticio.testing._areas.components.routes import component_for, usable_in, version_of
 from elasticio.testing._areas.credentials.routes import credential_for
 from elasticio.testing._areas.executions.outcomes import (
     Outcome,
@@ -37,7 +37,7 @@ from elasticio.testing._areas.executions.outcomes import (
 )
 from elasticio.testing._areas.executions.store import ExecutionKind, ExecutionRecord
 from elasticio.testing._areas.executions.views import execution_resource
-from elasticio.testing._areas.workspaces.routes import in_workspace, workspace_for
+from elasticio.testing._areas.workspaces.routes import in_workspace
 from elasticio.testing._errors import conflict, invalid
 from elasticio.testing._jsonapi import document
 from elasticio.testing._request import Call, Reply
@@ -71,11 +71,9 @@ def _schedule(
     call: Call, component_id: str, revision: str, kind: ExecutionKind, decide: Decide
 ) -> Reply:
     """Check the request, fix the outcome now, answer 202 pointing at the poll URL."""
-    component = component_for(call, component_id)
-    version = version_of(component, revision)
+    version = version_of(component_for(call, component_id), revision)
     payload = call.payload()
-    workspace = workspace_for(call, str(payload.links["workspace"]))
-    require_usable(component, workspace)
+    workspace, component = usable_in(call, payload.link("workspace"), component_id)
     credential_id = payload.links.get("credential")
     if credential_id is not None and credential_for(call, credential_id).component_id != (
         component.id

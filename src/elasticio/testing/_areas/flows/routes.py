@@ -62,11 +62,11 @@ def _sort_key(field: str) -> Callable[[FlowRecord], tuple[Any, str]]:
 @routes.handle(FLOWS_LIST)
 def list_flows(call: Call) -> Reply:
     """A workspace's flows, 50 a page; see the docs for the filters, search and sort."""
-    workspace = workspace_for(call, require_query(call, "workspace_id"))
-    status = choice(call, "filter[status]", ("active", "inactive"))
-    kind = choice(call, "filter[type]", ("ordinary", "long_running"))
+    workspace = workspace_for(call, require_query(call.query, "workspace_id"))
+    status = choice(call.query, "filter[status]", ("active", "inactive"))
+    kind = choice(call.query, "filter[type]", ("ordinary", "long_running"))
     user_id = call.query.get("filter[user]")
-    has_draft = flag(call, "filter[has_draft]")
+    has_draft = flag(call.query, "filter[has_draft]")
     component_id = call.query.get("filter[component_id]")
     search = call.query.get("search", "").strip().casefold()
     flows = call.platform.flows.where(
@@ -104,7 +104,7 @@ def create_flow(call: Call) -> Reply:
     """A new inactive flow in one of the caller's workspaces; 201."""
     payload = call.payload()
     changes = flow_changes(call.platform.components, payload.attributes)
-    workspace = workspace_for(call, str(payload.links["workspace"]))
+    workspace = workspace_for(call, payload.link("workspace"))
     flow = call.platform.flows.create(workspace_id=workspace.id, user_id=call.user.id, **changes)
     return shown(call, flow, status=201)
 

@@ -40,7 +40,7 @@ def _shown(call: Call, team: TeamRecord) -> Json:
 @routes.handle(TEAMS_LIST)
 def list_teams(call: Call) -> Reply:
     """The teams of a contract that the caller belongs to (``contract_id`` required)."""
-    contract = contract_for(call, require_query(call, "contract_id"))
+    contract = contract_for(call, require_query(call.query, "contract_id"))
     teams = call.platform.teams.where(
         lambda t: (
             t.contract_id == contract.id and (call.user.id in t.user_ids or call.user.tenant_admin)

@@ -16,13 +16,12 @@ from elasticio._catalog.v2 import (
     WORKSPACES_LIST,
     WORKSPACES_MEMBERS,
 )
-from elasticio.testing._areas._membership import included_members, members
+from elasticio.testing._areas._membership import members_document, scope_document
 from elasticio.testing._areas.contracts.routes import contract_for
 from elasticio.testing._areas.workspaces.store import WorkspaceRecord
 from elasticio.testing._areas.workspaces.views import member_resource, workspace_resource
 from elasticio.testing._errors import bad_request, conflict, forbidden, invalid
 from elasticio.testing._jsonapi import document
-from elasticio.testing._query import includes
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
 from elasticio.testing._schema import Attr, Body
@@ -84,17 +83,14 @@ def list_workspaces(call: Call) -> Reply:
 def get_workspace(call: Call, workspace_id: str) -> Reply:
     """One workspace; ``include=members,invites`` adds those to ``included``."""
     workspace = workspace_for(call, workspace_id)
-    wanted = includes(call, ("members", "invites"))
-    included = included_members(call.platform.users, workspace, member_resource, wanted)
     data = workspace_resource(workspace, with_invites=True)
-    return Reply(body=document(data, included=included, self_link=call.path))
+    return Reply(body=scope_document(call, workspace, member_resource, data))
 
 
 @routes.handle(WORKSPACES_MEMBERS)
 def list_workspace_members(call: Call, workspace_id: str) -> Reply:
     workspace = workspace_for(call, workspace_id)
-    data = members(call.platform.users, workspace, member_resource)
-    return Reply(body=document(data, self_link=call.path))
+    return Reply(body=members_document(call, workspace, member_resource))
 
 
 @routes.handle(WORKSPACES_ADD_MEMBER, body=NEW_MEMBER)
