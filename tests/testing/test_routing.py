@@ -117,5 +117,20 @@ def test_a_body_schema_must_be_for_the_entrys_type() -> None:
     def create_key(call: Call) -> Reply:
         raise AssertionError
 
-    with pytest.raises(ValueError, match=r"reads a credential body, but ssh_keys\.create takes"):
+    wanted = r"reads a credential body, but ssh_keys\.create takes a sshkey body"
+    with pytest.raises(ValueError, match=wanted):
+        Router([table])
+
+
+def test_an_entry_with_a_body_needs_a_schema() -> None:
+    """A route for an entry that takes a body, declaring no schema for it, is refused."""
+    table = RouteTable()
+
+    @table.handle(SSH_KEYS_CREATE)
+    def create_key(call: Call) -> Reply:
+        raise AssertionError
+
+    with pytest.raises(
+        ValueError, match=r"reads no body, but ssh_keys\.create takes a sshkey body"
+    ):
         Router([table])

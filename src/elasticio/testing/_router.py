@@ -133,7 +133,9 @@ def _checked(routes: list[Route]) -> None:
             )
         body = route.body.type if route.body else None
         if body != entry.body:
-            raise ValueError(f"{name} reads a {body} body, but {entry.name} takes {entry.body}")
+            reads = f"a {body} body" if body else "no body"
+            takes = f"a {entry.body} body" if entry.body else "none"
+            raise ValueError(f"{name} reads {reads}, but {entry.name} takes {takes}")
 
 
 class Router:

@@ -14,9 +14,11 @@ from elasticio.testing._table import Table
 
 __all__ = [
     "OWNER",
+    "Asked",
     "MemberTable",
     "MemberView",
     "Roles",
+    "Scope",
     "member_attributes",
     "members_document",
     "scope_document",
