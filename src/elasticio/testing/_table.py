@@ -86,17 +86,22 @@ class Table(Mapping[str, R]):
         """
         for field, table in self._refs.items():
             value = getattr(record, field)
-            for referred in value if isinstance(value, list) else [value]:
-                if referred is not None:
-                    table[referred]
+            table.require(*(value if isinstance(value, list) else [] if value is None else [value]))
         record.id = self._ids.next(self.kind)
         self._rows[record.id] = record
         return record
 
     def delete(self, id: str) -> None:
         """Remove the record with this id (a 404 when there is none)."""
-        self[id]
+        self.require(id)
         del self._rows[id]
+
+    def require(self, *ids: str) -> None:
+        """Raise :class:`~elasticio.testing._errors.NoSuchRecordError` for the first of
+        ``ids`` that no record has."""
+        for id in ids:
+            if id not in self._rows:
+                raise NoSuchRecordError(self.label, id)
 
     def where(self, test: Callable[[R], bool] | None = None) -> list[R]:
         """The records passing ``test`` (all of them without one), in id order."""

@@ -75,9 +75,8 @@ def _schedule(
     payload = call.payload()
     workspace, component = usable_in(call, payload.link("workspace"), component_id)
     credential_id = payload.links.get("credential")
-    if credential_id is not None and credential_for(call, credential_id).component_id != (
-        component.id
-    ):
+    credential = None if credential_id is None else credential_for(call, credential_id)
+    if credential is not None and credential.component_id != component.id:
         raise invalid("/data/relationships/credential", "is for another component")
     execution = call.platform.executions.schedule(
         kind=kind,

@@ -222,7 +222,7 @@ class Flows(Table[FlowRecord]):
         """Create or replace a flow's draft: ``attributes`` (already checked) over the flow's
         own name, description, cron, graph and stats setting."""
         flow = self[flow_id]
-        self._users[user_id]
+        self._users.require(user_id)
         draft = self._draft(flow, attributes, user_id=user_id, when=self._clock.wall())
         if flow.draft is not None:
             draft.created_at = flow.draft.created_at
