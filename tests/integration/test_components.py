@@ -190,8 +190,8 @@ async def test_delete_a_component_in_use_conflicts(client: AsyncClient, emulator
 async def test_delete_version(client: AsyncClient, emulator: Emulator) -> None:
     """components.delete_version() removes one build; the one before becomes the latest."""
     created = await client.components.create(name="builds", team_id=emulator.seed.team_id)
-    first = emulator.platform.add_component_version(created.id)
-    second = emulator.platform.add_component_version(created.id)
+    first = emulator.platform.components.add_version(created.id)
+    second = emulator.platform.components.add_version(created.id)
     await client.components.delete_version(created.id, second.revision)
     stored = emulator.platform.components[created.id]
     assert [v.revision for v in stored.versions] == [first.revision]
@@ -202,8 +202,8 @@ async def test_delete_version(client: AsyncClient, emulator: Emulator) -> None:
 async def test_delete_the_latest_version(client: AsyncClient, emulator: Emulator) -> None:
     """delete_version(id, "latest") removes the most recent build."""
     created = await client.components.create(name="builds", team_id=emulator.seed.team_id)
-    first = emulator.platform.add_component_version(created.id)
-    emulator.platform.add_component_version(created.id)
+    first = emulator.platform.components.add_version(created.id)
+    emulator.platform.components.add_version(created.id)
     await client.components.delete_version(created.id, "latest")
     assert [v.revision for v in emulator.platform.components[created.id].versions] == [
         first.revision

@@ -9,7 +9,7 @@ import pytest
 
 from elasticio import AsyncClient, BadRequestError, NotFoundError, PermissionDeniedError
 from elasticio.testing import Emulator
-from elasticio.testing._sshkeys import example_rsa_key
+from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 
 VPN_AGENT_ID = "5a09deda2d5f49665afb739a"
 

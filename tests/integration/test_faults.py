@@ -21,8 +21,8 @@ from elasticio import (
 from elasticio.testing import Emulator
 from tests.integration.conftest import Rig
 
-GET_FLOW = "GET /v2/flows/{flow_id}"
-CREATE_FLOW = "POST /v2/flows"
+GET_FLOW = "flows.get"
+CREATE_FLOW = "flows.create"
 UNKNOWN = "0" * 24
 
 
@@ -134,8 +134,8 @@ async def test_a_dropped_post_is_not_retried(client: AsyncClient, emulator: Emul
 
 async def test_drops_and_errors_together(client: AsyncClient, emulator: Emulator) -> None:
     """A drop, then a 503, then the answer: three attempts for one paginated list."""
-    emulator.faults.drop(times=1, route="GET /v2/flows")
-    emulator.faults.fail(503, times=1, route="GET /v2/flows")
+    emulator.faults.drop(times=1, route="flows.list")
+    emulator.faults.fail(503, times=1, route="flows.list")
     flows = await client.flows.list(emulator.seed.private_workspace_id).collect()
     assert len(flows) == 100
     assert client.stats.retries == 2

@@ -10,7 +10,7 @@ import pytest
 
 from elasticio import AsyncClient, FlowGraph, FlowSort, NotFoundError
 from elasticio.testing import Emulator, Seed
-from elasticio.testing._model import Flow as StoredFlow
+from elasticio.testing._areas.flows.store import FlowRecord
 
 GRAPH: dict[str, Any] = {
     "nodes": [
@@ -21,7 +21,7 @@ GRAPH: dict[str, Any] = {
 }
 
 
-def stored_flows(emulator: Emulator, workspace_id: str | None = None) -> list[StoredFlow]:
+def stored_flows(emulator: Emulator, workspace_id: str | None = None) -> list[FlowRecord]:
     """The workspace's flows in the platform's default order (by id)."""
     wanted = workspace_id or emulator.seed.workspace_id
     flows = [f for f in emulator.platform.flows.values() if f.workspace_id == wanted]
@@ -48,7 +48,7 @@ async def test_list_with_a_page_size(client: AsyncClient, emulator: Emulator) ->
     assert flat == [f.id for f in stored_flows(emulator, emulator.seed.private_workspace_id)]
 
 
-FILTERS: list[tuple[str, dict[str, Any], Callable[[StoredFlow, Seed], bool]]] = [
+FILTERS: list[tuple[str, dict[str, Any], Callable[[FlowRecord, Seed], bool]]] = [
     ("active", {"status": "active"}, lambda f, s: f.status == "active"),
     ("inactive", {"status": "inactive"}, lambda f, s: f.status == "inactive"),
     ("long-running", {"type": "long_running"}, lambda f, s: f.type == "long_running"),
@@ -85,7 +85,7 @@ async def test_list_filters(
     client: AsyncClient,
     emulator: Emulator,
     filters: dict[str, Any],
-    keep: Callable[[StoredFlow, Seed], bool],
+    keep: Callable[[FlowRecord, Seed], bool],
 ) -> None:
     """Each filter of flows.list() keeps exactly the flows the platform's records say."""
     seed = emulator.seed

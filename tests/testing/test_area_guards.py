@@ -9,51 +9,52 @@ import re
 import httpx
 import pytest
 
+from elasticio._catalog import ENTRIES
 from elasticio.testing import Emulator
 from tests.testing.conftest import FakeClock
 from tests.testing.helpers import data_of, error_of
 
 NEW_ROUTES = [
-    "GET /v2/credentials",
-    "GET /v2/credentials/{credential_id}",
-    "POST /v2/credentials",
-    "PATCH /v2/credentials/{credential_id}",
-    "DELETE /v2/credentials/{credential_id}",
-    "GET /v2/flows/{flow_id}/versions",
-    "GET /v2/flows/{flow_id}/versions/{version_id}",
-    "GET /v2/flows/{flow_id}/draft",
-    "PUT /v2/flows/{flow_id}/draft",
-    "DELETE /v2/flows/{flow_id}/draft",
-    "POST /v2/flows/{flow_id}/copy",
-    "GET /v2/flows/{flow_id}/snapshots",
-    "POST /v2/flows/{flow_id}/snapshots",
-    "GET /v2/flows/{flow_id}/snapshots/{step_id}",
-    "PATCH /v2/flows/{flow_id}/snapshots/{step_id}",
-    "DELETE /v2/flows/{flow_id}/snapshots/{step_id}",
-    "GET /v2/data-samples",
-    "GET /v2/data-samples/{sample_id}",
-    "POST /v2/data-samples",
-    "PATCH /v2/data-samples/{sample_id}",
-    "GET /v2/sshkeys",
-    "POST /v2/sshkeys",
-    "DELETE /v2/sshkeys/{key_id}",
-    "POST /v2/components/{component_id}/versions/{revision}/verify-credential",
-    "POST /v2/components/{component_id}/versions/{revision}/dynamic-metadata",
-    "POST /v2/components/{component_id}/versions/{revision}/select-model",
-    "GET /v2/exec/poll/{execution_id}",
-    "GET /v2/exec/result/{execution_id}",
+    "credentials.list",
+    "credentials.get",
+    "credentials.create",
+    "credentials.update",
+    "credentials.delete",
+    "flows.versions",
+    "flows.version",
+    "flows.get_draft",
+    "flows.put_draft",
+    "flows.delete_draft",
+    "flows.copy",
+    "flows.snapshots",
+    "flows.create_snapshot",
+    "flows.get_snapshot",
+    "flows.update_snapshot",
+    "flows.delete_snapshot",
+    "data_samples.list",
+    "data_samples.get",
+    "data_samples.create",
+    "data_samples.update",
+    "ssh_keys.list",
+    "ssh_keys.create",
+    "ssh_keys.delete",
+    "executions.verify_credential",
+    "executions.dynamic_metadata",
+    "executions.select_model",
+    "executions.poll",
+    "executions.result",
 ]
 
 
 def concrete(route: str) -> tuple[str, str]:
-    """The method and a path that fits the route's template."""
-    method, template = route.split(" ", 1)
-    return method, re.sub(r"\{[^}]+\}", "x", template)
+    """The method and a path that fits the entry's template."""
+    entry = ENTRIES[route]
+    return entry.method, re.sub(r"\{[^}]+\}", "x", entry.template)
 
 
 def test_new_routes_are_declared(emulator: Emulator) -> None:
-    """The new endpoints are routes, each declared once, under these keys."""
-    assert set(NEW_ROUTES) <= emulator.router.keys
+    """The new endpoints are handled, each once, under these entry names."""
+    assert set(NEW_ROUTES) <= emulator.handled_entries
 
 
 @pytest.mark.parametrize("route", NEW_ROUTES)
@@ -73,7 +74,7 @@ async def test_faults_can_name_every_new_route(
     emulator.faults.fail(502, times=1, route=route)
     method, path = concrete(route)
     error_of(await api.request(method, path), 502)
-    assert emulator.requests[-1].route == route
+    assert emulator.requests[-1].entry == route
 
 
 async def test_rate_limit_covers_new_routes(

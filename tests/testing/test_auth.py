@@ -49,6 +49,6 @@ async def test_email_is_case_insensitive(emulator: Emulator) -> None:
 
 async def test_user_added_to_the_platform_can_sign_in(emulator: Emulator) -> None:
     """A user added through the platform API authenticates with its API key."""
-    user = emulator.platform.add_user(email="new@example.com", api_key="k-123")
+    user = emulator.platform.users.create(email="new@example.com", api_key="k-123")
     async with http_client(emulator, ("new@example.com", "k-123")) as client:
         assert data_of(await client.get("/v2/users/me"))["id"] == user.id

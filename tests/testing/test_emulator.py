@@ -84,29 +84,43 @@ async def test_reset_restores_the_seed(api: httpx.AsyncClient, emulator: Emulato
 
 def test_reset_gives_the_same_ids(emulator: Emulator) -> None:
     """Records made after a reset get the same ids as the first time."""
-    user = emulator.platform.add_user(email="a@example.com")
+    user = emulator.platform.users.create(email="a@example.com")
     emulator.reset()
-    assert emulator.platform.add_user(email="a@example.com").id == user.id
+    assert emulator.platform.users.create(email="a@example.com").id == user.id
 
 
 async def test_added_flow_is_served(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """A flow added through the platform API is visible over HTTP."""
-    flow = emulator.platform.add_flow(
+    flow = emulator.platform.flows.create(
         workspace_id=emulator.seed.workspace_id, user_id=emulator.seed.owner.id, name="Added"
     )
     assert data_of(await api.get(f"/v2/flows/{flow.id}"))["attributes"]["name"] == "Added"
 
 
+def test_the_platform_methods_before_the_areas_still_work(emulator: Emulator) -> None:
+    """``add_user``, ``add_workspace_member``, ... call the areas' tables, as before."""
+    platform, seed = emulator.platform, emulator.seed
+    ann = platform.add_user(email="ann@example.com", api_key="ann-key")
+    assert platform.users[ann.id] is ann
+    assert platform.user_by_email("ANN@example.com") is ann
+    platform.add_workspace_member(seed.workspace_id, ann.id, ["guest"])
+    assert platform.workspaces[seed.workspace_id].members[ann.id] == ["guest"]
+    team = platform.add_team(name="ann-dev", contract_id=seed.contract_id, user_ids=(ann.id,))
+    assert (platform.teams[team.id].user_ids, team.name) == ([ann.id], "ann-dev")
+
+
 def test_duplicate_email_is_refused(emulator: Emulator) -> None:
     """Emails are unique."""
     with pytest.raises(ValueError, match="exists"):
-        emulator.platform.add_user(email="OWNER@example.com")
+        emulator.platform.users.create(email="OWNER@example.com")
 
 
 def test_unknown_reference_is_a_key_error(emulator: Emulator) -> None:
     """Adding a record that points at nothing fails loudly."""
     with pytest.raises(KeyError, match="workspace"):
-        emulator.platform.add_flow(workspace_id="nope", user_id=emulator.seed.owner.id, name="x")
+        emulator.platform.flows.create(
+            workspace_id="nope", user_id=emulator.seed.owner.id, name="x"
+        )
 
 
 async def test_client_is_an_sdk_client_for_the_owner(emulator: Emulator) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from elasticio._catalog import Entry
+from elasticio._catalog.v2 import FLOWS_GET
 from elasticio.testing import ConnectionDropped, Emulator
 from tests.testing.conftest import FakeClock, http_client
 from tests.testing.helpers import data_of, error_of
-
-FLOW_ROUTE = "GET /v2/flows/{flow_id}"
 
 
 async def test_fail_for_the_next_requests(api: httpx.AsyncClient, emulator: Emulator) -> None:
@@ -32,12 +32,23 @@ async def test_injected_error_can_carry_retry_after(
 
 
 async def test_fail_for_one_route(api: httpx.AsyncClient, emulator: Emulator) -> None:
-    """A route-specific fault hits that route and leaves the others alone."""
+    """A fault naming a catalog entry hits that entry's route and leaves the others alone."""
     flow_id = next(iter(emulator.platform.flows))
-    emulator.faults.fail(500, route=FLOW_ROUTE)
+    emulator.faults.fail(500, route="flows.get")
     data_of(await api.get("/v2/users/me"))
     error = error_of(await api.get(f"/v2/flows/{flow_id}"), 500)
     assert error["title"] == "Internal Server Error"
+
+
+@pytest.mark.parametrize("route", [FLOWS_GET, "GET /v2/flows/{flow_id}"])
+async def test_a_rule_may_give_the_entry_or_its_route(
+    api: httpx.AsyncClient, emulator: Emulator, route: str | Entry
+) -> None:
+    """The Entry object, or its ``"METHOD /template"`` as before the catalog, names the same
+    entry as its name."""
+    rule = emulator.faults.fail(503, route=route)
+    assert (rule.entry, rule.route) == ("flows.get", "GET /v2/flows/{flow_id}")
+    error_of(await api.get(f"/v2/flows/{emulator.seed.flow_id}"), 503)
 
 
 async def test_probabilistic_faults_are_reproducible(fake_clock: FakeClock) -> None:
@@ -55,9 +66,12 @@ async def test_probabilistic_faults_are_reproducible(fake_clock: FakeClock) -> N
 
 
 async def test_faults_need_a_known_route(emulator: Emulator) -> None:
-    """A route name that is not declared is refused, catching typos."""
+    """A name no served entry has is refused at once, with the close names suggested."""
+    with pytest.raises(ValueError, match=r"unknown route 'flow\.get'.*did you mean flows\.get"):
+        emulator.faults.fail(500, route="flow.get")
     with pytest.raises(ValueError, match="unknown route"):
-        emulator.faults.fail(500, route="GET /v2/flow/{flow_id}")
+        emulator.faults.drop(route="GET /v2/flow/{flow_id}")
+    assert emulator.faults.rules == []
 
 
 async def test_injected_errors_are_server_errors(emulator: Emulator) -> None:
@@ -105,15 +119,19 @@ async def test_clear_removes_every_fault(api: httpx.AsyncClient, emulator: Emula
 
 
 async def test_requests_are_logged(api: httpx.AsyncClient, emulator: Emulator) -> None:
-    """Every request is recorded with its route, user and status, drops included."""
+    """Every request is recorded with its entry, route, user and status, drops included."""
     flow_id = next(iter(emulator.platform.flows))
-    emulator.faults.drop(times=1, route=FLOW_ROUTE)
+    emulator.faults.drop(times=1, route="flows.get")
     with pytest.raises(ConnectionDropped):
         await api.get(f"/v2/flows/{flow_id}")
     await api.get("/v2/users/me", params={"x": "1"})
     await api.get("/v2/nowhere")
     first, second, third = emulator.requests
-    assert (first.route, first.status) == (FLOW_ROUTE, None)
-    assert (second.route, second.status, second.query) == ("GET /v2/users/me", 200, "x=1")
+    assert (first.entry, first.route, first.status) == (
+        "flows.get",
+        "GET /v2/flows/{flow_id}",
+        None,
+    )
+    assert (second.entry, second.status, second.query) == ("users.me", 200, "x=1")
     assert second.user == emulator.seed.owner.email
-    assert (third.route, third.status) == (None, 404)
+    assert (third.entry, third.route, third.status) == (None, None, 404)

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
+from elasticio._catalog import ENTRIES
+from elasticio._catalog.v2 import COMPONENTS_DESCRIPTOR, SSH_KEYS_CREATE, USERS_GET
 from elasticio.testing import Emulator
+from elasticio.testing._request import Call, Reply
+from elasticio.testing._router import Router, RouteTable
+from elasticio.testing._schema import Body
+from tests.testing.conftest import http_client
 from tests.testing.helpers import data_of, error_of
 
 
@@ -44,3 +51,86 @@ async def test_unknown_path_is_404_before_authentication(
 ) -> None:
     """Routing comes first: an unknown path is 404 even without credentials."""
     error_of(await anonymous_api.get("/v2/nothing-here"), 404)
+
+
+def test_every_entry_served_before_is_handled(emulator: Emulator) -> None:
+    """The emulator serves 62 catalog entries, by name, and each is one of the catalog's."""
+    assert len(emulator.handled_entries) == 62
+    assert emulator.handled_entries <= set(ENTRIES)
+    assert {
+        "components.docker_pull_latest",
+        "executions.result",
+        "workspaces.add_member",
+    } <= emulator.handled_entries
+
+
+def test_an_entry_handled_twice_is_refused() -> None:
+    """Two handlers for one entry, even in two tables, make the Router refuse them."""
+    first, second = RouteTable(), RouteTable()
+
+    @first.handle(USERS_GET)
+    def one(call: Call, user_id: str) -> Reply:
+        raise AssertionError
+
+    @second.handle(USERS_GET)
+    def other(call: Call, user_id: str) -> Reply:
+        raise AssertionError
+
+    with pytest.raises(ValueError, match=r"users\.get is handled twice"):
+        Router([first, second])
+
+
+def test_placeholders_must_be_the_templates() -> None:
+    """A handler whose parameters are not the template's placeholders is refused."""
+    table = RouteTable()
+
+    @table.handle(USERS_GET)
+    def get_user(call: Call, id: str) -> Reply:
+        raise AssertionError
+
+    with pytest.raises(ValueError, match=r"takes \['id'\], not its placeholders \['user_id'\]"):
+        Router([table])
+
+
+async def test_a_handler_gets_the_decoded_placeholders(emulator: Emulator) -> None:
+    """The placeholder values reach the handler as keyword arguments, percent-decoded."""
+    table = RouteTable()
+    seen: list[dict[str, str]] = []
+
+    @table.handle(COMPONENTS_DESCRIPTOR)
+    def descriptor(call: Call, component_id: str, revision: str) -> Reply:
+        seen.append({"component_id": component_id, "revision": revision})
+        return Reply(body={"data": None, "meta": {}})
+
+    emulator.router = Router([table])
+    async with http_client(emulator, emulator.credentials) as client:
+        response = await client.get("/v2/components/a%2Fb/versions/latest/descriptor")
+    assert response.status_code == 200
+    assert seen == [{"component_id": "a/b", "revision": "latest"}]
+
+
+def test_a_body_schema_must_be_for_the_entrys_type() -> None:
+    """A route reading another resource type than its entry's body is refused."""
+    table = RouteTable()
+
+    @table.handle(SSH_KEYS_CREATE, body=Body("credential"))
+    def create_key(call: Call) -> Reply:
+        raise AssertionError
+
+    wanted = r"reads a credential body, but ssh_keys\.create takes a sshkey body"
+    with pytest.raises(ValueError, match=wanted):
+        Router([table])
+
+
+def test_an_entry_with_a_body_needs_a_schema() -> None:
+    """A route for an entry that takes a body, declaring no schema for it, is refused."""
+    table = RouteTable()
+
+    @table.handle(SSH_KEYS_CREATE)
+    def create_key(call: Call) -> Reply:
+        raise AssertionError
+
+    with pytest.raises(
+        ValueError, match=r"reads no body, but ssh_keys\.create takes a sshkey body"
+    ):
+        Router([table])

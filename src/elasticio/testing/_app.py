@@ -8,7 +8,8 @@ method); Basic authentication (401); the body's JSON (400); the handler. Handler
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
 
 import attrs
 import orjson
@@ -20,25 +21,30 @@ from starlette.types import Message, Receive, Scope, Send
 
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
-from elasticio.testing._faults import ConnectionDropped, Verdict
+from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
+from elasticio.testing._platform import Platform
 from elasticio.testing._request import Call, Reply
+from elasticio.testing._router import Router
+from elasticio.testing._settings import EmulatorSettings
 
-if TYPE_CHECKING:
-    from elasticio.testing._emulator import Emulator
-
-__all__ = ["EmulatorApp", "RecordedRequest"]
+__all__ = ["EmulatorApp", "Host", "RecordedRequest"]
 
 _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
 @attrs.frozen(kw_only=True)
 class RecordedRequest:
-    """One request the emulator received; ``status`` is None for a dropped connection."""
+    """One request the emulator received; ``status`` is None for a dropped connection.
+
+    ``entry`` names the catalog entry the request was routed to (``"flows.get"``) and
+    ``route`` its ``"METHOD /template"``; both are None for a path no entry serves.
+    """
 
     method: str
     path: str
     query: str
     user: str | None
+    entry: str | None
     route: str | None
     status: int | None
 
@@ -83,10 +89,22 @@ async def _hang_up(send: Send) -> None:
     raise ConnectionDropped("the emulator dropped the connection (fault script)")
 
 
+class Host(Protocol):
+    """What the app reads on every request (an :class:`~elasticio.testing.Emulator`);
+    read anew each time, as a reset replaces the platform."""
+
+    router: Router
+    faults: Faults
+    platform: Platform
+    settings: EmulatorSettings
+    sleep: Callable[[float], Awaitable[None]]
+    requests: list[RecordedRequest]
+
+
 class EmulatorApp:
     """A plain ASGI application; serve it with any ASGI server, e.g. uvicorn."""
 
-    def __init__(self, emulator: Emulator) -> None:
+    def __init__(self, emulator: Host) -> None:
         self._emulator = emulator
         self._inner = Starlette(
             routes=[StarletteRoute("/{path:path}", self._dispatch, methods=_METHODS)],
@@ -100,7 +118,8 @@ class EmulatorApp:
         emulator = self._emulator
         method, raw_path = scope["method"], _raw_path(scope)
         match = emulator.router.find(method, raw_path)
-        route = match.route.key if match else None
+        entry = match.route.entry if match else None
+        name, route = (entry.name, entry.route) if entry else (None, None)
         credentials = basic_credentials(_header(scope, b"authorization"))
         user = credentials[0] if credentials else None
         statuses: list[int] = []
@@ -110,7 +129,7 @@ class EmulatorApp:
                 statuses.append(int(message["status"]))
             await send(message)
 
-        verdict = emulator.faults.decide(route, (user or "").casefold())
+        verdict = emulator.faults.decide(name, (user or "").casefold())
         try:
             await self._answer(verdict, scope, receive, recording_send)
         finally:
@@ -120,6 +139,7 @@ class EmulatorApp:
                     path=raw_path.split("?", 1)[0],
                     query=bytes(scope.get("query_string", b"")).decode("latin-1"),
                     user=user,
+                    entry=name,
                     route=route,
                     status=None if verdict.drop or not statuses else statuses[0],
                 )
@@ -146,13 +166,14 @@ class EmulatorApp:
                 platform=emulator.platform,
                 settings=emulator.settings,
                 user=user,
+                entry=match.route.entry,
+                schema=match.route.body,
                 path=request.url.path.rstrip("/") or "/",
-                params=match.params,
                 query=dict(request.query_params),
                 body=await self._json_body(request),
                 origin=str(request.base_url).rstrip("/"),
             )
-            return reply_response(match.route.handler(call))
+            return reply_response(match.route.handler(call, **match.params))
         except ReplyError as problem:
             return problem_response(problem)
 

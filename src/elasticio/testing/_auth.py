@@ -6,8 +6,8 @@ import base64
 import binascii
 import hmac
 
+from elasticio.testing._areas.users.store import UserRecord
 from elasticio.testing._errors import unauthorized
-from elasticio.testing._model import User
 from elasticio.testing._platform import Platform
 
 __all__ = ["authenticate", "basic_credentials"]
@@ -33,14 +33,14 @@ def basic_credentials(header: str | None) -> tuple[str, str] | None:
     return (username, password) if sep else None
 
 
-def authenticate(platform: Platform, header: str | None) -> User:
+def authenticate(platform: Platform, header: str | None) -> UserRecord:
     """The user the header names, or a 401."""
     if not header:
         raise unauthorized("No authorization header was provided.")
     credentials = basic_credentials(header)
     if credentials is None:
         raise unauthorized("The authorization header must be HTTP Basic: email and API key.")
-    user = platform.user_by_email(credentials[0])
+    user = platform.users.by_email(credentials[0])
     if user is None or not hmac.compare_digest(user.api_key, credentials[1]):
         raise unauthorized("No valid API key provided.")
     return user

@@ -68,7 +68,7 @@ class Emulator:
         self.sleep = sleep
         self.router = Router(ROUTE_TABLES)
         self.faults = Faults(
-            settings=self.settings, clock=clock, routes=self.router.keys, seed=seed
+            settings=self.settings, clock=clock, entries=self.router.entries, seed=seed
         )
         self.requests: list[RecordedRequest] = []
         self.platform, self.seed = self._seeded()
@@ -80,6 +80,16 @@ class Emulator:
     def _seeded(self) -> tuple[Platform, Seed]:
         platform = Platform(self.clock)
         return platform, seed(platform)
+
+    @property
+    def handled_entries(self) -> frozenset[str]:
+        """The names of the catalog entries the emulator serves (``"flows.get"``, ...).
+
+        Example:
+            >>> "flows.get" in Emulator().handled_entries
+            True
+        """
+        return self.router.entries
 
     @property
     def credentials(self) -> tuple[str, str]:

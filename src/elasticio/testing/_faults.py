@@ -11,26 +11,30 @@ Every request passes :meth:`Faults.decide` before it reaches a handler, in this 
 4. **injected error**: the first matching ``fail`` rule that fires answers its status
    (500 by default) with a JSON:API error body.
 
-A rule matches every route (``route=None``) or one route named ``"METHOD /template"``
-exactly as declared, e.g. ``"GET /v2/flows/{flow_id}"``. It fires on every matching
-request, or with a ``probability`` drawn from a random generator seeded at creation, and
-``times`` limits how often it fires; a spent rule is removed.
+A rule matches every request (``route=None``) or those of one catalog entry, named
+(``"flows.get"``) or given (``FLOWS_GET``); the entry's ``"METHOD /template"``
+(``"GET /v2/flows/{flow_id}"``, the names before the catalog) is accepted too. A name
+the emulator does not serve is refused at once, with the close ones suggested. A rule
+fires on every matching request, or with a ``probability`` drawn from a random generator
+seeded at creation, and ``times`` limits how often it fires; a spent rule is removed.
 
 Example:
-    >>> faults.fail(503, times=2, route="GET /v2/flows/{flow_id}")  # doctest: +SKIP
+    >>> faults.fail(503, times=2, route="flows.get")  # doctest: +SKIP
     >>> faults.delay(0.5, probability=0.1)  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import difflib
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Literal
 
 import attrs
 import httpx
 
+from elasticio._catalog import ENTRIES, Entry
 from elasticio.testing._errors import ReplyError
 from elasticio.testing._settings import EmulatorSettings
 
@@ -70,15 +74,29 @@ class TokenBucket:
 
 @attrs.define(kw_only=True)
 class FaultRule:
-    """One scripted fault; ``times`` counts down as it fires (None: no limit)."""
+    """One scripted fault; ``times`` counts down as it fires (None: no limit).
+
+    ``entry`` names the catalog entry whose requests it hits (None: every request).
+    """
 
     kind: Literal["error", "latency", "drop"]
-    route: str | None = None
+    entry: str | None = None
     times: int | None = None
     probability: float = 1.0
     status: int = 500
     seconds: float = 0.0
     retry_after: int | None = None
+
+    @property
+    def route(self) -> str | None:
+        """The entry's ``"METHOD /template"``, as rules were named before the catalog."""
+        return None if self.entry is None else ENTRIES[self.entry].route
+
+
+Target = str | Entry | None
+"""Which requests a rule hits: an entry's name, the entry, or None for all of them."""
+
+_BY_ROUTE = {entry.route: name for name, entry in ENTRIES.items()}
 
 
 @attrs.frozen
@@ -98,12 +116,12 @@ class Faults:
         *,
         settings: EmulatorSettings,
         clock: Callable[[], float],
-        routes: frozenset[str],
+        entries: Collection[str],
         seed: int = 0,
     ) -> None:
         self._settings = settings
         self._clock = clock
-        self._routes = routes
+        self._entries = frozenset(entries)
         self._seed = seed
         self.rules: list[FaultRule] = []
         self._buckets: dict[str, TokenBucket] = {}
@@ -116,7 +134,7 @@ class Faults:
         *,
         times: int | None = None,
         probability: float = 1.0,
-        route: str | None = None,
+        route: Target = None,
         retry_after: int | None = None,
     ) -> FaultRule:
         """Answer matching requests with ``status`` (a 5xx) and an error body."""
@@ -135,7 +153,7 @@ class Faults:
         *,
         times: int | None = None,
         probability: float = 1.0,
-        route: str | None = None,
+        route: Target = None,
     ) -> FaultRule:
         """Wait ``seconds`` (through the emulator's sleep) before answering."""
         if seconds < 0:
@@ -143,7 +161,7 @@ class Faults:
         return self._add(FaultRule(kind="latency", seconds=seconds), times, probability, route)
 
     def drop(
-        self, *, times: int | None = None, probability: float = 1.0, route: str | None = None
+        self, *, times: int | None = None, probability: float = 1.0, route: Target = None
     ) -> FaultRule:
         """Hang up instead of answering (see :class:`ConnectionDropped`)."""
         return self._add(FaultRule(kind="drop"), times, probability, route)
@@ -157,16 +175,17 @@ class Faults:
         self._buckets.clear()
         self._random = random.Random(self._seed)  # noqa: S311
 
-    def decide(self, route: str | None, user: str) -> Verdict:
-        """What happens to a request for ``route`` (None: no such route) by ``user``."""
-        latency = self._fire("latency", route)
+    def decide(self, entry: str | None, user: str) -> Verdict:
+        """What happens to a request for the entry named ``entry`` (None: no entry serves
+        the path) by ``user``."""
+        latency = self._fire("latency", entry)
         delay = latency.seconds if latency else 0.0
         limited = self._rate_limit(user)
         if limited is not None:
             return Verdict(delay=delay, problem=limited)
-        if self._fire("drop", route):
+        if self._fire("drop", entry):
             return Verdict(delay=delay, drop=True)
-        error = self._fire("error", route)
+        error = self._fire("error", entry)
         if error is not None:
             headers = {} if error.retry_after is None else {"Retry-After": str(error.retry_after)}
             problem = ReplyError(
@@ -175,22 +194,31 @@ class Faults:
             return Verdict(delay=delay, problem=problem)
         return Verdict(delay=delay)
 
+    def _entry_name(self, route: Target) -> str | None:
+        """The served entry's name ``route`` stands for; ValueError for any other."""
+        if route is None:
+            return None
+        name = route.name if isinstance(route, Entry) else _BY_ROUTE.get(route, route)
+        if name not in self._entries:
+            close = difflib.get_close_matches(name, self._entries, n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise ValueError(f"unknown route {name!r}: the emulator serves no such entry{hint}")
+        return name
+
     def _add(
-        self, rule: FaultRule, times: int | None, probability: float, route: str | None
+        self, rule: FaultRule, times: int | None, probability: float, route: Target
     ) -> FaultRule:
         if times is not None and times < 1:
             raise ValueError("times must be at least 1 (or None for no limit)")
         if not 0.0 < probability <= 1.0:
             raise ValueError("probability must be in (0, 1]")
-        if route is not None and route not in self._routes:
-            raise ValueError(f"unknown route {route!r}; known: {sorted(self._routes)}")
-        rule.times, rule.probability, rule.route = times, probability, route
+        rule.times, rule.probability, rule.entry = times, probability, self._entry_name(route)
         self.rules.append(rule)
         return rule
 
-    def _fire(self, kind: str, route: str | None) -> FaultRule | None:
+    def _fire(self, kind: str, entry: str | None) -> FaultRule | None:
         for rule in self.rules:
-            if rule.kind != kind or (rule.route is not None and rule.route != route):
+            if rule.kind != kind or (rule.entry is not None and rule.entry != entry):
                 continue
             # Draw only for probabilistic rules, so certain ones do not shift the sequence.
             if rule.probability < 1.0 and self._random.random() >= rule.probability:

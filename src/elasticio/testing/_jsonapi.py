@@ -14,6 +14,7 @@ __all__ = [
     "PageRequest",
     "document",
     "identifier",
+    "link",
     "page_request",
     "paginate",
     "resource",
@@ -36,6 +37,27 @@ def to_one(type: str, id: str, *, self_link: str | None = None, related: str | N
     if links:
         relationship["links"] = links
     return relationship
+
+
+# Where a resource of each type lives, for the self links of relationships to it.
+_HOMES = {
+    "component": "/v2/components",
+    "contract": "/v2/contracts",
+    "flow": "/v2/flows",
+    "user": "/v2/users",
+    "vpn-agent": "/v2/agents/vpn",
+    "workspace": "/v2/workspaces",
+}
+
+
+def link(type: str, id: str) -> Json:
+    """A to-one relationship to a resource at its home URL.
+
+    Example:
+        >>> link("user", "u1")
+        {'data': {'id': 'u1', 'type': 'user'}, 'links': {'self': '/v2/users/u1'}}
+    """
+    return to_one(type, id, self_link=f"{_HOMES[type]}/{id}")
 
 
 def to_many(type: str, ids: Iterable[str], *, self_link: str | None = None) -> Json:

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from elasticio.testing._errors import bad_request
-from elasticio.testing._request import Call
 
 __all__ = ["choice", "flag", "includes", "require_query"]
 
 
-def require_query(call: Call, name: str) -> str:
+def require_query(query: Mapping[str, str], name: str) -> str:
     """A required query parameter, or a 400 naming it."""
-    value = call.query.get(name, "").strip()
+    value = query.get(name, "").strip()
     if not value:
         raise bad_request(f"the query parameter {name} is required", parameter=name)
     return value
 
 
-def includes(call: Call, allowed: Collection[str]) -> set[str]:
+def includes(query: Mapping[str, str], allowed: Collection[str]) -> set[str]:
     """The comma-separated ``include`` values; one outside ``allowed`` is a 400."""
-    raw = call.query.get("include", "")
+    raw = query.get("include", "")
     wanted = {part.strip() for part in raw.split(",") if part.strip()}
     unknown = sorted(wanted - set(allowed))
     if unknown:
@@ -31,9 +30,9 @@ def includes(call: Call, allowed: Collection[str]) -> set[str]:
     return wanted
 
 
-def choice(call: Call, name: str, allowed: Collection[str]) -> str | None:
+def choice(query: Mapping[str, str], name: str, allowed: Collection[str]) -> str | None:
     """An optional parameter limited to ``allowed`` values."""
-    value = call.query.get(name)
+    value = query.get(name)
     if value is None:
         return None
     if value not in allowed:
@@ -43,7 +42,7 @@ def choice(call: Call, name: str, allowed: Collection[str]) -> str | None:
     return value
 
 
-def flag(call: Call, name: str) -> bool | None:
+def flag(query: Mapping[str, str], name: str) -> bool | None:
     """An optional ``true``/``false`` parameter."""
-    value = choice(call, name, ("true", "false"))
+    value = choice(query, name, ("true", "false"))
     return None if value is None else value == "true"

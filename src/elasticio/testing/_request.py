@@ -2,36 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
-from elasticio.testing._model import User
+from elasticio._catalog import Entry, Paged
+from elasticio.testing._areas.users.store import UserRecord
+from elasticio.testing._jsonapi import Json, page_request, paginate
 from elasticio.testing._platform import Platform
+from elasticio.testing._schema import Body, Payload
 from elasticio.testing._settings import EmulatorSettings
 
 __all__ = ["Call", "Reply"]
+
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
 class Call:
     """One authenticated request, as a handler sees it.
 
-    ``params`` are the path placeholders (percent-decoded), ``query`` the query string
-    (the last value of a repeated name wins), ``body`` the parsed JSON body or None,
-    ``origin`` the scheme and host the request was sent to (``http://127.0.0.1``), for
-    the absolute URLs some answers carry.
+    ``entry`` is the catalog entry being served (its placeholders reach the handler as
+    keyword arguments, percent-decoded), ``query`` the query string (the last value of a
+    repeated name wins), ``body`` the parsed JSON body or None (read it with
+    :meth:`payload`), ``origin`` the scheme and host the request was sent to
+    (``http://127.0.0.1``), for the absolute URLs some answers carry.
     """
 
     platform: Platform
     settings: EmulatorSettings
-    user: User
+    user: UserRecord
+    entry: Entry
     path: str
-    params: Mapping[str, str]
     query: Mapping[str, str]
     body: Any = None
+    schema: Body | None = None
     origin: str = ""
+
+    def payload(self, *, url_id: str | None = None) -> Payload:
+        """The body read against the route's schema (``url_id``: the id in the URL).
+
+        Raises:
+            ReplyError: the body does not fit (400 or 409).
+        """
+        if self.schema is None:
+            raise TypeError(f"{self.entry.name} declares no body")
+        return self.schema.read(self.body, url_id=url_id)
+
+    def page(self, items: Sequence[T]) -> tuple[list[T], Json]:
+        """The page of ``items`` the query asks for (``page[number]``, ``page[size]``, the
+        entry's default size), and the ``meta`` block describing them all."""
+        if not isinstance(self.entry.returns, Paged):
+            raise TypeError(f"{self.entry.name} is not paged")
+        return paginate(items, page_request(self.query, default_size=self.entry.returns.size))
 
 
 @attrs.frozen

@@ -1,31 +1,49 @@
-"""A small router: (method, path template) → handler, each route declared once.
+"""A small router keyed by catalog entries: each entry handled once, by one function.
 
-Area modules declare their routes on a :class:`RouteTable`::
+Area modules declare their routes on a :class:`RouteTable`, naming the entry they serve;
+the handler takes the :class:`~elasticio.testing._request.Call` and then one keyword
+argument per placeholder of the entry's template::
 
     routes = RouteTable()
 
-    @routes.get("/v2/users/{user_id}")
-    def get_user(call: Call) -> Reply: ...
+    @routes.handle(USERS_GET)
+    def get_user(call: Call, user_id: str) -> Reply: ...
 
-A :class:`Router` joins the tables. Paths are matched segment by segment on the raw
-(still percent-encoded) path, so an encoded ``/`` stays inside its segment; a trailing
-slash is ignored, as the API's own examples use both forms. Literal segments win over
-placeholders, so ``/v2/users/me`` is not taken for a user id.
+    @routes.handle(SSH_KEYS_CREATE, body=NEW_KEY)
+    def create_key(call: Call) -> Reply:
+        payload = call.payload()  # NEW_KEY read from the body, or a 400
+        ...
+
+A :class:`Router` joins the tables and refuses an entry handled twice, a handler whose
+parameters are not the template's placeholders, and a body schema for another resource
+type than the entry's (or none where the entry takes a body).
+
+Paths are matched segment by segment on the raw (still percent-encoded) path, so an
+encoded ``/`` stays inside its segment; a trailing slash is ignored, as the API's own
+examples use both forms. Literal segments win over placeholders, so ``/v2/users/me`` is
+not taken for a user id.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 from urllib.parse import unquote
 
 import attrs
 
+from elasticio._catalog import Entry
 from elasticio.testing._errors import ReplyError
-from elasticio.testing._request import Call, Reply
+from elasticio.testing._request import Reply
+from elasticio.testing._schema import Body
 
-__all__ = ["Match", "Route", "RouteTable", "Router", "split_path"]
+__all__ = ["Handler", "Match", "Route", "RouteTable", "Router", "split_path"]
 
-Handler = Callable[[Call], Reply]
+Handler = Callable[..., Reply]
+"""``handler(call, **placeholders) -> Reply``."""
+
+H = TypeVar("H", bound=Handler)
 
 
 def split_path(raw_path: str) -> list[str]:
@@ -34,23 +52,24 @@ def split_path(raw_path: str) -> list[str]:
     return trimmed.split("/") if trimmed else []
 
 
+def _placeholders(handler: Handler) -> frozenset[str]:
+    """The handler's parameters after the call: the placeholders it expects."""
+    return frozenset(list(inspect.signature(handler).parameters)[1:])
+
+
 @attrs.frozen
 class Route:
-    """One endpoint: ``GET /v2/flows/{flow_id}`` and its handler."""
+    """One catalog entry (``flows.get``: ``GET /v2/flows/{flow_id}``), its handler and
+    the schema of its request body."""
 
-    method: str
-    template: str
+    entry: Entry
     handler: Handler = attrs.field(eq=False, repr=False)
+    body: Body | None = attrs.field(default=None, eq=False, repr=False)
     segments: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
     @segments.default
     def _segments(self) -> tuple[str, ...]:
-        return tuple(split_path(self.template))
-
-    @property
-    def key(self) -> str:
-        """``"METHOD /template"``, the name faults use for a route."""
-        return f"{self.method} {self.template}"
+        return tuple(split_path(self.entry.template))
 
     def bind(self, raw_segments: list[str]) -> dict[str, str] | None:
         """The placeholder values when the path fits this template, else None."""
@@ -80,50 +99,69 @@ class Match:
 
 
 class RouteTable:
-    """The routes of one area of the API, declared with decorators."""
+    """The routes of one area of the API, declared with :meth:`handle`."""
 
     def __init__(self) -> None:
         self.routes: list[Route] = []
 
-    def route(self, method: str, template: str) -> Callable[[Handler], Handler]:
-        def register(handler: Handler) -> Handler:
-            self.routes.append(Route(method, template, handler))
+    def handle(self, entry: Entry, *, body: Body | None = None) -> Callable[[H], H]:
+        """Declare the decorated function the handler of ``entry``, whose request body
+        ``body`` describes."""
+
+        def register(handler: H) -> H:
+            self.routes.append(Route(entry, handler, body))
             return handler
 
         return register
 
-    def get(self, template: str) -> Callable[[Handler], Handler]:
-        return self.route("GET", template)
 
-    def post(self, template: str) -> Callable[[Handler], Handler]:
-        return self.route("POST", template)
-
-    def put(self, template: str) -> Callable[[Handler], Handler]:
-        return self.route("PUT", template)
-
-    def patch(self, template: str) -> Callable[[Handler], Handler]:
-        return self.route("PATCH", template)
-
-    def delete(self, template: str) -> Callable[[Handler], Handler]:
-        return self.route("DELETE", template)
+def _checked(routes: list[Route]) -> None:
+    handled: dict[str, Route] = {}
+    for route in routes:
+        entry, name = route.entry, route.handler.__qualname__
+        earlier = handled.setdefault(entry.name, route)
+        if earlier is not route:
+            raise ValueError(
+                f"the entry {entry.name} is handled twice: by "
+                f"{earlier.handler.__qualname__} and {name}"
+            )
+        given = _placeholders(route.handler)
+        if given != entry.placeholders:
+            raise ValueError(
+                f"{name} handles {entry.name} ({entry.template}) but takes "
+                f"{sorted(given)}, not its placeholders {sorted(entry.placeholders)}"
+            )
+        body = route.body.type if route.body else None
+        if body != entry.body:
+            reads = f"a {body} body" if body else "no body"
+            takes = f"a {entry.body} body" if entry.body else "none"
+            raise ValueError(f"{name} reads {reads}, but {entry.name} takes {takes}")
 
 
 class Router:
-    """Finds the route for a request; 404 for an unknown path, 405 for a wrong method."""
+    """Finds the route for a request; 404 for an unknown path, 405 for a wrong method.
+
+    Example:
+        >>> Router([]).entries
+        frozenset()
+    """
 
     def __init__(self, tables: Iterable[RouteTable]) -> None:
         routes = [route for table in tables for route in table.routes]
-        keys = [route.key for route in routes]
-        duplicates = sorted({key for key in keys if keys.count(key) > 1})
-        if duplicates:
-            raise ValueError(f"routes declared twice: {duplicates}")
+        _checked(routes)
         self.routes = sorted(routes, key=lambda r: r.specificity)
-        self.keys = frozenset(keys)
+        self.entries = frozenset(route.entry.name for route in routes)
+        """The names of the catalog entries served (``"flows.get"``, ...)."""
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The routes served as ``"METHOD /template"`` (the names before catalog entries)."""
+        return frozenset(route.entry.route for route in self.routes)
 
     def find(self, method: str, raw_path: str) -> Match | None:
         segments = split_path(raw_path)
         for route in self.routes:
-            if route.method == method:
+            if route.entry.method == method:
                 params = route.bind(segments)
                 if params is not None:
                     return Match(route, params)
@@ -134,7 +172,7 @@ class Router:
         if found is not None:
             return found
         segments = split_path(raw_path)
-        allowed = sorted({r.method for r in self.routes if r.bind(segments) is not None})
+        allowed = sorted({r.entry.method for r in self.routes if r.bind(segments) is not None})
         if allowed:
             raise ReplyError(
                 405,

@@ -25,8 +25,10 @@ from typing import Any
 
 import attrs
 
+from elasticio.testing._areas.data_samples.store import DataSampleRecord
+from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
+from elasticio.testing._areas.teams.store import TeamRecord
 from elasticio.testing._platform import Platform
-from elasticio.testing._sshkeys import example_rsa_key
 
 __all__ = ["FLOW_COUNT", "Seed", "SeedUser", "seed"]
 
@@ -167,7 +169,7 @@ _GLOBAL = {"timer": (_timer, 3), "webhook": (_webhook, 2), "code": (_code, 2), "
 
 def seed(platform: Platform) -> Seed:
     """Fill an empty platform with the standard data set and say what was made."""
-    owner = platform.add_user(
+    owner = platform.users.create(
         email="owner@example.com",
         api_key="emu-owner-api-key",
         first_name="Olivia",
@@ -175,44 +177,46 @@ def seed(platform: Platform) -> Seed:
         tenant_admin=True,
         registered=SEED_START,
     )
-    guest = platform.add_user(
+    guest = platform.users.create(
         email="guest@example.com",
         api_key="emu-guest-api-key",
         first_name="Gary",
         last_name="Guest",
         registered=SEED_START + timedelta(days=30),
     )
-    contract = platform.add_contract(
+    contract = platform.contracts.create(
         name="Acme Integrations",
         owner_ids=[owner.id],
         custom_data={"plan": "enterprise"},
         created_at=SEED_START,
     )
-    platform.add_contract_member(contract.id, guest.id, ["admin"])
-    shared = platform.add_workspace(
+    platform.contracts.add_member(contract.id, guest.id, ["admin"])
+    shared = platform.workspaces.create(
         contract_id=contract.id, name="Production", owner_ids=[owner.id]
     )
-    platform.add_workspace_member(shared.id, guest.id, ["integrator"])
-    private = platform.add_workspace(
+    platform.workspaces.add_member(shared.id, guest.id, ["integrator"])
+    private = platform.workspaces.create(
         contract_id=contract.id, name="Sandbox", type="limited", owner_ids=[owner.id]
     )
-    platform_team = platform.add_team(name="elasticio", contract_id=None)
-    team = platform.add_team(name="acme-dev", contract_id=contract.id, user_ids=[owner.id])
+    platform_team = platform.teams.add(TeamRecord(name="elasticio", contract_id=None))
+    team = platform.teams.add(
+        TeamRecord(name="acme-dev", contract_id=contract.id, user_ids=[owner.id])
+    )
 
     component_ids: dict[str, str] = {}
     built = SEED_START - timedelta(days=200)
     for name, (descriptor, builds) in _GLOBAL.items():
-        component = platform.add_component(team_id=platform_team.id, name=name, access="global")
+        component = platform.components.create(team_id=platform_team.id, name=name, access="global")
         for number in range(1, builds + 1):
             built += timedelta(days=3)
-            platform.add_component_version(component.id, descriptor=descriptor(number), date=built)
+            platform.components.add_version(component.id, descriptor=descriptor(number), date=built)
         component_ids[name] = component.id
-    petstore = platform.add_component(
+    petstore = platform.components.create(
         team_id=team.id, name="petstore", env={"PETSTORE_URL": "https://petstore.example.com/v2"}
     )
     for number in (1, 2):
         built += timedelta(days=5)
-        platform.add_component_version(petstore.id, descriptor=_petstore(number), date=built)
+        platform.components.add_version(petstore.id, descriptor=_petstore(number), date=built)
     component_ids["petstore"] = petstore.id
 
     flow_ids = [
@@ -221,46 +225,60 @@ def seed(platform: Platform) -> Seed:
     ]
     # Flow 4 (index 3): in Production, inactive, with a draft.
     showcase = flow_ids[3]
-    platform.set_snapshot(showcase, "step_1", {"lastPoll": "2024-01-01T18:00:00.000Z"})
+    platform.flows.set_snapshot(showcase, "step_1", {"lastPoll": "2024-01-01T18:00:00.000Z"})
 
-    webhook_credential = platform.add_credential(
-        workspace_id=shared.id,
-        component_id=component_ids["webhook"],
-        user_id=owner.id,
-        name="Webhook basic auth",
-        keys={"username": "acme", "password": "webhook-secret"},
-    )
-    petstore_credential = platform.add_credential(
-        workspace_id=shared.id,
-        component_id=petstore.id,
-        user_id=owner.id,
-        name="Petstore demo key",
-        keys={"apiKey": "petstore-demo-key"},
-    )
-    private_credential = platform.add_credential(
-        workspace_id=private.id,
-        component_id=petstore.id,
-        user_id=owner.id,
-        name="Petstore sandbox key",
-        keys={"apiKey": "petstore-sandbox-key"},
-    )
-    pets_sample = platform.add_data_sample(
-        workspace_id=shared.id,
-        component_id=petstore.id,
-        user_id=owner.id,
-        method="getPetsByStatus",
-        result={"id": 1, "name": "Rex", "status": "available"},
+    # name -> (workspace, component, credential name, keys); "private" is in the Sandbox.
+    credentials = {
+        name: platform.credentials.create(
+            workspace_id=workspace_id,
+            component_id=component_id,
+            user_id=owner.id,
+            name=title,
+            keys=keys,
+        ).id
+        for name, (workspace_id, component_id, title, keys) in {
+            "webhook": (
+                shared.id,
+                component_ids["webhook"],
+                "Webhook basic auth",
+                {"username": "acme", "password": "webhook-secret"},
+            ),
+            "petstore": (
+                shared.id,
+                petstore.id,
+                "Petstore demo key",
+                {"apiKey": "petstore-demo-key"},
+            ),
+            "private": (
+                private.id,
+                petstore.id,
+                "Petstore sandbox key",
+                {"apiKey": "petstore-sandbox-key"},
+            ),
+        }.items()
+    }
+    private_credential_id = credentials.pop("private")
+    pets_sample = platform.data_samples.add(
+        DataSampleRecord(
+            workspace_id=shared.id,
+            component_id=petstore.id,
+            user_id=owner.id,
+            method="getPetsByStatus",
+            result={"id": 1, "name": "Rex", "status": "available"},
+        )
     )
     webhook = platform.components[component_ids["webhook"]]
-    webhook_sample = platform.add_data_sample(
-        workspace_id=shared.id,
-        component_id=webhook.id,
-        component_version=webhook.versions[0].revision,
-        user_id=guest.id,
-        method="receive",
-        result={"body": {"orderId": "A-1001", "total": 42.5}},
+    webhook_sample = platform.data_samples.add(
+        DataSampleRecord(
+            workspace_id=shared.id,
+            component_id=webhook.id,
+            component_version=webhook.versions[0].revision,
+            user_id=guest.id,
+            method="receive",
+            result={"body": {"orderId": "A-1001", "total": 42.5}},
+        )
     )
-    ssh_key = platform.add_ssh_key(
+    ssh_key = platform.ssh_keys.create(
         user_id=owner.id, key=example_rsa_key("owner") + " owner@example.com", title="Laptop"
     )
 
@@ -275,8 +293,8 @@ def seed(platform: Platform) -> Seed:
         private_workspace_id=private.id,
         component_ids=component_ids,
         flow_id=showcase,
-        credential_ids={"webhook": webhook_credential.id, "petstore": petstore_credential.id},
-        private_credential_id=private_credential.id,
+        credential_ids=credentials,
+        private_credential_id=private_credential_id,
         data_sample_ids={"petstore": pets_sample.id, "webhook": webhook_sample.id},
         ssh_key_id=ssh_key.id,
     )
@@ -326,7 +344,7 @@ def _add_seed_flow(
         ],
     }
     created = SEED_START + timedelta(hours=6 * index)
-    return platform.add_flow(
+    return platform.flows.create(
         workspace_id=shared_id if in_shared else private_id,
         user_id=guest_id if in_shared and index % 5 == 0 else owner_id,
         name=f"{source} {action} {index + 1:03d}",

@@ -1,0 +1,2 @@
+"""Components: repositories of developer teams, their builds and descriptors, their
+environment variables."""

@@ -1,0 +1,1 @@
+"""Contracts: the caller's contracts (paged), one contract, its members."""

@@ -1,0 +1,1 @@
+"""Credentials: a workspace's list (by component), one, create, update, delete."""

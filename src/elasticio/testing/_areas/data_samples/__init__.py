@@ -1,0 +1,1 @@
+"""Data samples: one, several by id, create, update (no delete is documented)."""

@@ -1,0 +1,144 @@
+"""Flows: list (filters, search, sort, pages), get, create, update, delete, start, stop.
+
+Starting and stopping answer 202 at once with ``status`` changed; ``current_status``
+follows ``settings.transition_delay`` seconds later on the emulator's clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from elasticio._catalog.v2 import (
+    FLOWS_CREATE,
+    FLOWS_DELETE,
+    FLOWS_GET,
+    FLOWS_LIST,
+    FLOWS_START,
+    FLOWS_STOP,
+    FLOWS_UPDATE,
+)
+from elasticio.testing._areas.flows.graph import FLOW_ATTRIBUTES, REQUIRED_ON_CREATE, flow_changes
+from elasticio.testing._areas.flows.store import FlowRecord, FlowStatus
+from elasticio.testing._areas.flows.views import flow_resource
+from elasticio.testing._areas.workspaces.routes import in_workspace, workspace_for
+from elasticio.testing._errors import bad_request, conflict
+from elasticio.testing._jsonapi import document
+from elasticio.testing._query import choice, flag, require_query
+from elasticio.testing._request import Call, Reply
+from elasticio.testing._router import RouteTable
+from elasticio.testing._schema import Body, Rel
+
+__all__ = ["flow_for", "routes", "shown"]
+
+routes = RouteTable()
+
+NEW_FLOW = Body(
+    "flow",
+    attributes=FLOW_ATTRIBUTES,
+    relationships=(Rel("workspace", "workspace", required=True),),
+).requiring(REQUIRED_ON_CREATE)
+FLOW_CHANGES = Body("flow", id="url", attributes=FLOW_ATTRIBUTES)
+
+_SORT_KEYS = ("name", "created_at", "updated_at")
+
+
+def flow_for(call: Call, flow_id: str) -> FlowRecord:
+    return in_workspace(call, call.platform.flows, flow_id)
+
+
+def shown(call: Call, flow: FlowRecord, status: int = 200) -> Reply:
+    """The flow as it is now (``current_status`` included)."""
+    return Reply(status=status, body=document(flow_resource(flow, call.platform.clock.now())))
+
+
+def _sort_key(field: str) -> Callable[[FlowRecord], tuple[Any, str]]:
+    def key(flow: FlowRecord) -> tuple[Any, str]:
+        return getattr(flow, field), flow.id
+
+    return key
+
+
+@routes.handle(FLOWS_LIST)
+def list_flows(call: Call) -> Reply:
+    """A workspace's flows, 50 a page; see the docs for the filters, search and sort."""
+    workspace = workspace_for(call, require_query(call.query, "workspace_id"))
+    status = choice(call.query, "filter[status]", ("active", "inactive"))
+    kind = choice(call.query, "filter[type]", ("ordinary", "long_running"))
+    user_id = call.query.get("filter[user]")
+    has_draft = flag(call.query, "filter[has_draft]")
+    component_id = call.query.get("filter[component_id]")
+    search = call.query.get("search", "").strip().casefold()
+    flows = call.platform.flows.where(
+        lambda f: (
+            f.workspace_id == workspace.id
+            and status in (None, f.status)
+            and kind in (None, f.type)
+            and user_id in (None, f.user_id)
+            and has_draft in (None, f.draft is not None)
+            and (component_id is None or component_id in f.component_ids)
+            and (search in f.name.casefold() or search in (f.description or "").casefold())
+        )
+    )
+    sort = call.query.get("sort", "id")
+    field = sort.removeprefix("-")
+    if field not in (*_SORT_KEYS, "id"):
+        raise bad_request(
+            f"sort may be {', '.join(_SORT_KEYS)}, with '-' for descending; not {sort!r}",
+            parameter="sort",
+        )
+    flows.sort(key=_sort_key(field), reverse=sort.startswith("-"))
+    items, meta = call.page(flows)
+    now = call.platform.clock.now()
+    data = [flow_resource(f, now) for f in items]
+    return Reply(body=document(data, meta=meta, self_link=call.path))
+
+
+@routes.handle(FLOWS_GET)
+def get_flow(call: Call, flow_id: str) -> Reply:
+    return shown(call, flow_for(call, flow_id))
+
+
+@routes.handle(FLOWS_CREATE, body=NEW_FLOW)
+def create_flow(call: Call) -> Reply:
+    """A new inactive flow in one of the caller's workspaces; 201."""
+    payload = call.payload()
+    changes = flow_changes(call.platform.components, payload.attributes)
+    workspace = workspace_for(call, payload.link("workspace"))
+    flow = call.platform.flows.create(workspace_id=workspace.id, user_id=call.user.id, **changes)
+    return shown(call, flow, status=201)
+
+
+@routes.handle(FLOWS_UPDATE, body=FLOW_CHANGES)
+def update_flow(call: Call, flow_id: str) -> Reply:
+    """Change some attributes; a new version becomes ``latest_version``."""
+    flow = flow_for(call, flow_id)
+    changes = flow_changes(call.platform.components, call.payload(url_id=flow.id).attributes)
+    return shown(call, call.platform.flows.update(flow.id, changes, user_id=call.user.id))
+
+
+@routes.handle(FLOWS_DELETE)
+def delete_flow(call: Call, flow_id: str) -> Reply:
+    call.platform.flows.delete(flow_for(call, flow_id).id)
+    return Reply(status=204)
+
+
+def _switch(call: Call, flow_id: str, status: FlowStatus) -> FlowRecord:
+    """Ask the flow to become ``status``; 409 when it has been asked already."""
+    flow = flow_for(call, flow_id)
+    if flow.status == status:
+        raise conflict(f"Flow is already {status}")
+    return call.platform.flows.set_status(flow.id, status, delay=call.settings.transition_delay)
+
+
+@routes.handle(FLOWS_START)
+def start_flow(call: Call, flow_id: str) -> Reply:
+    """202 with the flow: ``status`` is active, ``current_status`` not yet (unless no lag)."""
+    return shown(call, _switch(call, flow_id, "active"), status=202)
+
+
+@routes.handle(FLOWS_STOP)
+def stop_flow(call: Call, flow_id: str) -> Reply:
+    """202 with an empty document, as the docs show."""
+    _switch(call, flow_id, "inactive")
+    return Reply(status=202, body={"data": {}, "meta": {}})

@@ -1,0 +1,105 @@
+"""How flows, their versions, drafts and snapshots look in answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elasticio.testing._areas.flows.store import FlowDraftRecord, FlowRecord, FlowVersionRecord
+from elasticio.testing._jsonapi import Json, identifier, link, resource, to_one
+from elasticio.testing._time import iso
+
+__all__ = [
+    "flow_draft_resource",
+    "flow_resource",
+    "flow_version_resource",
+    "snapshot_resource",
+]
+
+
+def flow_resource(flow: FlowRecord, now: float) -> Json:
+    """A flow as seen at monotonic time ``now`` (which decides ``current_status``)."""
+    attributes: dict[str, Any] = {
+        "name": flow.name,
+        "description": flow.description,
+        "type": flow.type,
+        "status": flow.status,
+        "current_status": flow.current_status(now),
+        "default_mapper_type": flow.default_mapper_type,
+        "cron": flow.cron,
+        "graph": flow.graph,
+        "nodes_config": flow.nodes_config,
+        "stats_enabled": flow.stats_enabled,
+        "api_version": "2.0",
+        "created_at": iso(flow.created_at),
+        "updated_at": iso(flow.updated_at),
+        "last_modified": iso(flow.updated_at),
+    }
+    if flow.last_start_time is not None:
+        attributes["last_start_time"] = iso(flow.last_start_time)
+    base = f"/v2/flows/{flow.id}"
+    latest = flow.versions[-1].id
+    relationships: dict[str, Any] = {
+        "user": link("user", flow.user_id),
+        "workspace": link("workspace", flow.workspace_id),
+        "versions": {"links": {"related": f"{base}/versions"}},
+        "latest_version": to_one(
+            "flow-version",
+            latest,
+            self_link=f"{base}/versions/{latest}",
+            related=f"{base}/versions/{latest}",
+        ),
+    }
+    if flow.draft is not None:
+        relationships["draft"] = {
+            "data": identifier("flow-draft", flow.draft.id),
+            "links": {"self": f"{base}/draft", "related": f"{base}/draft"},
+        }
+    return resource(
+        "flow", flow.id, self_link=base, attributes=attributes, relationships=relationships
+    )
+
+
+def flow_version_resource(flow: FlowRecord, version: FlowVersionRecord) -> Json:
+    return resource(
+        "flow-version",
+        version.id,
+        self_link=f"/v2/flows/{flow.id}/versions/{version.id}",
+        attributes={
+            "name": version.name,
+            "description": version.description,
+            "graph": version.graph,
+            "created_at": iso(version.created_at),
+        },
+        relationships={"user": link("user", version.user_id), "flow": link("flow", flow.id)},
+    )
+
+
+def flow_draft_resource(flow: FlowRecord, draft: FlowDraftRecord) -> Json:
+    attributes: dict[str, Any] = {
+        "name": draft.name,
+        "description": draft.description,
+        "cron": draft.cron,
+        "graph": draft.graph,
+        "snapshot": draft.snapshot,
+    }
+    if draft.stats_enabled is not None:
+        attributes["stats_enabled"] = draft.stats_enabled
+    attributes["created_at"] = iso(draft.created_at)
+    attributes["updated_at"] = iso(draft.updated_at)
+    return resource(
+        "flow-draft",
+        draft.id,
+        self_link=f"/v2/flows/{flow.id}/draft",
+        attributes=attributes,
+        relationships={"user": link("user", draft.user_id), "flow": link("flow", flow.id)},
+    )
+
+
+def snapshot_resource(flow: FlowRecord, step_id: str) -> Json:
+    """A step's snapshot; its id is the step's id."""
+    return resource(
+        "snapshot",
+        step_id,
+        self_link=f"/v2/flows/{flow.id}/snapshots/{step_id}",
+        attributes={"snapshot": flow.snapshots[step_id]},
+    )

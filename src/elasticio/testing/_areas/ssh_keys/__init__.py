@@ -1,0 +1,1 @@
+"""SSH keys of the signed-in user: list, add, delete."""

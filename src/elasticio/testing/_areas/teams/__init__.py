@@ -1,0 +1,1 @@
+"""Developer teams: the caller's teams in a contract, one team."""

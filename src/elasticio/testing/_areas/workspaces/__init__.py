@@ -1,0 +1,1 @@
+"""Workspaces: the caller's workspaces (paged), one workspace, its members, adding one."""

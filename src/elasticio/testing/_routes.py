@@ -1,0 +1,35 @@
+"""Every area's routes, as the emulator's router joins them."""
+
+from __future__ import annotations
+
+from elasticio.testing._areas.components import routes as components
+from elasticio.testing._areas.contracts import routes as contracts
+from elasticio.testing._areas.credentials import routes as credentials
+from elasticio.testing._areas.data_samples import routes as data_samples
+from elasticio.testing._areas.executions import routes as executions
+from elasticio.testing._areas.flows import drafts, snapshots, versions
+from elasticio.testing._areas.flows import routes as flows
+from elasticio.testing._areas.ssh_keys import routes as ssh_keys
+from elasticio.testing._areas.teams import routes as teams
+from elasticio.testing._areas.users import routes as users
+from elasticio.testing._areas.workspaces import routes as workspaces
+from elasticio.testing._router import RouteTable
+
+__all__ = ["ROUTE_TABLES"]
+
+ROUTE_TABLES: tuple[RouteTable, ...] = (
+    users.routes,
+    contracts.routes,
+    workspaces.routes,
+    teams.routes,
+    components.routes,
+    credentials.routes,
+    flows.routes,
+    versions.routes,
+    drafts.routes,
+    snapshots.routes,
+    executions.routes,
+    data_samples.routes,
+    ssh_keys.routes,
+)
+"""The route tables of every area of the API."""
