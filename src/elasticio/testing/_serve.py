@@ -31,7 +31,7 @@ from typing import Any, Literal, TextIO
 
 import uvicorn
 
-from elasticio._client import AsyncClient
+from elasticio import AsyncClient
 from elasticio._config import ENV_API_KEY, ENV_BASE_URL, ENV_EMAIL, is_loopback
 from elasticio._errors import UsageError
 from elasticio.testing._emulator import Emulator
