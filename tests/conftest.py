@@ -1,45 +1,20 @@
-"""Shared fixtures: a client wired to a respx router (as a transport), a fake sleep and clock."""
+"""Fixtures for every test: a fake clock, a respx router standing in for the platform, and
+clients wired to it (the helpers behind them live in ``tests/_support``)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import respx
 
 from elasticio import AsyncClient
+from tests._support.clock import FakeClock
+from tests._support.offline import BASE_URL, Handler, MakeClient, offline_client
 
 # Checks, at the end of a whole-suite run, that every catalog entry is covered.
 pytest_plugins = ["tests._support.api_coverage_plugin"]
-
-BASE_URL = "https://api.elastic.io"
-EMAIL = "robot@example.com"
-API_KEY = "sk-test-5ecret-api-key-0123456789"
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def load_fixture(name: str) -> Any:
-    """A JSON fixture by relative path, e.g. ``components/list.json``."""
-    return json.loads((FIXTURES / name).read_text())
-
-
-class FakeClock:
-    """A monotonic clock that only moves when the fake sleep is awaited."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture
@@ -56,12 +31,20 @@ def router() -> respx.MockRouter:
 @pytest.fixture
 async def client(router: respx.MockRouter, clock: FakeClock) -> AsyncIterator[AsyncClient]:
     """An AsyncClient whose requests go to ``router``, with sleeps recorded, never waited."""
-    async with AsyncClient(
-        email=EMAIL,
-        api_key=API_KEY,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(router.async_handler),
-        sleep=clock.sleep,
-        clock=clock,
-    ) as c:
+    async with offline_client(router.async_handler, clock) as c:
         yield c
+
+
+@pytest.fixture
+async def make_client(router: respx.MockRouter, clock: FakeClock) -> AsyncIterator[MakeClient]:
+    """Builds clients like ``client`` with extra options, closing them all at the end;
+    a handler given first answers instead of ``router``."""
+    made: list[AsyncClient] = []
+
+    def make(handler: Handler | None = None, **options: Any) -> AsyncClient:
+        made.append(offline_client(handler or router.async_handler, clock, **options))
+        return made[-1]
+
+    yield make
+    for c in made:
+        await c.aclose()

@@ -11,7 +11,7 @@ import respx
 
 import elasticio.resources
 from elasticio import AsyncClient
-from tests.conftest import load_fixture
+from tests._support.docs import load_fixture
 
 
 def user(user_id: str) -> dict[str, Any]:

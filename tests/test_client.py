@@ -21,7 +21,9 @@ from elasticio import (
 )
 from elasticio._http import RequestSpec
 from elasticio.jsonapi import Document
-from tests.conftest import API_KEY, BASE_URL, EMAIL, FakeClock, load_fixture
+from tests._support.clock import FakeClock
+from tests._support.docs import load_fixture
+from tests._support.offline import API_KEY, BASE_URL, EMAIL, offline_client
 
 
 class ClosingTransport(httpx.MockTransport):
@@ -35,26 +37,13 @@ class ClosingTransport(httpx.MockTransport):
         self.closed = True
 
 
-def make(router: respx.MockRouter, clock: FakeClock, **options: object) -> AsyncClient:
-    """A client on ``router`` and ``clock`` (the caller closes it)."""
-    options.setdefault("transport", httpx.MockTransport(router.async_handler))
-    return AsyncClient(
-        email=EMAIL,
-        api_key=API_KEY,
-        base_url=BASE_URL,
-        sleep=clock.sleep,
-        clock=clock,
-        **options,  # type: ignore[arg-type]
-    )
-
-
 # --- lifecycle ----------------------------------------------------------------------------
 
 
 async def test_aclose_closes_the_pool(router: respx.MockRouter, clock: FakeClock) -> None:
     """aclose() closes the httpx client the SDK created, and with it the transport."""
     transport = ClosingTransport(router)
-    client = make(router, clock, transport=transport)
+    client = offline_client(router.async_handler, clock, transport=transport)
     await client.aclose()
     assert transport.closed
 
@@ -62,7 +51,7 @@ async def test_aclose_closes_the_pool(router: respx.MockRouter, clock: FakeClock
 async def test_async_with_closes_the_pool(router: respx.MockRouter, clock: FakeClock) -> None:
     """Leaving ``async with`` closes the pool."""
     transport = ClosingTransport(router)
-    async with make(router, clock, transport=transport) as client:
+    async with offline_client(router.async_handler, clock, transport=transport) as client:
         assert isinstance(client, AsyncClient)
         assert not transport.closed
     assert transport.closed
@@ -77,7 +66,9 @@ async def test_one_pool_serves_every_request(router: respx.MockRouter, clock: Fa
         calls.append(request)
         return await router.async_handler(request)
 
-    async with make(router, clock, transport=httpx.MockTransport(handler)) as client:
+    async with offline_client(
+        router.async_handler, clock, transport=httpx.MockTransport(handler)
+    ) as client:
         for _ in range(3):
             await client.request("GET", "/v2/users/me")
     assert len(calls) == 3
@@ -90,7 +81,9 @@ async def test_injected_http_client_is_used_and_left_open(
     """An http_client passed in carries the requests and is not closed by aclose()."""
     route = router.get("/v2/users/me").respond(200, json={})
     http_client = httpx.AsyncClient(transport=httpx.MockTransport(router.async_handler))
-    async with make(router, clock, transport=None, http_client=http_client) as client:
+    async with offline_client(
+        router.async_handler, clock, transport=None, http_client=http_client
+    ) as client:
         await client.request("GET", "/v2/users/me")
     assert route.call_count == 1
     assert not http_client.is_closed
@@ -132,7 +125,7 @@ async def test_default_timeout_is_finite(client: AsyncClient, router: respx.Mock
 
 async def test_timeout_argument_is_sent(router: respx.MockRouter, clock: FakeClock) -> None:
     """AsyncClient(timeout=5) gives each attempt 5 s."""
-    async with make(router, clock, timeout=5.0) as client:
+    async with offline_client(router.async_handler, clock, timeout=5.0) as client:
         timeout = await sent_timeout(client, router)
     assert timeout == httpx.Timeout(5.0).as_dict()
 
@@ -150,7 +143,9 @@ async def test_injected_http_client_keeps_its_timeout(
     http_client = httpx.AsyncClient(
         transport=httpx.MockTransport(router.async_handler), timeout=42.0
     )
-    async with make(router, clock, transport=None, http_client=http_client) as client:
+    async with offline_client(
+        router.async_handler, clock, transport=None, http_client=http_client
+    ) as client:
         timeout = await sent_timeout(client, router)
     await http_client.aclose()
     assert timeout["read"] == 42.0
@@ -170,7 +165,7 @@ async def test_user_agent_names_the_sdk(client: AsyncClient, router: respx.MockR
 async def test_extra_headers_are_sent(router: respx.MockRouter, clock: FakeClock) -> None:
     """headers= adds headers to every request."""
     route = router.get("/v2/users/me").respond(200, json={})
-    async with make(router, clock, headers={"X-Tenant": "t1"}) as client:
+    async with offline_client(router.async_handler, clock, headers={"X-Tenant": "t1"}) as client:
         await client.request("GET", "/v2/users/me")
     assert route.calls.last.request.headers["x-tenant"] == "t1"
 
@@ -180,7 +175,9 @@ async def test_user_agent_override_replaces_the_default(
 ) -> None:
     """A user-agent in headers= (any case) replaces the SDK's: one header, not two."""
     route = router.get("/v2/users/me").respond(200, json={})
-    async with make(router, clock, headers={"user-agent": "my-app/1.0"}) as client:
+    async with offline_client(
+        router.async_handler, clock, headers={"user-agent": "my-app/1.0"}
+    ) as client:
         await client.request("GET", "/v2/users/me")
     assert route.calls.last.request.headers.get_list("user-agent") == ["my-app/1.0"]
 
@@ -194,7 +191,7 @@ async def test_with_options_shares_pool_and_stats(
     """A derived client sends through the same pool and counts into the same stats."""
     transport = ClosingTransport(router)
     route = router.get("/v2/users/me").respond(200, json={})
-    async with make(router, clock, transport=transport) as client:
+    async with offline_client(router.async_handler, clock, transport=transport) as client:
         derived = client.with_options(max_retries=0)
         await derived.request("GET", "/v2/users/me")
         await client.request("GET", "/v2/users/me")
@@ -221,7 +218,7 @@ async def test_closing_a_derived_client_keeps_the_pool(
     """aclose() on a with_options client leaves the shared pool open."""
     transport = ClosingTransport(router)
     route = router.get("/v2/users/me").respond(200, json={})
-    async with make(router, clock, transport=transport) as client:
+    async with offline_client(router.async_handler, clock, transport=transport) as client:
         async with client.with_options(max_retries=0) as derived:
             await derived.request("GET", "/v2/users/me")
         assert not transport.closed

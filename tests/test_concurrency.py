@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
@@ -12,7 +11,8 @@ import respx
 
 from elasticio import AsyncClient, ConfigurationError
 from elasticio._client import DEFAULT_MAX_CONCURRENCY, pool_limits
-from tests.conftest import API_KEY, BASE_URL, EMAIL, FakeClock
+from tests._support.clock import FakeClock
+from tests._support.offline import API_KEY, EMAIL, MakeClient, offline_client
 
 PATH = "/v2/things"
 GUARD = 5.0  # a safety net against a hanging test, never reached when the code is right
@@ -51,32 +51,6 @@ class Gate:
         self.held.pop(0).set_result(None)
 
 
-MakeClient = Callable[..., AsyncClient]
-
-
-@pytest.fixture
-async def make_client(clock: FakeClock) -> AsyncIterator[MakeClient]:
-    """Build clients on a given handler; closes them."""
-    made: list[AsyncClient] = []
-
-    def make(handler: Any, **options: Any) -> AsyncClient:
-        c = AsyncClient(
-            email=EMAIL,
-            api_key=API_KEY,
-            base_url=BASE_URL,
-            transport=httpx.MockTransport(handler),
-            sleep=clock.sleep,
-            clock=clock,
-            **options,
-        )
-        made.append(c)
-        return c
-
-    yield make
-    for c in made:
-        await c.aclose()
-
-
 async def test_never_more_than_the_limit_in_flight(make_client: MakeClient) -> None:
     """With max_concurrency=3, 20 concurrent requests: at most 3 inside, all 20 complete."""
     gate = Gate()
@@ -106,14 +80,8 @@ async def test_a_request_waiting_to_retry_holds_no_slot(
         side_effect=[httpx.Response(503, headers={"Retry-After": "1"}), httpx.Response(200)]
     )
     router.get(f"{PATH}/b").respond(200, json={"meta": {"b": True}})
-    async with AsyncClient(
-        email=EMAIL,
-        api_key=API_KEY,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(router.async_handler),
-        sleep=sleep,
-        clock=clock,
-        max_concurrency=1,
+    async with offline_client(
+        router.async_handler, sleep=sleep, clock=clock, max_concurrency=1
     ) as c:
         first = asyncio.create_task(c.request("GET", f"{PATH}/a"))
         async with asyncio.timeout(GUARD):

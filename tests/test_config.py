@@ -12,7 +12,7 @@ import respx
 
 from elasticio import AsyncClient, ConfigurationError, UsageError
 from elasticio._config import DEFAULT_BASE_URL, resolve_config
-from tests.conftest import API_KEY, EMAIL
+from tests._support.offline import API_KEY, EMAIL
 
 ENV_VARS = ("ELASTICIO_API_USERNAME", "ELASTICIO_API_KEY", "ELASTICIO_API_URI")
 PASSWORD = "hunter2-in-the-url"

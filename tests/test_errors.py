@@ -30,7 +30,7 @@ from elasticio import (
     UsageError,
 )
 from elasticio._errors import STATUS_ERRORS, error_class_for_status
-from tests.conftest import BASE_URL
+from tests._support.offline import BASE_URL
 
 PATH = "/v2/flows/F1"
 URL = f"{BASE_URL}{PATH}"

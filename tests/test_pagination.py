@@ -18,7 +18,7 @@ from elasticio import (
 )
 from elasticio._http import RequestSpec, Response
 from elasticio.jsonapi import Document, Resource
-from tests.conftest import BASE_URL
+from tests._support.offline import BASE_URL
 
 CONTRACT_ID = "C1"
 

@@ -17,7 +17,7 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._http import RequestSpec
 from elasticio.resources._base import request
-from tests.conftest import load_fixture
+from tests._support.docs import load_fixture
 
 HOSTILE_IDS = [
     ("../users/me", "..%2Fusers%2Fme"),

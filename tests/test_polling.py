@@ -6,7 +6,7 @@ import pytest
 
 from elasticio import PollPolicy, PollTimeoutError
 from elasticio._polling import poll_until
-from tests.conftest import FakeClock
+from tests._support.clock import FakeClock
 
 
 def test_waits_grow_by_the_backoff_up_to_the_maximum() -> None:

@@ -9,7 +9,7 @@ import pytest
 import respx
 
 from elasticio import AsyncClient, NotFoundError, RawResponse, UsageError, User
-from tests.conftest import load_fixture
+from tests._support.docs import load_fixture
 
 
 async def test_a_typed_call_gives_its_status_headers_and_request_id(

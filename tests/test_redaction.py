@@ -20,7 +20,8 @@ from elasticio import (
 )
 from elasticio._config import resolve_config
 from elasticio._http import RequestSpec
-from tests.conftest import BASE_URL, EMAIL, FakeClock
+from tests._support.clock import FakeClock
+from tests._support.offline import BASE_URL, EMAIL, offline_client
 
 SECRET = "zq-REDACT-ME-7f3a9c1e5b2d4680"
 AUTHORIZATION = "Basic " + base64.b64encode(f"{EMAIL}:{SECRET}".encode()).decode()
@@ -47,14 +48,7 @@ def assert_error_clean(error: BaseException) -> None:
 @pytest.fixture
 async def secret_client(router: respx.MockRouter, clock: FakeClock) -> AsyncIterator[AsyncClient]:
     """A client holding the distinctive key, wired to ``router``."""
-    async with AsyncClient(
-        email=EMAIL,
-        api_key=SECRET,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(router.async_handler),
-        sleep=clock.sleep,
-        clock=clock,
-    ) as c:
+    async with offline_client(router.async_handler, clock, api_key=SECRET) as c:
         yield c
 
 

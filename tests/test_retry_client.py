@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
@@ -24,14 +23,13 @@ from elasticio import (
     UnexpectedStatusError,
 )
 from elasticio._http import RequestSpec
-from tests.conftest import API_KEY, BASE_URL, EMAIL, FakeClock
+from tests._support.clock import FakeClock
+from tests._support.offline import BASE_URL, MakeClient, offline_client
 
 PATH = "/v2/things"
 IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]
 NOT_IDEMPOTENT = ["POST", "PATCH"]
 OK = {"meta": {"ok": True}}
-
-MakeClient = Callable[..., AsyncClient]
 
 
 def ok() -> httpx.Response:
@@ -54,29 +52,6 @@ def backoff_range(retry_number: int, policy: RetryPolicy | None = None) -> tuple
 def in_range(value: float, bounds: tuple[float, float]) -> bool:
     """Whether ``value`` lies within ``bounds``, inclusive."""
     return bounds[0] <= value <= bounds[1]
-
-
-@pytest.fixture
-async def make_client(router: respx.MockRouter, clock: FakeClock) -> AsyncIterator[MakeClient]:
-    """Build clients wired to ``router`` and ``clock`` with extra options; closes them."""
-    made: list[AsyncClient] = []
-
-    def make(**options: Any) -> AsyncClient:
-        c = AsyncClient(
-            email=EMAIL,
-            api_key=API_KEY,
-            base_url=BASE_URL,
-            transport=httpx.MockTransport(router.async_handler),
-            sleep=clock.sleep,
-            clock=clock,
-            **options,
-        )
-        made.append(c)
-        return c
-
-    yield make
-    for c in made:
-        await c.aclose()
 
 
 def route_for(router: respx.MockRouter, method: str, side_effect: list[Any]) -> respx.Route:
@@ -658,14 +633,7 @@ async def test_a_429_holds_back_the_clients_other_requests(router: respx.MockRou
         side_effect=[httpx.Response(429, headers={"retry-after": "5"}), ok()]
     )
     second = router.get("/v2/second").mock(return_value=ok())
-    async with AsyncClient(
-        email=EMAIL,
-        api_key=API_KEY,
-        base_url=BASE_URL,
-        transport=httpx.MockTransport(router.async_handler),
-        sleep=sleep,
-        clock=lambda: now[0],
-    ) as c:
+    async with offline_client(router.async_handler, sleep=sleep, clock=lambda: now[0]) as c:
         one = asyncio.create_task(c.request("GET", "/v2/first"))
         # Bounded waits: a regression must fail, not hang (they return at once when it works).
         await asyncio.wait_for(slept[0].wait(), timeout=5)  # the first got its 429 and waits

@@ -4,7 +4,7 @@ import httpx
 import respx
 
 from elasticio import AsyncClient
-from tests.conftest import load_fixture
+from tests._support.docs import load_fixture
 
 
 async def test_component_list_walks_to_descriptor_from_included(

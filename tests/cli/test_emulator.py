@@ -17,7 +17,7 @@ import pytest
 
 from elasticio._cli import main
 from elasticio.testing import Emulator
-from tests.testing.helpers import data_of
+from tests._support.emulator_http import data_of
 
 WAIT = 10.0  # seconds: the bound on every wait for a process or a socket
 

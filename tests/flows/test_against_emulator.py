@@ -7,11 +7,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from tests._support.clock import FakeClock
 
 from elasticio import AsyncClient, ConflictError, NotFoundError, PollPolicy, PollTimeoutError
 from elasticio.models._flows import FlowEdge, FlowGraph, FlowNode
 from elasticio.testing import Emulator, EmulatorSettings
-from tests.conftest import FakeClock
 
 TRANSITION_DELAY = 3.0
 

@@ -16,7 +16,7 @@ from elasticio import (
     PollTimeoutError,
 )
 from elasticio.testing import Emulator
-from tests.integration.conftest import EXECUTION_TIME
+from tests._support.rig import EXECUTION_TIME
 
 
 def petstore_id(emulator: Emulator) -> str:

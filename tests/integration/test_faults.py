@@ -19,7 +19,7 @@ from elasticio import (
     ServerError,
 )
 from elasticio.testing import Emulator
-from tests.integration.conftest import Rig
+from tests._support.rig import Rig
 
 GET_FLOW = "flows.get"
 CREATE_FLOW = "flows.create"

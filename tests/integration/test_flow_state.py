@@ -8,7 +8,7 @@ import pytest
 from elasticio import AsyncClient, ConflictError, PollPolicy, PollTimeoutError, run_bounded
 from elasticio.models import Flow
 from elasticio.testing import Emulator
-from tests.integration.conftest import TRANSITION_DELAY
+from tests._support.rig import TRANSITION_DELAY
 
 # An answer far later than any wait in these tests: the flow stays in transition.
 NEVER_SETTLES = 3600.0

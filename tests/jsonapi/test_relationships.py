@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from elasticio.jsonapi import DecodeError, Document, Identifier, Relationship, Resource
-from tests.conftest import load_fixture
+from tests._support.docs import load_fixture
 
 
 def flow(relationships: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError, UsageError
 from elasticio.models._contracts import ContractInvite, ContractMember
-from tests.resources.helpers import docs, paged, query
+from tests._support.docs import docs
+from tests._support.wire import paged, query
 
 CONTRACT_ID = "5b4f3e093a472b0006c71d47"
 USER_ID = "59d22e7eeb865bee18adc248"

@@ -9,7 +9,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError, UsageError
 from elasticio.models._credentials import Credential
-from tests.resources.helpers import body, docs, query
+from tests._support.docs import docs
+from tests._support.wire import body, query
 
 WORKSPACE_ID = "59d341e9037f7200184a408b"
 COMPONENT_ID = "56793fb4d8057406000000f7"

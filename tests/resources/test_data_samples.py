@@ -9,7 +9,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError, UsageError
 from elasticio.models._data_samples import DataSample
-from tests.resources.helpers import body, docs, query
+from tests._support.docs import docs
+from tests._support.wire import body, query
 
 SAMPLE_ID = "585d389b90ea62ce348a478b"
 OTHER_ID = "585d389b90ea62ce348a478c"

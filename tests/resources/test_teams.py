@@ -7,7 +7,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError
 from elasticio.models._teams import Team
-from tests.resources.helpers import docs, query
+from tests._support.docs import docs
+from tests._support.wire import query
 
 CONTRACT_ID = "59d341e9037f7200184a408b"
 TEAM_ID = "5a660b0309949a000716d4db"

@@ -9,7 +9,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError
 from elasticio.models._users import User
-from tests.resources.helpers import body, docs, paged, query
+from tests._support.docs import docs
+from tests._support.wire import body, paged, query
 
 USER_ID = "59d3562c68ed850019bde27f"
 

@@ -10,7 +10,8 @@ import respx
 
 from elasticio import AsyncClient, ConflictError, DecodeError
 from elasticio.models._workspaces import Workspace, WorkspaceInvite, WorkspaceMember
-from tests.resources.helpers import body, docs, paged, query
+from tests._support.docs import docs
+from tests._support.wire import body, paged, query
 
 WORKSPACE_ID = "59d341e9037f7200184a408b"
 CONTRACT_ID = "5b4f337bff4304610483ba67"

@@ -12,33 +12,8 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told to, or when its sleep is awaited."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-def http_client(emulator: Emulator, auth: tuple[str, str] | None) -> httpx.AsyncClient:
-    """A plain httpx client wired to the emulator's app in process."""
-    return httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=emulator.app),
-        base_url="http://127.0.0.1",
-        auth=auth,
-    )
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import http_client
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 
 from elasticio._catalog import ENTRIES
 from elasticio.testing import Emulator
-from tests.testing.conftest import FakeClock
-from tests.testing.helpers import data_of, error_of
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of, error_of
 
 NEW_ROUTES = [
     "credentials.list",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import httpx
 
 from elasticio.testing import Emulator
-from tests.testing.conftest import http_client
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of, http_client
 
 
 async def test_missing_credentials_are_401(anonymous_api: httpx.AsyncClient) -> None:

@@ -8,8 +8,8 @@ import pytest
 import elasticio.testing
 from elasticio import AsyncClient
 from elasticio.testing import BASE_URL, Emulator
-from tests.testing.conftest import FakeClock
-from tests.testing.helpers import data_of, error_of
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of, error_of
 
 
 def test_public_names() -> None:

@@ -8,8 +8,8 @@ import pytest
 from elasticio._catalog import Entry
 from elasticio._catalog.v2 import FLOWS_GET
 from elasticio.testing import ConnectionDropped, Emulator
-from tests.testing.conftest import FakeClock, http_client
-from tests.testing.helpers import data_of, error_of
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of, error_of, http_client
 
 
 async def test_fail_for_the_next_requests(api: httpx.AsyncClient, emulator: Emulator) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 
 from elasticio.testing import Emulator
-from tests.testing.conftest import FakeClock
-from tests.testing.helpers import data_of, error_of
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of, error_of
 
 
 async def test_off_by_default(api: httpx.AsyncClient) -> None:

@@ -11,8 +11,7 @@ from elasticio.testing import Emulator
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import Router, RouteTable
 from elasticio.testing._schema import Body
-from tests.testing.conftest import http_client
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of, http_client
 
 
 async def test_unknown_path_is_404(api: httpx.AsyncClient) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from elasticio import NotFoundError, RetryPolicy
 from elasticio.testing import Emulator
-from tests.testing.conftest import FakeClock
+from tests._support.clock import FakeClock
 
 
 async def test_components_latest_version_descriptor(emulator: Emulator) -> None:

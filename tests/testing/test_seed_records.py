@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from elasticio.testing import Emulator
-from tests.testing.conftest import FakeClock
+from tests._support.clock import FakeClock
 
 
 def test_seeded_credentials(emulator: Emulator) -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from elasticio import UsageError
 from elasticio.testing import Emulator, ServedEmulator, serve_emulator
-from tests.testing.helpers import data_of
+from tests._support.emulator_http import data_of
 
 WAIT = 10.0  # seconds: the bound on every wait for a process or a socket
 

@@ -13,7 +13,7 @@ import pytest
 import uvicorn
 
 from elasticio.testing import Emulator
-from tests.testing.helpers import data_of
+from tests._support.emulator_http import data_of
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 
 from elasticio import AsyncClient
 from elasticio.testing import Emulator, EmulatorSettings
-from tests.cli.demo.helpers import RETRY
-from tests.conftest import FakeClock
+from tests._support.clock import FakeClock
+from tests._support.demo import RETRY
 
 
 @pytest.fixture

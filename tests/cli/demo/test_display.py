@@ -17,8 +17,8 @@ from elasticio._cli.demo.display import (
 )
 from elasticio._cli.demo.workflow import PHASES, DemoSummary, FlowFailure
 from elasticio.testing import Emulator
-from tests.cli.demo.helpers import demo
-from tests.conftest import FakeClock
+from tests._support.clock import FakeClock
+from tests._support.demo import demo
 
 
 class Terminal(io.StringIO):

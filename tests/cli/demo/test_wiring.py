@@ -15,8 +15,8 @@ from elasticio._cli.demo.wiring import DemoOptions
 from elasticio._cli.demo.wiring import main as demo_main
 from elasticio._cli.demo.workflow import DemoSummary, Reporter
 from elasticio.testing import Emulator
-from tests.cli.demo.helpers import START_ROUTE, WAIT, in_process
-from tests.conftest import FakeClock
+from tests._support.clock import FakeClock
+from tests._support.demo import START_ROUTE, WAIT, in_process
 
 # -- main ----------------------------------------------------------------------------------
 

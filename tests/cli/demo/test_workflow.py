@@ -13,15 +13,8 @@ import pytest
 from elasticio import AsyncClient
 from elasticio._cli.demo.workflow import PHASES, Phase, describe_error, run_demo
 from elasticio.testing import Emulator, EmulatorSettings, serve_emulator
-from tests.cli.demo.helpers import (
-    RETRY,
-    START_ROUTE,
-    WAIT,
-    RecordingReporter,
-    demo,
-    inactive_ids,
-)
-from tests.conftest import FakeClock
+from tests._support.clock import FakeClock
+from tests._support.demo import RETRY, START_ROUTE, WAIT, RecordingReporter, demo, inactive_ids
 
 # -- the run ---------------------------------------------------------------------------
 

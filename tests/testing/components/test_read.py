@@ -9,7 +9,7 @@ import pytest
 
 from elasticio.testing import Emulator
 from elasticio.testing._areas.teams.store import TeamRecord
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of
 
 GLOBAL = {"timer", "webhook", "code", "email"}
 

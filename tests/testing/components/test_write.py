@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from elasticio.testing import Emulator
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of
 
 
 def create_body(team_id: str, **attributes: Any) -> dict[str, Any]:

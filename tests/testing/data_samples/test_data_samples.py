@@ -9,7 +9,7 @@ import pytest
 
 from elasticio.testing import Emulator
 from elasticio.testing._areas.data_samples.store import DataSampleRecord
-from tests.testing.helpers import data_of, error_of, ref
+from tests._support.emulator_http import data_of, error_of, ref
 
 
 def create_body(emulator: Emulator, version: str = "latest") -> dict[str, Any]:

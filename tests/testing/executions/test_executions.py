@@ -10,8 +10,8 @@ import pytest
 
 from elasticio.testing import Emulator
 from elasticio.testing._areas.teams.store import TeamRecord
-from tests.testing.conftest import FakeClock, http_client
-from tests.testing.helpers import data_of, error_of, ref
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of, error_of, http_client, ref
 
 PENDING = "Pending request, waiting other process"
 

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-from tests.testing.helpers import data_of, error_of, ref
+from tests._support.emulator_http import data_of, error_of, ref
 
 
 def copy_into_flow(dest_flow_id: str, **attributes: Any) -> dict[str, Any]:

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-from tests.testing.conftest import FakeClock
-from tests.testing.helpers import data_of, error_of
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of, error_of
 
 
 def snapshot_body(step_id: str | None, snapshot: Any) -> dict[str, Any]:

@@ -7,9 +7,9 @@ import re
 import httpx
 
 from elasticio.testing import Emulator
-from tests.testing.conftest import FakeClock
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of, error_of
 from tests.testing.flows.test_write import create_body
-from tests.testing.helpers import data_of, error_of
 
 HASH = re.compile(r"^[0-9a-f]{40}$")
 

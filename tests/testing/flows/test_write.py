@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of
 
 
 def create_body(workspace_id: str, **attributes: Any) -> dict[str, Any]:

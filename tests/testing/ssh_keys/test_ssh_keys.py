@@ -11,7 +11,7 @@ import pytest
 
 from elasticio.testing import Emulator
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of
 
 
 def md5_fingerprint(key: str) -> str:

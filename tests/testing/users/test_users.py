@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of
 
 
 async def test_me_is_the_signed_in_user(api: httpx.AsyncClient, emulator: Emulator) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from elasticio.testing import Emulator
-from tests.testing.helpers import data_of, error_of
+from tests._support.emulator_http import data_of, error_of
 
 
 async def test_list_is_the_callers_workspaces(

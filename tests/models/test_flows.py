@@ -24,7 +24,8 @@ from elasticio.models._flows import (
     FlowNode,
     FlowVersion,
 )
-from tests.flows.helpers import DRAFT_ID, FLOW_ID, VERSION_HASH, docs, query
+from tests._support.flows import DRAFT_ID, FLOW_ID, VERSION_HASH, docs
+from tests._support.wire import query
 
 
 def decoded_flow(payload: dict[str, Any]) -> Flow:

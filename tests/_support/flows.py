@@ -1,13 +1,15 @@
-"""Shared by the flow tests: the docs' examples with their ids filled in, request readers."""
+"""The flows' docs examples with their ids filled in, for the respx and model tests.
+
+Example:
+    >>> docs("get")["data"]["id"] == FLOW_ID
+    True
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import httpx
-
-from tests.conftest import load_fixture
+from tests._support import docs as examples
 
 # The ids the docs' own examples use, and values for the examples' placeholders.
 FLOW_ID = "585918da586224001b96de89"
@@ -40,20 +42,7 @@ _PLACEHOLDERS = {
 
 def docs(name: str) -> Any:
     """A docs example from ``tests/fixtures/flows``, its id placeholders filled in."""
-    text = json.dumps(load_fixture(f"flows/{name}.json"))
-    for placeholder, value in _PLACEHOLDERS.items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
-
-
-def query(request: httpx.Request) -> list[tuple[str, str]]:
-    """The request's query parameters, in a stable order."""
-    return sorted(request.url.params.multi_items())
-
-
-def body(request: httpx.Request) -> Any:
-    """The request's JSON body, or None when it sent none."""
-    return json.loads(request.content) if request.content else None
+    return examples.docs(f"flows/{name}", _PLACEHOLDERS)
 
 
 def flow_document(

@@ -1,10 +1,29 @@
-"""Assertions shared by the emulator's tests."""
+"""Talking to the emulator with plain httpx, as its own tests do (never the SDK, so that the
+two cannot share a misunderstanding of the API), and reading its answers.
+
+Example:
+    >>> ref("workspace", "w1")
+    {'data': {'type': 'workspace', 'id': 'w1'}}
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
+
+from elasticio.testing import Emulator
+
+__all__ = ["data_of", "error_of", "http_client", "ref"]
+
+
+def http_client(emulator: Emulator, auth: tuple[str, str] | None) -> httpx.AsyncClient:
+    """A plain httpx client wired to the emulator's app in process."""
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=emulator.app),
+        base_url="http://127.0.0.1",
+        auth=auth,
+    )
 
 
 def error_of(response: httpx.Response, status: int) -> dict[str, Any]:

@@ -20,8 +20,8 @@ from elasticio import (
 )
 from elasticio.jsonapi import Document
 from elasticio.models._executions import ExecutionResult
-from tests.conftest import BASE_URL, FakeClock
-from tests.executions.helpers import (
+from tests._support.clock import FakeClock
+from tests._support.executions import (
     COMPONENT_ID,
     EXECUTION_ID,
     POLL_PATH,
@@ -34,6 +34,7 @@ from tests.executions.helpers import (
     ready,
     result,
 )
+from tests._support.offline import BASE_URL
 
 POLICY = PollPolicy(interval=1.0, backoff=2.0, max_interval=5.0, timeout=30.0)
 DOCS_RESULT = {"data": {"some_field_of_result": "value", "another_field": "another_value"}}

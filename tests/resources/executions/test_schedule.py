@@ -10,8 +10,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError, ForeignOriginError, UsageError
 from elasticio.models._executions import Execution
-from tests.conftest import API_KEY, BASE_URL, EMAIL, FakeClock
-from tests.executions.helpers import (
+from tests._support.clock import FakeClock
+from tests._support.executions import (
     COMPONENT_ID,
     CREDENTIAL_ID,
     EXECUTION_ID,
@@ -22,9 +22,10 @@ from tests.executions.helpers import (
     VPN_AGENT_ID,
     WORKSPACE_ID,
     accepted,
-    body,
     docs,
 )
+from tests._support.offline import API_KEY, BASE_URL, EMAIL
+from tests._support.wire import body
 
 COMPONENT_PATH = f"/v2/components/{COMPONENT_ID}/versions"
 DOCS_FIELDS = {"some_field": "value", "another_field": "another_value"}

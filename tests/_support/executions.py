@@ -1,19 +1,42 @@
-"""Ids, docs examples and canned platform answers shared by the executions tests."""
+"""Ids, docs examples and canned platform answers for the executions' respx tests.
+
+Example:
+    >>> pending().status_code
+    200
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
 
-from tests.conftest import BASE_URL, load_fixture
+from tests._support import docs as examples
+from tests._support.components import COMPONENT_ID, REVISION, WORKSPACE_ID
+from tests._support.offline import BASE_URL
 
-COMPONENT_ID = "5a7c0c6b8b3f5e0011a1b2c3"
-WORKSPACE_ID = "5a7c0c6b8b3f5e0011f00d42"
+__all__ = [
+    "COMPONENT_ID",
+    "CREDENTIAL_ID",
+    "EXECUTION_ID",
+    "METHOD",
+    "MODULE",
+    "POLL_PATH",
+    "POLL_URL",
+    "RESULT_PATH",
+    "REVISION",
+    "VPN_AGENT_ID",
+    "WORKSPACE_ID",
+    "accepted",
+    "docs",
+    "not_ready",
+    "pending",
+    "ready",
+    "result",
+]
+
 CREDENTIAL_ID = "5a7c0c6b8b3f5e0011c4ed01"
 VPN_AGENT_ID = "5a7c0c6b8b3f5e0011a9e701"
-REVISION = "3a6b0f2e9c1d4b5a6f7e8d9c0b1a2f3e4d5c6b7a"
 MODULE = "getGoods"
 METHOD = "listCategories"
 EXECUTION_ID = "58becb8059a65f18c5c60e41"
@@ -31,15 +54,7 @@ _PLACEHOLDERS = {
 
 def docs(name: str) -> Any:
     """A docs example from ``tests/fixtures/executions``, its placeholders filled in."""
-    text = json.dumps(load_fixture(f"executions/{name}.json"))
-    for placeholder, value in _PLACEHOLDERS.items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
-
-
-def body(request: httpx.Request) -> Any:
-    """The request's JSON body."""
-    return json.loads(request.content)
+    return examples.docs(f"executions/{name}", _PLACEHOLDERS)
 
 
 def accepted(location: str = f"'{POLL_URL}'", name: str = "verify_credential") -> httpx.Response:

@@ -1,22 +1,22 @@
-"""What the resource tests share: docs examples as fixtures, and reading a sent request."""
+"""What a respx test reads from the request the SDK sent, and pages it serves back.
+
+Example:
+    >>> request = httpx.Request("GET", "https://x/v2/users?b=2&a=1")
+    >>> query(request)
+    [('a', '1'), ('b', '2')]
+    >>> body(request) is None
+    True
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-from tests.conftest import load_fixture
-
-
-def docs(name: str, placeholders: Mapping[str, str] | None = None) -> Any:
-    """A docs example from ``tests/fixtures``, e.g. ``users/me``, placeholders filled in."""
-    text = json.dumps(load_fixture(f"{name}.json"))
-    for placeholder, value in (placeholders or {}).items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
+__all__ = ["body", "paged", "query"]
 
 
 def query(request: httpx.Request) -> list[tuple[str, str]]:

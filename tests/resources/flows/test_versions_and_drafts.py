@@ -9,7 +9,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError, NotFoundError
 from elasticio.models._flows import FlowGraph
-from tests.flows.helpers import DRAFT_ID, body, docs, query
+from tests._support.flows import DRAFT_ID, docs
+from tests._support.wire import body, query
 
 VERSIONS_FLOW_ID = "5ab0eeabbd6d6400079b4628"
 VERSION_ID = "af65130306caf1c421708a1cfe7edcb56900a6af"

@@ -16,8 +16,8 @@ from elasticio import (
     PollTimeoutError,
 )
 from elasticio.models._flows import Flow
-from tests.conftest import FakeClock
-from tests.flows.helpers import FLOW_ID, docs, flow_document
+from tests._support.clock import FakeClock
+from tests._support.flows import FLOW_ID, docs, flow_document
 
 START = f"/v2/flows/{FLOW_ID}/start"
 STOP = f"/v2/flows/{FLOW_ID}/stop"

@@ -9,7 +9,7 @@ import respx
 
 from elasticio import AsyncClient, DecodeError, NotFoundError, UsageError
 from elasticio.models._flows import FlowEdge, FlowGraph, FlowNode
-from tests.flows.helpers import (
+from tests._support.flows import (
     DEST_FLOW_ID,
     DEST_WORKSPACE_ID,
     DRAFT_ID,
@@ -18,10 +18,9 @@ from tests.flows.helpers import (
     USER_ID,
     VERSION_HASH,
     WORKSPACE_ID,
-    body,
     docs,
-    query,
 )
+from tests._support.wire import body, query
 
 # -- list ----------------------------------------------------------------------------------
 

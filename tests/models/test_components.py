@@ -20,26 +20,9 @@ from elasticio import (
 )
 from elasticio.jsonapi import Document
 from elasticio.models._declare import structure
-from tests.conftest import load_fixture
+from tests._support.components import COMPONENT_ID, CONTRACT_ID, DESCRIPTOR_ID, REVISION, docs
 
-COMPONENT_ID = "5a7c0c6b8b3f5e0011a1b2c3"
-REVISION = "3a6b0f2e9c1d4b5a6f7e8d9c0b1a2f3e4d5c6b7a"
 OLD_REVISION = "1111111111111111111111111111111111111111"
-DESCRIPTOR_ID = "0eff1d1a46b78ba1f468982e16d0382e8a91280d"
-
-_PLACEHOLDERS = {
-    "{COMPONENT_ID}": COMPONENT_ID,
-    "{REPOSITORY_ID}": COMPONENT_ID,
-    "{GIT_REVISION}": REVISION,
-}
-
-
-def docs(name: str) -> Any:
-    """A docs example from ``tests/fixtures/components``, its id placeholders filled in."""
-    text = json.dumps(load_fixture(f"components/{name}.json"))
-    for placeholder, value in _PLACEHOLDERS.items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
 
 
 class NoRequests:
@@ -91,7 +74,7 @@ def test_component_is_structured_from_its_attributes() -> None:
         "{team_name}",
         "team",
     )
-    assert component.whitelisted_contract_ids == ("{CONTRACT_ID}",)
+    assert component.whitelisted_contract_ids == (CONTRACT_ID,)
     assert component.latest_version_id == REVISION
 
 
@@ -275,7 +258,7 @@ def test_models_compare_equal_regardless_of_binding() -> None:
         name="name",
         team_name="team_name",
         access="tenant",
-        whitelisted_contract_ids=("{CONTRACT_ID}",),
+        whitelisted_contract_ids=(CONTRACT_ID,),
     )
     assert decoded == by_hand
 

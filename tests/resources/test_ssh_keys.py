@@ -7,7 +7,8 @@ import respx
 
 from elasticio import AsyncClient, DecodeError
 from elasticio.models._sshkeys import SSHKey
-from tests.resources.helpers import body, docs, query
+from tests._support.docs import docs
+from tests._support.wire import body, query
 
 KEY_ID = "5a4f59dbcbe7940019697ec5"
 USER_ID = "59d22e7eeb865b0018adc248"

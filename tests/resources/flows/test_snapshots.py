@@ -8,7 +8,8 @@ import pytest
 import respx
 
 from elasticio import UNSET, AsyncClient, DecodeError, UsageError
-from tests.flows.helpers import FLOW_ID, STEP_ID, body, docs, query
+from tests._support.flows import FLOW_ID, STEP_ID, docs
+from tests._support.wire import body, query
 
 SNAPSHOTS = f"/v2/flows/{FLOW_ID}/snapshots"
 ONE = f"{SNAPSHOTS}/{STEP_ID}"

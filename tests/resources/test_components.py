@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import inspect
-import json
 from datetime import UTC, datetime
-from typing import Any
 
 import httpx
 import pytest
@@ -17,41 +15,15 @@ from elasticio import (
     ComponentEnv,
     DecodeError,
 )
-from tests.conftest import load_fixture
-
-COMPONENT_ID = "5a7c0c6b8b3f5e0011a1b2c3"
-CONTRACT_ID = "5a7c0c6b8b3f5e0011c0ffee"
-TEAM_ID = "5a7c0c6b8b3f5e0011beef01"
-WORKSPACE_ID = "5a7c0c6b8b3f5e0011f00d42"
-REVISION = "3a6b0f2e9c1d4b5a6f7e8d9c0b1a2f3e4d5c6b7a"
-DESCRIPTOR_ID = "0eff1d1a46b78ba1f468982e16d0382e8a91280d"
-
-_PLACEHOLDERS = {
-    "{COMPONENT_ID}": COMPONENT_ID,
-    "{REPOSITORY_ID}": COMPONENT_ID,
-    "{CONTRACT_ID}": CONTRACT_ID,
-    "{TEAM_ID}": TEAM_ID,
-    "{GIT_REVISION}": REVISION,
-}
-
-
-def docs(name: str) -> Any:
-    """A docs example from ``tests/fixtures/components``, its id placeholders filled in."""
-    text = json.dumps(load_fixture(f"components/{name}.json"))
-    for placeholder, value in _PLACEHOLDERS.items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
-
-
-def query(request: httpx.Request) -> list[tuple[str, str]]:
-    """The request's query parameters, in a stable order."""
-    return sorted(request.url.params.multi_items())
-
-
-def body(request: httpx.Request) -> Any:
-    """The request's JSON body, or None when it sent none."""
-    return json.loads(request.content) if request.content else None
-
+from tests._support.components import (
+    COMPONENT_ID,
+    CONTRACT_ID,
+    REVISION,
+    TEAM_ID,
+    WORKSPACE_ID,
+    docs,
+)
+from tests._support.wire import body, query
 
 # -- list ----------------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ import respx
 
 from elasticio import AsyncClient, ConflictError, UnexpectedStatusError
 from elasticio._http import RequestSpec, decipher
-from tests.conftest import FakeClock
-from tests.executions.helpers import POLL_PATH, RESULT_PATH
+from tests._support.clock import FakeClock
+from tests._support.executions import POLL_PATH, RESULT_PATH
 
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 

@@ -19,7 +19,7 @@ from elasticio import (
 from elasticio.jsonapi import Document
 from elasticio.models._declare import structure
 from elasticio.models._executions import pending_status, rejection, result_resource
-from tests.executions.helpers import EXECUTION_ID, POLL_PATH, RESULT_PATH, docs, ready
+from tests._support.executions import EXECUTION_ID, POLL_PATH, RESULT_PATH, docs, ready
 
 
 def finished(attributes: dict[str, Any], type_: str = "execution-result") -> Document:

@@ -11,7 +11,7 @@ from elasticio import AsyncClient
 from elasticio._cli.demo.wiring import DemoOptions
 from elasticio._cli.demo.workflow import DEMO_RETRY, DemoSummary, Phase, Reporter, run_demo
 from elasticio.testing import Emulator
-from tests.conftest import FakeClock
+from tests._support.clock import FakeClock
 
 START_ROUTE = "POST /v2/flows/{flow_id}/start"
 # The demo's policy without its deadline: every task's fake sleep moves the one fake

@@ -1,0 +1,131 @@
+"""The SDK against an emulator, reached over a loopback socket or in process: the ``Rig``
+behind every integration test (``tests/integration/conftest.py`` makes the fixtures).
+
+Over the socket the emulator is served by uvicorn on a thread and event loop of its own,
+one server for the whole session (a uvicorn server takes about 0.2 s to stop, and the
+tests' own event loops come and go with each test); each test starts from the seed. In
+process the client goes through ``httpx.ASGITransport`` to a fresh emulator.
+
+Time comes in two kinds. On the *real* clock (the socket's usual rig) waits really pass,
+so they are kept short. On a *fake* clock the client's sleeps move a :class:`FakeClock`
+that the emulator reads too, so waits cost nothing and can be asserted exactly: the
+in-process rig is always on one, and a second served emulator puts the socket on one
+for the tests that count their waits.
+
+Example:
+    >>> rig = in_process_rig()
+    >>> rig.clock is not None
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import ssl
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import httpx
+
+from elasticio import AsyncClient, PollPolicy, RetryPolicy
+from elasticio._client import DEFAULT_MAX_CONCURRENCY, pool_limits
+from elasticio.testing import Emulator, EmulatorSettings, ServedEmulator
+from tests._support.clock import FakeClock
+
+__all__ = [
+    "EXECUTION_TIME",
+    "POLL",
+    "RETRY",
+    "TIMEOUT",
+    "TRANSITION_DELAY",
+    "Rig",
+    "back_to_seed",
+    "in_process_rig",
+    "socket_rig",
+]
+
+TRANSITION_DELAY = 0.05
+"""Seconds a flow's current_status lags behind a start or stop, in tests that want a lag."""
+
+EXECUTION_TIME = 0.25
+"""Seconds a scheduled execution runs, in tests that want it pending for a while: long
+enough that the first poll, sent right after scheduling, finds it pending even on a
+loaded machine."""
+
+# Real time passes over the socket: waits and backoffs are kept short, and every wait and
+# request has a bound, so a broken emulator fails a test instead of hanging the run. The
+# polling intervals are powers of two: a fake clock at 1000.0 adds them up exactly, so a
+# wait that times out reaches its deadline instead of sleeping ever smaller remainders.
+POLL = PollPolicy(interval=1 / 128, max_interval=1 / 32, timeout=4.0)
+RETRY = RetryPolicy(backoff_initial=0.01, backoff_max=0.02, max_retry_after=5.0)
+TIMEOUT = 5.0
+
+
+@attrs.frozen
+class Rig:
+    """An emulator and a way to make SDK clients that talk to it.
+
+    ``clock`` is the fake clock the clients and the emulator share, or None when they run
+    on the real clock (over the socket, by default).
+    """
+
+    emulator: Emulator
+    make_client: Callable[..., AsyncClient]
+    clock: FakeClock | None = None
+
+    def client(self, **kwargs: Any) -> AsyncClient:
+        """An AsyncClient signed in as the seeded owner unless ``email``/``api_key`` say
+        otherwise; short polling and retry waits unless overridden."""
+        kwargs.setdefault("poll", POLL)
+        kwargs.setdefault("retry", RETRY)
+        kwargs.setdefault("timeout", TIMEOUT)
+        return self.make_client(**kwargs)
+
+    def guest_client(self, **kwargs: Any) -> AsyncClient:
+        """An AsyncClient signed in as the seeded guest (shared workspace only)."""
+        guest = self.emulator.seed.guest
+        return self.client(email=guest.email, api_key=guest.api_key, **kwargs)
+
+
+def back_to_seed(emulator: Emulator) -> None:
+    """The emulator at its seed again, with default settings (a served one is reused)."""
+    emulator.reset()
+    defaults = EmulatorSettings()
+    # The settings object is shared with the fault layer, so it is updated, not replaced.
+    for field in attrs.fields(EmulatorSettings):
+        setattr(emulator.settings, field.name, getattr(defaults, field.name))
+
+
+def _socket_client(served: ServedEmulator, context: ssl.SSLContext, **kwargs: Any) -> AsyncClient:
+    """``served.client(...)`` with a pool built on ``context``, sized as the SDK sizes its own.
+
+    httpx builds a TLS context for each client it makes, loading the CA bundle each time
+    (tens of milliseconds, more than most tests take); the emulator speaks plain HTTP, so
+    the context is never used, and one for the session is enough.
+    """
+    limits = pool_limits(kwargs.get("max_concurrency", DEFAULT_MAX_CONCURRENCY))
+    kwargs.setdefault("transport", httpx.AsyncHTTPTransport(verify=context, limits=limits))
+    return served.client(**kwargs)
+
+
+def socket_rig(
+    served: ServedEmulator, context: ssl.SSLContext, clock: FakeClock | None = None
+) -> Rig:
+    """Clients over the socket to ``served``; with ``clock`` (the one ``served``'s
+    emulator was built on) their sleeps move it, else they run on the real clock."""
+    make = functools.partial(_socket_client, served, context)
+    if clock is not None:
+        make = functools.partial(make, sleep=clock.sleep, clock=clock)
+    return Rig(emulator=served.emulator, make_client=make, clock=clock)
+
+
+def in_process_rig() -> Rig:
+    """A fresh emulator in process, on a fake clock its clients share."""
+    clock = FakeClock()
+    emulator = Emulator(clock=clock, sleep=clock.sleep)
+    return Rig(
+        emulator=emulator,
+        make_client=functools.partial(emulator.client, sleep=clock.sleep, clock=clock),
+        clock=clock,
+    )
