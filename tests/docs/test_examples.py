@@ -1,0 +1,46 @@
+"""Every Python example of the documentation runs, against the emulator in process.
+
+Each example is one test, named after its page and the line of its opening fence. A block
+is left out only by a ``<!-- example: not run: REASON -->`` marker, and every such block
+is listed in ``EXCLUDED`` below (see ``tests/docs/_examples.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.docs._examples import PAGES, PYTHON, ROOT, Example, collect, run
+
+EXAMPLES = collect()
+RUN = [example for example in EXAMPLES if example.excluded is None]
+
+EXCLUDED: dict[str, str] = {}
+"""The examples not run (page:line → reason): none at present. Keep it short."""
+
+
+@pytest.mark.parametrize("example", RUN, ids=lambda example: example.id)
+def test_example_runs(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example runs to its end without raising."""
+    run(example, monkeypatch)
+
+
+def test_exclusions_are_the_listed_ones() -> None:
+    """The blocks marked "not run" are exactly those listed here, each with its reason."""
+    assert {e.id: e.excluded for e in EXAMPLES if e.excluded is not None} == EXCLUDED
+
+
+def test_every_python_fence_is_an_example() -> None:
+    """Each fence that opens a Python block in the pages is collected: none is missed."""
+    opening = re.compile(r"^\s*(?:`{3,}|~{3,})\s*(\w+)", re.MULTILINE)
+    fences = sum(
+        1
+        for page in PAGES
+        for match in opening.finditer(page.read_text("utf-8"))
+        if match[1].lower() in PYTHON
+    )
+    assert len(EXAMPLES) == fences
+    assert len(RUN) + len(EXCLUDED) == fences
+    assert {example.page for example in EXAMPLES} >= {"README.md", "docs/quickstart.md"}
+    assert all((ROOT / example.page).is_file() for example in EXAMPLES)
