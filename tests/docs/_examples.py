@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import importlib
 import inspect
 import re
 import types
@@ -85,10 +86,14 @@ class Example:
     """Why the block is not run, or None."""
     previous: Example | None = None
     """The example this one continues, run first in the same namespace."""
+    name: str | None = None
+    """What the example documents, for one taken from a docstring (``"elasticio.Flow"``)."""
+    module: str | None = None
+    """The module whose globals the example sees, as a doctest would, or None."""
 
     @property
     def id(self) -> str:
-        return f"{self.page}:{self.line}"
+        return self.name or f"{self.page}:{self.line}"
 
     def chain(self) -> list[Example]:
         """The examples to run for this one, earliest first, ending with itself."""
@@ -228,6 +233,12 @@ def _seeded(pick: Callable[[elasticio.testing.Seed], str]) -> Resolver:
     return resolve
 
 
+async def _new_contract_member(emulator: Emulator, client: AsyncClient) -> str:
+    user = emulator.platform.add_user(email="ada@example.com", first_name="Ada")
+    emulator.platform.add_contract_member(emulator.seed.contract_id, user.id, ["admin"])
+    return user.id
+
+
 async def _other_inactive_flow(emulator: Emulator, client: AsyncClient) -> str:
     seed = emulator.seed
     async for flow in client.flows.list(seed.workspace_id, status="inactive"):
@@ -255,7 +266,7 @@ PLACEHOLDERS: Mapping[str, Resolver] = {
     "WORKSPACE_ID": _seeded(lambda seed: seed.workspace_id),
     "OTHER_WORKSPACE_ID": _seeded(lambda seed: seed.private_workspace_id),
     "TEAM_ID": _seeded(lambda seed: seed.team_id),
-    "USER_ID": _seeded(lambda seed: seed.owner.id),
+    "USER_ID": _new_contract_member,
     "COMPONENT_ID": _seeded(lambda seed: seed.component_ids["petstore"]),
     "CREDENTIAL_ID": _seeded(lambda seed: seed.credential_ids["petstore"]),
     "DATA_SAMPLE_ID": _seeded(lambda seed: seed.data_sample_ids["petstore"]),
@@ -266,10 +277,10 @@ PLACEHOLDERS: Mapping[str, Resolver] = {
     "EXECUTION_ID": _scheduled_execution,
 }
 """The docs' placeholder ids, as string literals in the code, and the emulator's record
-each stands for: the seeded contract, workspaces, team, owner, ``petstore`` component,
+each stands for: the seeded contract, workspaces, team, ``petstore`` component,
 credential and data sample, SSH key and flow (with a draft and a snapshot of
-``step_1``); another inactive flow; the flow's latest version; a scheduled credential
-check."""
+``step_1``); a new member of the contract who is in no workspace yet; another inactive
+flow; the flow's latest version; a scheduled credential check."""
 
 _PLACEHOLDER = re.compile(r"""(?P<quote>["'])(?P<name>[A-Z][A-Z_]*)(?P=quote)""")
 
@@ -295,9 +306,9 @@ async def _resolve(names: set[str], emulator: Emulator, client: AsyncClient) -> 
 
 def _patch_constructors(
     monkeypatch: pytest.MonkeyPatch, emulator: Emulator, clock: VirtualClock
-) -> None:
+) -> dict[type, type]:
     """``AsyncClient`` and ``Emulator`` as the examples import them, wired as the module
-    docstring says."""
+    docstring says; the replacement of each class."""
 
     class DocsAsyncClient(AsyncClient):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -328,6 +339,12 @@ def _patch_constructors(
     monkeypatch.setenv("ELASTICIO_API_USERNAME", owner.email)
     monkeypatch.setenv("ELASTICIO_API_KEY", owner.api_key)
     monkeypatch.setenv("ELASTICIO_API_URI", BASE_URL)
+    return {AsyncClient: DocsAsyncClient, Emulator: DocsEmulator}
+
+
+def _globals_of(module: str | None) -> dict[str, Any]:
+    """What a doctest of ``module`` sees: a copy of its globals (nothing for a page)."""
+    return dict(vars(importlib.import_module(module))) if module else {}
 
 
 def _compile(example: Example, code: str) -> types.CodeType:
@@ -364,7 +381,7 @@ def run(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
     clock = VirtualClock()
     emulator = Emulator(clock=clock, sleep=clock.sleep)
     _add_docs_users(emulator)
-    _patch_constructors(monkeypatch, emulator, clock)
+    replaced = _patch_constructors(monkeypatch, emulator, clock)
     chain = example.chain()
     with asyncio.Runner() as runner:
         client = emulator.client(clock=clock, sleep=clock.sleep)
@@ -372,10 +389,10 @@ def run(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
             names = set().union(*(placeholders_in(part.code) for part in chain))
             values = runner.run(_resolve(names, emulator, client))
             namespace: dict[str, Any] = {
-                "__name__": "docs_example",
-                "client": client,
-                "emulator": emulator,
+                name: replaced.get(value, value) if isinstance(value, type) else value
+                for name, value in _globals_of(example.module).items()
             }
+            namespace.update(__name__="docs_example", client=client, emulator=emulator)
             for part in chain:
                 code = _compile(part, substitute(part.code, values))
                 # As asyncio's REPL runs a line: module code with top-level await is a

@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from elasticio._catalog._usage import client_namespaces
+from tests.docs._docstrings import reference_examples
 from tests.docs._examples import PAGES, PYTHON, ROOT, Example, collect, run
 
 EXAMPLES = collect()
@@ -44,3 +46,24 @@ def test_every_python_fence_is_an_example() -> None:
     assert len(RUN) + len(EXCLUDED) == fences
     assert {example.page for example in EXAMPLES} >= {"README.md", "docs/quickstart.md"}
     assert all((ROOT / example.page).is_file() for example in EXAMPLES)
+
+
+DOCSTRING_EXAMPLES = reference_examples()
+
+
+@pytest.mark.parametrize("example", DOCSTRING_EXAMPLES, ids=lambda example: example.id)
+def test_docstring_example_runs(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example of a docstring the reference shows runs without raising."""
+    run(example, monkeypatch)
+
+
+@pytest.mark.parametrize("namespace", sorted(client_namespaces()))
+def test_every_namespace_method_shows_an_example(namespace: str) -> None:
+    """Each public method of a client namespace has a ``>>>`` example in its docstring."""
+    cls = client_namespaces()[namespace]
+    names = {e.name for e in DOCSTRING_EXAMPLES}
+    methods = [
+        name for name, value in vars(cls).items() if not name.startswith("_") and callable(value)
+    ]
+    missing = [m for m in methods if f"elasticio.resources.{cls.__name__}.{m}" not in names]
+    assert not missing

@@ -53,7 +53,7 @@ def structure_timestamp(value: Any, _: Any = None) -> datetime:
     Strings are ISO 8601 (``2018-03-27T15:39:02.825Z``; one without an offset is taken as
     UTC); numbers are milliseconds since the epoch, as component versions give ``date``.
 
-    Example:
+    Examples:
         >>> structure_timestamp("2018-03-27T15:39:02.825Z").isoformat()
         '2018-03-27T15:39:02.825000+00:00'
         >>> structure_timestamp(1520000000000).isoformat()
@@ -144,7 +144,7 @@ def to_plain(value: Any) -> Any:
     mappings as dicts, tuples as lists, datetimes in ISO 8601. A type with a JSON form
     of its own registers it: ``to_plain.register(FlowGraph, FlowGraph.to_json)``.
 
-    Example:
+    Examples:
         >>> to_plain({"at": datetime(2024, 1, 2, tzinfo=UTC), "ids": ("a", "b")})
         {'at': '2024-01-02T00:00:00+00:00', 'ids': ['a', 'b']}
     """
@@ -168,9 +168,9 @@ def to_plain(value: Any) -> Any:
 def attributes_of(obj: Any) -> dict[str, Any]:
     """The fields of the attrs object ``obj`` as a request body's ``attributes``: fields
     left ``UNSET`` are left out, None is kept (sent as null), values are made JSON-safe
-    by :func:`to_plain`.
+    by `to_plain`.
 
-    Example:
+    Examples:
         >>> from elasticio.jsonapi import UNSET
         >>> @attrs.frozen
         ... class Change:
