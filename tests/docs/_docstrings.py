@@ -2,14 +2,16 @@
 
 The reference (``docs/reference.md``) renders the docstrings of what ``elasticio`` and
 ``elasticio.jsonapi`` export, and of the client's namespaces (``elasticio.resources``).
-Each docstring's examples become one :class:`~tests.docs._examples.Example`: the
-source of its ``>>>`` lines, each at its own line of the file, run with the globals of
+Each docstring's examples become one ``Example`` (``tests.docs._pages``): the source of
+its ``>>>`` lines, each at its own line of the file, run with the globals of
 the module that defines it (as doctest would), with ``client`` and ``emulator``. The
 outputs a docstring shows are illustrations, from the platform or the emulator, and are
 not compared.
 
-Example:
-    >>> [example] = examples_of("elasticio.Paginator", Paginator)  # doctest: +SKIP
+Examples:
+    >>> [example] = examples_of("elasticio.segment", elasticio.segment)
+    >>> example.name, example.module
+    ('elasticio.segment', 'elasticio._paths')
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 import elasticio
 import elasticio.jsonapi
 from elasticio._catalog._usage import client_namespaces
-from tests.docs._examples import ROOT, Example
+from tests.docs._pages import ROOT, Example
 
 __all__ = ["documented", "examples_of", "reference_examples"]
 

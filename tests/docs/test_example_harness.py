@@ -1,4 +1,4 @@
-"""How the docs' examples are found in a page and run (``tests/docs/_examples.py``)."""
+"""How the docs' examples are found in a page (``_pages``) and run (``_run``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from elasticio import NotFoundError
-from tests.docs._examples import Example, parse, run, substitute
+from tests.docs._pages import Example, parse
+from tests.docs._run import run, substitute
 
 
 def test_a_python_fence_is_one_example_at_its_line() -> None:

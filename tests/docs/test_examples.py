@@ -2,7 +2,7 @@
 
 Each example is one test, named after its page and the line of its opening fence. A block
 is left out only by a ``<!-- example: not run: REASON -->`` marker, and every such block
-is listed in ``EXCLUDED`` below (see ``tests/docs/_examples.py``).
+is listed in ``EXCLUDED`` below (see ``tests/docs/_pages.py`` and ``tests/docs/_run.py``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import pytest
 
 from elasticio._catalog._usage import client_namespaces
 from tests.docs._docstrings import reference_examples
-from tests.docs._examples import PAGES, PYTHON, ROOT, Example, collect, run
+from tests.docs._pages import PAGES, PYTHON, ROOT, Example, collect
+from tests.docs._run import run
 
 EXAMPLES = collect()
 RUN = [example for example in EXAMPLES if example.excluded is None]

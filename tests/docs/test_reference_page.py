@@ -17,7 +17,7 @@ import pytest
 
 import elasticio
 from elasticio._catalog._usage import client_namespaces
-from tests.docs._examples import ROOT
+from tests.docs._pages import ROOT
 
 PAGE = ROOT / "docs" / "reference.md"
 SOURCE = ROOT / "src" / "elasticio"

@@ -15,7 +15,7 @@ import pytest
 
 from elasticio._catalog import ENTRIES, Entry, Paged
 from elasticio._catalog._usage import client_namespaces, method_entries
-from tests.docs._examples import ROOT
+from tests.docs._pages import ROOT
 
 PAGE = ROOT / "docs" / "resources.md"
 _SECTION = re.compile(r"^### `client\.(\w+)`$", re.MULTILINE)
