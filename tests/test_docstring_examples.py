@@ -1,7 +1,8 @@
 """The examples in the package's docstrings run and show what they claim.
 
-Examples marked ``# doctest: +SKIP`` (those that need a live client) are not run; every
-other one is, module by module.
+Examples that talk to a client (``await``, ``client.``) are run against the emulator by
+``tests/docs`` instead, without comparing what they print; every other docstring's
+examples run here with doctest, their output compared, module by module.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ def package_modules() -> list[str]:
 MODULES = package_modules()
 
 
+def needs_a_client(source: str) -> bool:
+    return "await " in source or "client." in source or "async " in source
+
+
 def test_the_walk_finds_the_package() -> None:
     """The list below covers the core, the models, the resources and the emulator."""
     for name in ("elasticio._http", "elasticio.models._declare", "elasticio.testing"):
@@ -39,6 +44,7 @@ def test_docstring_examples(name: str) -> None:
     finder = doctest.DocTestFinder(exclude_empty=True)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     for test in finder.find(module, name):
-        runner.run(test)
+        if not any(needs_a_client(example.source) for example in test.examples):
+            runner.run(test)
     results = runner.summarize(verbose=False)
     assert results.failed == 0, f"{results.failed} docstring example(s) failed in {name}"

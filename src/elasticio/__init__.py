@@ -1,9 +1,9 @@
 """elasticio: an async Python SDK for the elastic.io integration platform REST API.
 
-Example:
+Examples:
     >>> from elasticio import AsyncClient
     >>> async with AsyncClient(email="me@example.com", api_key="...") as client:  # doctest: +SKIP
-    ...     async for component in client.components.list(contract_id="..."):
+    ...     async for component in client.components.list(contract_id="CONTRACT_ID"):
     ...         print(component.name)
 """
 

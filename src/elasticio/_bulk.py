@@ -1,6 +1,6 @@
 """Running one operation over many items, a bounded number at a time.
 
-Example:
+Examples:
     >>> result = await run_bounded(  # doctest: +SKIP
     ...     lambda flow_id: client.flows.start(flow_id), flow_ids, concurrency=50
     ... )
@@ -44,7 +44,7 @@ class Outcome(Generic[T, R]):
 
 @attrs.frozen(kw_only=True)
 class BulkResult(Generic[T, R]):
-    """Every item's :class:`Outcome`, in input order."""
+    """Every item's [`Outcome`][elasticio.Outcome], in input order."""
 
     outcomes: tuple[Outcome[T, R], ...]
 
@@ -85,7 +85,7 @@ class _Abort(Exception):  # noqa: N818 - internal: carries a BaseException out o
 
     Raising a KeyboardInterrupt or CancelledError from a task would escape to the event
     loop or be taken for the task's own cancellation; this wrapper lets the task group
-    cancel the other workers, and :func:`run_bounded` raises the original.
+    cancel the other workers, and `run_bounded` raises the original.
     """
 
     def __init__(self, cause: BaseException) -> None:
@@ -158,7 +158,9 @@ async def run_bounded(
 
     The client's own ``max_concurrency`` still applies on top of ``concurrency``.
 
-    Example:
+    Examples:
+        >>> flows = client.flows.list("WORKSPACE_ID", status="inactive")  # doctest: +SKIP
+        >>> ids = [flow.id async for flow in flows]  # doctest: +SKIP
         >>> result = await run_bounded(  # doctest: +SKIP
         ...     lambda fid: client.flows.start(fid), ids, concurrency=50
         ... )

@@ -65,7 +65,7 @@ def pool_limits(max_concurrency: int | None) -> httpx.Limits:
     ever waits for a connection (and no ``PoolTimeout`` comes from the SDK's own
     limit); with no limit, httpx's own defaults apply.
 
-    Example:
+    Examples:
         >>> pool_limits(8).max_connections
         8
     """
@@ -141,7 +141,7 @@ class AsyncClient:
     Credentials default to the platform's own variables ``ELASTICIO_API_USERNAME``,
     ``ELASTICIO_API_KEY`` and ``ELASTICIO_API_URI`` (default ``https://api.elastic.io``).
 
-    Example:
+    Examples:
         >>> async with AsyncClient(  # doctest: +SKIP
         ...     email="me@example.com", api_key="..."
         ... ) as client:
@@ -151,17 +151,19 @@ class AsyncClient:
         email: the user's email (the Basic-auth username).
         api_key: the user's API key (the Basic-auth password).
         base_url: the API's base URL, for white-label tenants or a local emulator.
-        timeout: seconds, or an :class:`httpx.Timeout`, for each attempt (default 30 s,
+        timeout: seconds, or an `httpx.Timeout`, for each attempt (default 30 s,
             10 s to connect; with ``http_client``, that client's own timeout).
-        max_retries: the retry count of ``retry`` (see :meth:`RetryPolicy.with_max_retries`).
-        retry: the retry policy for every call (see :class:`RetryPolicy`).
-        poll: how waits for a state poll (see :class:`PollPolicy`), e.g. a flow's start.
+        max_retries: the retry count of ``retry`` (see
+            [`RetryPolicy.with_max_retries`][elasticio.RetryPolicy.with_max_retries]).
+        retry: the retry policy for every call (see [`RetryPolicy`][elasticio.RetryPolicy]).
+        poll: how waits for a state poll, e.g. a flow's start (see
+            [`PollPolicy`][elasticio.PollPolicy]).
         max_concurrency: the most requests in flight at once, across this client and
             every client ``with_options`` makes from it (default 64; ``None`` for no
             limit). Each attempt holds a slot only while it is on the wire: a request
             waiting to retry does not. A pool this client builds gets as many
             connections; an ``http_client`` of your own should allow as many too.
-        http_client: an :class:`httpx.AsyncClient` of your own; it is not closed by
+        http_client: an `httpx.AsyncClient` of your own; it is not closed by
             this client.
         transport: an httpx transport for the client this one creates (tests, proxies).
         allow_insecure_http: permit ``http://`` to a host other than loopback.
@@ -301,8 +303,9 @@ class AsyncClient:
         """A client sharing this one's connections, credentials, concurrency limit and
         stats, with other settings. Closing it leaves the shared pool open.
 
-        Example:
-            >>> await client.with_options(max_retries=0).components.get("ID")  # doctest: +SKIP
+        Examples:
+            >>> impatient = client.with_options(max_retries=0)
+            >>> component = await impatient.components.get("COMPONENT_ID")  # doctest: +SKIP
         """
         policy = retry or self._retry
         if max_retries is not None:
@@ -345,11 +348,11 @@ class AsyncClient:
     ) -> Document:
         """Send a request to ``path`` (below the base URL) and decode the JSON:API answer.
 
-        ``path`` is used as given: encode ids with :func:`elasticio.segment`. ``options``
+        ``path`` is used as given: encode ids with [`segment`][elasticio.segment]. ``options``
         are the per-call options every typed method takes (``timeout``,
         ``extra_headers``, ``extra_query``).
 
-        Example:
+        Examples:
             >>> document = await client.request("GET", "/v2/users/me", timeout=5)  # doctest: +SKIP
         """
         if not path.startswith("/"):
@@ -369,9 +372,9 @@ class AsyncClient:
         self, call: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
     ) -> RawResponse[T]:
         """Await ``call(*args, **kwargs)`` (any typed method of this client, or
-        :meth:`request`) and return its HTTP response beside its value.
+        [`request`][elasticio.AsyncClient.request]) and return its HTTP response beside its value.
 
-        Example:
+        Examples:
             >>> raw = await client.with_raw_response(client.users.me)  # doctest: +SKIP
             >>> raw.request_id, raw.parse().email  # doctest: +SKIP
             ('c0ffee', 'me@example.com')
@@ -420,7 +423,7 @@ class AsyncClient:
     ) -> Response:
         """Send a prepared request with retries; raise the typed error for a failure.
 
-        A status in ``accept`` is returned as a :class:`Response` (with its headers and
+        A status in ``accept`` is returned as a `Response` (with its headers and
         an empty document) instead of raising, e.g. ``accept=frozenset({303})`` to read
         a ``Location`` that must not be followed blindly. Accepting a status does not
         change retrying: a 429 or 5xx is still retried first.

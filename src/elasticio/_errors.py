@@ -21,7 +21,7 @@ ElasticioError
     └── UnexpectedStatusError    any other status
 ```
 
-Status codes map to classes in one place, :data:`STATUS_ERRORS`.
+Status codes map to classes in one place, `STATUS_ERRORS`.
 """
 
 from __future__ import annotations
@@ -132,8 +132,8 @@ class APIConnectionError(ElasticioError):
 class APITimeoutError(APIConnectionError, TimeoutError):
     """The request, or the retry deadline across all its attempts, ran out of time.
 
-    Also a :class:`TimeoutError`, like :class:`PollTimeoutError`: ``except TimeoutError``
-    catches every time limit the SDK enforces.
+    Also a `TimeoutError`, like [`PollTimeoutError`][elasticio.PollTimeoutError]:
+    ``except TimeoutError`` catches every time limit the SDK enforces.
     """
 
 

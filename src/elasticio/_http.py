@@ -54,7 +54,7 @@ class Response:
     """A successful response, with how it was obtained.
 
     "Successful" means a 2xx, or a status the caller accepted as an outcome (see
-    :func:`decipher`); the ``document`` of an accepted non-2xx status is empty. A plain
+    `decipher`); the ``document`` of an accepted non-2xx status is empty. A plain
     JSON answer (the request's codec is ``"plain"``) is in ``json``, its ``document``
     empty; a JSON:API answer leaves ``json`` None.
     """
@@ -75,7 +75,7 @@ class Response:
 
 
 def as_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    """``timeout`` as an :class:`httpx.Timeout` (a number applies to every phase)."""
+    """``timeout`` as an `httpx.Timeout` (a number applies to every phase)."""
     return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
 
 
@@ -89,7 +89,7 @@ def user_agent() -> str:
 class RequestSpec:
     """Everything needed to send one request, before it meets a base URL.
 
-    ``path`` is already encoded (see :meth:`elasticio._catalog.Entry.path`); ``url``, when
+    ``path`` is already encoded (see `Entry.path`); ``url``, when
     set, is an absolute same-origin URL that replaces base URL + path (a followed link).
     ``codec`` says how the answer is decoded: a JSON:API document, or plain JSON.
     ``headers`` are added to the client's own (a name given here wins); ``timeout``, when
@@ -123,7 +123,7 @@ def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | No
 def build_request(
     base_url: httpx.URL, spec: RequestSpec, *, headers: Mapping[str, str]
 ) -> httpx.Request:
-    """An :class:`httpx.Request` for ``spec`` against ``base_url`` (no credentials added)."""
+    """An `httpx.Request` for ``spec`` against ``base_url`` (no credentials added)."""
     if spec.url is not None:
         url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
     else:
@@ -281,7 +281,7 @@ def decipher(
     reads itself) is an outcome, not an error: it gives an empty Document and its body
     is not decoded, since such bodies need not be JSON:API.
 
-    Example:
+    Examples:
         >>> from datetime import UTC, datetime
         >>> decipher(method="GET", url="https://api.elastic.io/v2/exec/poll/1",
         ...          status_code=303, headers={}, content=b'{"data": {}}',
@@ -313,11 +313,11 @@ def decipher_plain(
     now: datetime,
     accept: frozenset[int] = frozenset(),
 ) -> Any:
-    """Like :func:`decipher` for a plain-JSON endpoint: the decoded JSON value (None for
+    """Like `decipher` for a plain-JSON endpoint: the decoded JSON value (None for
     an empty body or an accepted non-2xx status). Errors are read in both the JSON:API
     form and the v1 form ``{"message": ...}``.
 
-    Example:
+    Examples:
         >>> from datetime import UTC, datetime
         >>> decipher_plain(method="GET", url="https://api.elastic.io/v1/users",
         ...                status_code=200, headers={}, content=b'{"id": "1"}',

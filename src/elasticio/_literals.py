@@ -1,6 +1,6 @@
 """The fixed sets of strings the API takes, as types to annotate with.
 
-Example:
+Examples:
     >>> from elasticio import FlowSort
     >>> def newest_first() -> FlowSort:
     ...     return "-created_at"

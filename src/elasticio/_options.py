@@ -15,13 +15,13 @@ __all__ = ["CallOptions"]
 class CallOptions(TypedDict, total=False):
     """Per-call options, accepted as keyword arguments by every typed method.
 
-    Example:
+    Examples:
         >>> await client.flows.get(  # doctest: +SKIP
         ...     "FLOW_ID", timeout=5, extra_headers={"X-Trace": "1"}
         ... )
 
     Attributes:
-        timeout: seconds, or an :class:`httpx.Timeout`, for each attempt of this call
+        timeout: seconds, or an `httpx.Timeout`, for each attempt of this call
             (instead of the client's).
         extra_headers: headers added to this call's requests (they replace the client's
             headers of the same name).

@@ -79,8 +79,9 @@ def _page_key(base_url: httpx.URL, spec: RequestSpec) -> tuple[Any, ...]:
 class Paginator(Generic[T]):
     """An async iterator over every item of a list endpoint, fetching pages as needed.
 
-    Example:
-        >>> async for component in client.components.list(contract_id="..."):  # doctest: +SKIP
+    Examples:
+        >>> components = client.components.list(contract_id="CONTRACT_ID")
+        >>> async for component in components:  # doctest: +SKIP
         ...     print(component.name)
     """
 

@@ -16,7 +16,7 @@ def segment(value: str) -> str:
     ``../users/me`` or ``a/b?x#y`` stays inside its segment. Empty values and the dot
     segments ``.`` and ``..`` are refused: servers collapse them before routing.
 
-    Example:
+    Examples:
         >>> segment("a/b?x#y")
         'a%2Fb%3Fx%23y'
     """

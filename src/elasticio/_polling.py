@@ -30,9 +30,9 @@ class PollPolicy:
 
     The first look happens at once; then the wait starts at ``interval`` and grows by
     ``backoff`` up to ``max_interval``. After ``timeout`` seconds in all,
-    :class:`PollTimeoutError` is raised.
+    [`PollTimeoutError`][elasticio.PollTimeoutError] is raised.
 
-    Example:
+    Examples:
         >>> PollPolicy(interval=0.5, timeout=30.0).timeout
         30.0
     """

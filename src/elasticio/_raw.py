@@ -1,7 +1,7 @@
 """Raw responses: what a typed call sent and received, next to the value it returned.
 
-The client records each :class:`~elasticio.Response` into the list of the innermost
-:func:`capturing` block of the running task (and of the tasks it starts), so a typed
+The client records each `Response` into the list of the innermost
+`capturing` block of the running task (and of the tasks it starts), so a typed
 method needs no second, raw variant.
 """
 
@@ -46,9 +46,9 @@ class RawResponse(Generic[T]):
 
     ``status_code``, ``headers``, ``request_id`` and ``url`` describe the call's first
     response (a waiting call such as ``flows.start(..., wait=True)`` sends more: see
-    ``responses``). :meth:`parse` gives what the typed method returned.
+    ``responses``). [`parse`][elasticio.RawResponse.parse] gives what the typed method returned.
 
-    Example:
+    Examples:
         >>> raw = await client.with_raw_response(client.flows.get, "FLOW_ID")  # doctest: +SKIP
         >>> raw.status_code, raw.request_id  # doctest: +SKIP
         (200, 'c0ffee')

@@ -46,7 +46,7 @@ class RetryPolicy:
     Without ``Retry-After`` the wait doubles from ``backoff_initial`` up to
     ``backoff_max``, with up to ``jitter`` of it randomised away.
 
-    Example:
+    Examples:
         >>> RetryPolicy(max_retries=5, deadline=30.0).max_retries
         5
     """
@@ -191,9 +191,9 @@ def retrying(
     on_retry: Callable[[int, RetryDecision], None],
     rng: Callable[[], float] = random.random,
 ) -> AsyncRetrying:
-    """A tenacity engine whose every step is decided by :func:`plan_retry`.
+    """A tenacity engine whose every step is decided by `plan_retry`.
 
-    The attempt returns an :class:`httpx.Response` (any status) or raises a transport
+    The attempt returns an `httpx.Response` (any status) or raises a transport
     error; the predicate reads either, and hands its delay to the wait function.
     """
     started = clock()

@@ -1,8 +1,8 @@
-"""The API transcribed once: one :class:`Entry` per endpoint, read by the SDK's
+"""The API transcribed once: one `Entry` per endpoint, read by the SDK's
 namespaces, the emulator's routes, the docs tables and the coverage test.
 
 Entries are constants of the version modules, named ``<AREA>_<VERB>``
-(``elasticio._catalog.v2.FLOWS_GET``); :data:`ENTRIES` holds them all by name
+(``elasticio._catalog.v2.FLOWS_GET``); `ENTRIES` holds them all by name
 (``"flows.get"``).
 """
 

@@ -97,7 +97,7 @@ class Entry:
     (None: no body). ``ref`` points into the API digest (``#73`` is row 73 of its v2
     tables); ``summary`` is a line for the generated docs tables.
 
-    Example:
+    Examples:
         >>> from elasticio._catalog.v2 import FLOWS_GET
         >>> FLOWS_GET.path(flow_id="a/b")
         '/v2/flows/a%2Fb'
@@ -135,7 +135,7 @@ class Entry:
         return f"{self.method} {self.template}"
 
     def path(self, **values: Any) -> str:
-        """The template with every placeholder filled by :func:`~elasticio.segment`.
+        """The template with every placeholder filled by `elasticio.segment`.
 
         Raises:
             UsageError: a value is missing, extra, or cannot be a path segment.

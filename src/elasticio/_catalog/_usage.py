@@ -7,7 +7,7 @@ every name through the module it is written in, so an alias or ``v2.FLOWS_GET`` 
 as well. Entries named in a private helper (``_settle``) count for the public methods
 that call it through ``self``.
 
-Example:
+Examples:
     >>> from elasticio._catalog._usage import sdk_callers
     >>> [caller.qualname for caller in sdk_callers()["users.me"]]
     ['client.users.me']

@@ -4,7 +4,7 @@ They import only the public names of ``elasticio`` and ``elasticio.testing``, as
 user's program would. ``elasticio._cli:main`` is the console script, and
 ``python -m elasticio`` runs it too.
 
-Example:
+Examples:
     >>> from elasticio._cli import main
     >>> main(["--version"])  # doctest: +SKIP
     elasticio 0.1.0

@@ -1,16 +1,16 @@
 """The ``elasticio`` command: ``elasticio emulator serve``, ``elasticio demo``,
 ``elasticio --version``.
 
-:data:`COMMANDS` lists the subcommands, one function each (see :mod:`.command`). The
+`COMMANDS` lists the subcommands, one function each (see `elasticio._cli.command`). The
 emulator (starlette, uvicorn) and rich are imported only when a command runs, so
 ``elasticio --version`` and ``--help`` work without the ``emulator`` or ``demo`` extra.
 
-Example:
-    .. code-block:: console
-
-        $ elasticio --version
-        elasticio 0.1.0
-        $ elasticio demo --flows-concurrency 64
+Examples:
+    ```console
+    $ elasticio --version
+    elasticio 0.1.0
+    $ elasticio demo --flows-concurrency 64
+    ```
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ COMMANDS: tuple[Callable[[Subcommands], None], ...] = (emulator_command, demo_co
 
 
 def build_parser(prog: str = "elasticio") -> argparse.ArgumentParser:
-    """The parser of the ``elasticio`` command with every subcommand in :data:`COMMANDS`."""
+    """The parser of the ``elasticio`` command with every subcommand in `COMMANDS`."""
     parser = argparse.ArgumentParser(prog=prog, description="Tools around the elastic.io API SDK.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {elasticio.__version__}")
     subcommands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
@@ -42,7 +42,7 @@ def build_parser(prog: str = "elasticio") -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``elasticio`` command; returns the exit status (argparse exits on its own).
 
-    Example:
+    Examples:
         >>> main(["demo", "--no-progress"])  # doctest: +SKIP
         0
     """

@@ -1,9 +1,9 @@
 """How a subcommand joins the ``elasticio`` command.
 
 Each command module has a function that takes the subcommands of its parent and adds
-its own parser with :func:`add_command`, naming the function that runs it.
+its own parser with `add_command`, naming the function that runs it.
 
-Example:
+Examples:
     >>> def hello_command(subcommands: Subcommands) -> None:
     ...     add_command(subcommands, "hello", lambda args: 0, help="say nothing, succeed")
 """

@@ -1,15 +1,15 @@
 """``elasticio emulator serve``: the emulator's own serve command, under the ``elasticio`` name.
 
 The options are those of ``python -m elasticio.testing``, parsed by
-:func:`elasticio.testing.serve_command`; this command only hands them over.
+`elasticio.testing.serve_command`; this command only hands them over.
 
-Example:
-    .. code-block:: console
-
-        $ elasticio emulator serve --port 8000 --transition-delay 2
-        ELASTICIO_API_URI=http://127.0.0.1:8000
-        ELASTICIO_API_USERNAME=owner@example.com
-        ELASTICIO_API_KEY=emu-owner-api-key
+Examples:
+    ```console
+    $ elasticio emulator serve --port 8000 --transition-delay 2
+    ELASTICIO_API_URI=http://127.0.0.1:8000
+    ELASTICIO_API_USERNAME=owner@example.com
+    ELASTICIO_API_KEY=emu-owner-api-key
+    ```
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def emulator_command(subcommands: Subcommands) -> None:
-    """``elasticio emulator ...``: the platform emulator of :mod:`elasticio.testing`."""
+    """``elasticio emulator ...``: the platform emulator of `elasticio.testing`."""
     emulator = add_command(
         subcommands, "emulator", None, help="run the elastic.io platform emulator"
     )

@@ -1,6 +1,6 @@
 """A generic JSON:API codec: decode documents with an identity index, encode request bodies.
 
-Example:
+Examples:
     >>> from elasticio.jsonapi import Document
     >>> doc = Document.parse(
     ...     b'{"data": {"type": "a", "id": "1",'

@@ -33,9 +33,10 @@ Linkage: TypeAlias = Identifier | tuple[Identifier, ...] | None
 class Relationship:
     """One member of a resource's ``relationships``.
 
-    ``data`` is an :class:`Identifier` (to-one), a tuple of them (to-many) or ``None``
-    (to-one ``null``, or no ``data`` at all). ``has_data`` tells the last two apart: a
-    relationship given only by ``links`` has ``has_data`` false.
+    ``data`` is an [`Identifier`][elasticio.jsonapi.Identifier] (to-one), a tuple of
+    them (to-many) or ``None`` (to-one ``null``, or no ``data`` at all). ``has_data``
+    tells the last two apart: a relationship given only by ``links`` has ``has_data``
+    false.
     """
 
     data: Linkage = None
@@ -242,7 +243,7 @@ def _object_member(raw: dict[str, Any], name: str) -> Mapping[str, Any]:
 class Document:
     """A decoded JSON:API document.
 
-    Example:
+    Examples:
         >>> doc = Document.parse(b'{"data": {"type": "user", "id": "1"}}')
         >>> doc.get("user", "1").type
         'user'

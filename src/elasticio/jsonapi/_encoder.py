@@ -13,7 +13,7 @@ __all__ = ["UNSET", "RelationshipValue", "Unset", "encode_document", "encode_res
 
 
 class Unset(enum.Enum):
-    """The type of :data:`UNSET`."""
+    """The type of [`UNSET`][elasticio.jsonapi.UNSET]."""
 
     UNSET = enum.auto()
 
@@ -57,10 +57,11 @@ def encode_resource(
 ) -> dict[str, Any]:
     """Build one resource object for a request body.
 
-    Attributes and relationships whose value is :data:`UNSET` are left out; an explicit
-    ``None`` is sent as ``null``. Empty ``attributes``/``relationships`` are omitted.
+    Attributes and relationships whose value is [`UNSET`][elasticio.jsonapi.UNSET] are
+    left out; an explicit ``None`` is sent as ``null``. Empty
+    ``attributes``/``relationships`` are omitted.
 
-    Example:
+    Examples:
         >>> encode_resource("component", attributes={"name": "x", "icon": UNSET})
         {'type': 'component', 'attributes': {'name': 'x'}}
     """
@@ -94,7 +95,8 @@ def encode_document(
     relationships: Mapping[str, RelationshipValue] | None = None,
     meta: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A whole request body, ``{"data": <resource object>}``; see :func:`encode_resource`."""
+    """A whole request body, ``{"data": <resource object>}``; see
+    [`encode_resource`][elasticio.jsonapi.encode_resource]."""
     return {
         "data": encode_resource(
             type, id=id, attributes=attributes, relationships=relationships, meta=meta

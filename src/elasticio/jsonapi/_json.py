@@ -38,7 +38,7 @@ def collector_paused(pause: bool) -> Iterator[None]:
 
 
 def loads(source: bytes | bytearray | memoryview | str) -> Any:
-    """Parse JSON text; invalid text raises :class:`DecodeError`."""
+    """Parse JSON text; invalid text raises `DecodeError`."""
     try:
         return orjson.loads(source)
     except orjson.JSONDecodeError:

@@ -37,7 +37,7 @@ class ComponentDescriptor(Model):
 
     ``id`` is the descriptor id; ``version_id`` the revision it belongs to, when known.
 
-    Example:
+    Examples:
         >>> descriptor = await client.components.descriptor("COMPONENT_ID")  # doctest: +SKIP
         >>> sorted(descriptor.actions)  # doctest: +SKIP
         ['createPet', 'deletePet']
@@ -69,7 +69,7 @@ class ComponentVersion(Model):
     ``component_id`` comes from the ``component`` relationship, or from the request's
     path when the answer leaves it out.
 
-    Example:
+    Examples:
         >>> [latest, *_] = await client.components.versions("COMPONENT_ID")  # doctest: +SKIP
         >>> latest.date.isoformat()  # doctest: +SKIP
         '2018-01-31T09:47:37.184000+00:00'
@@ -116,7 +116,7 @@ class Component(Model):
     document's ``included`` member (no request); it is None when the document lacks it,
     while ``latest_version_id`` still names it whenever the relationship does.
 
-    Example:
+    Examples:
         >>> component = await client.components.get("COMPONENT_ID")  # doctest: +SKIP
         >>> (await component.descriptor()).title  # doctest: +SKIP
         'Petstore API'
@@ -163,7 +163,7 @@ class Component(Model):
 class ComponentEnv(Model):
     """A component's environment variables (``vars``), keyed by the component id.
 
-    Example:
+    Examples:
         >>> env = await client.components.get_env("COMPONENT_ID")  # doctest: +SKIP
         >>> sorted(env.vars)  # doctest: +SKIP
         ['API_URL']

@@ -18,7 +18,7 @@ __all__ = ["Contract", "ContractInvite", "ContractMember"]
 class ContractMember(Membership):
     """A user's membership of a contract, with their contract ``roles``; ``user_id``
     comes from the ``user`` relationship, or is the member's ``id`` (see
-    :class:`~elasticio.models._memberships.Membership`)."""
+    `Membership`)."""
 
 
 @model("contract-invite")
@@ -40,8 +40,10 @@ class Contract(Model):
     ``invites`` are built when the document includes them (``get(..., include=...)``)
     and are None otherwise.
 
-    Example:
-        >>> contract = await client.contracts.get("...", include="members")  # doctest: +SKIP
+    Examples:
+        >>> contract = await client.contracts.get(  # doctest: +SKIP
+        ...     "CONTRACT_ID", include="members"
+        ... )
         >>> [m.email for m in contract.members or ()]  # doctest: +SKIP
     """
 

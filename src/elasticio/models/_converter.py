@@ -54,7 +54,7 @@ def structure_timestamp(value: Any, _: Any = None) -> datetime:
     Strings are ISO 8601 (``2018-03-27T15:39:02.825Z``; one without an offset is taken as
     UTC); numbers are milliseconds since the epoch, as component versions give ``date``.
 
-    Example:
+    Examples:
         >>> structure_timestamp("2018-03-27T15:39:02.825Z").isoformat()
         '2018-03-27T15:39:02.825000+00:00'
         >>> structure_timestamp(1520000000000).isoformat()
@@ -145,7 +145,7 @@ def to_plain(value: Any) -> Any:
     mappings as dicts, tuples as lists, datetimes in ISO 8601. A type with a JSON form
     of its own registers it: ``to_plain.register(FlowGraph, FlowGraph.to_json)``.
 
-    Example:
+    Examples:
         >>> to_plain({"at": datetime(2024, 1, 2, tzinfo=UTC), "ids": ("a", "b")})
         {'at': '2024-01-02T00:00:00+00:00', 'ids': ['a', 'b']}
     """
@@ -169,9 +169,9 @@ def to_plain(value: Any) -> Any:
 def attributes_of(obj: Any) -> dict[str, Any]:
     """The fields of the attrs object ``obj`` as a request body's ``attributes``: fields
     left ``UNSET`` are left out, None is kept (sent as null), values are made JSON-safe
-    by :func:`to_plain`.
+    by `to_plain`.
 
-    Example:
+    Examples:
         >>> from elasticio.jsonapi import UNSET
         >>> @attrs.frozen
         ... class Change:
@@ -189,11 +189,11 @@ def attributes_of(obj: Any) -> dict[str, Any]:
 
 
 def attributes_from(cls: type[Any], arguments: Mapping[str, Any]) -> dict[str, Any]:
-    """:func:`attributes_of` the ``cls`` built from the entries of ``arguments`` that name
+    """`attributes_of` for the ``cls`` built from the entries of ``arguments`` that name
     its fields. A method passes its ``locals()``, so that the attributes it sends are
     listed once, in ``cls``, however many methods send them.
 
-    Example:
+    Examples:
         >>> from elasticio.jsonapi import UNSET
         >>> @attrs.frozen
         ... class Change:

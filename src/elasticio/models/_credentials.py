@@ -21,7 +21,7 @@ class Credential(Model):
     (an undocumented attribute of a credential may be a secret too). ``to_dict()`` keeps
     both: it is an export of the caller's own data. The ids come from the relationships.
 
-    Example:
+    Examples:
         >>> credential = Credential(id="c1", keys={"password": "s3cret"})
         >>> "s3cret" in repr(credential), credential.to_dict()["keys"]
         (False, {'password': 's3cret'})

@@ -1,19 +1,21 @@
 """How a model declares its wire shape, and the one pass that structures a resource.
 
-A model is an attrs class decorated with :func:`model`, naming the JSON:API ``type`` it
+A model is an attrs class decorated with `model`, naming the JSON:API ``type`` it
 is built from. Its plain fields are the resource's ``id`` and attributes; field
-specifiers say where the rest comes from::
+specifiers say where the rest comes from:
 
-    @model("flow")
-    class Flow(Model):
-        id: str
-        name: str | None = None
-        created_at: datetime | None = None              # ISO 8601 → aware datetime
-        workspace_id: str | None = to_one("workspace")  # a relationship's id
-        step_ids: tuple[str, ...] = to_many("steps")    # a to-many relationship's ids
-        draft: FlowDraft | None = included("draft")     # built from ``included``
+```python
+@model("flow")
+class Flow(Model):
+    id: str
+    name: str | None = None
+    created_at: datetime | None = None              # ISO 8601 → aware datetime
+    workspace_id: str | None = to_one("workspace")  # a relationship's id
+    step_ids: tuple[str, ...] = to_many("steps")    # a to-many relationship's ids
+    draft: FlowDraft | None = included("draft")     # built from ``included``
+```
 
-:func:`structure` then builds the model in one pass: attributes through the converter
+`structure` then builds the model in one pass: attributes through the converter
 (strict types, unknown attributes kept in ``extra``), relationships and included
 resources as declared, and the binding the model traverses with.
 """
@@ -131,7 +133,7 @@ def _empty() -> Mapping[str, Any]:
 
 @model()
 class Model:
-    """The base of every resource model (see :func:`model`)."""
+    """The base of every resource model (see `model`)."""
 
     __slots__ = ()
 
@@ -164,7 +166,7 @@ class Model:
         return result
 
     def to_json(self) -> str:
-        """:meth:`to_dict` as a JSON text."""
+        """`to_dict()` as a JSON text."""
         return dumps(self.to_dict()).decode()
 
 
@@ -194,7 +196,7 @@ class _Included:
 
 @attrs.frozen
 class _Plan:
-    """What :func:`structure` needs to know about one model class, worked out once."""
+    """What `structure` needs to know about one model class, worked out once."""
 
     types: frozenset[str]
     attributes: frozenset[str]

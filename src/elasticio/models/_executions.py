@@ -39,7 +39,7 @@ _SUMMARY_MAX = 200
 
 
 class ExecutionsAPI(Protocol):
-    """What an :class:`Execution` needs to wait for its result."""
+    """What an `Execution` needs to wait for its result."""
 
     async def wait(
         self,
@@ -58,7 +58,7 @@ class ExecutionResult(Model):
     credential check, the metadata, or the select options. ``document`` is the whole
     decoded response, for anything the model has no field for.
 
-    Example:
+    Examples:
         >>> outcome = await client.executions.get("EXECUTION_ID").result()  # doctest: +SKIP
         >>> outcome.result  # doctest: +SKIP
         {'verified': True}
@@ -88,7 +88,7 @@ class Execution:
     ``id`` is the execution id, ``poll_url`` the same-origin URL that is polled, and
     ``kind`` what was asked (``None`` for a handle made from a bare id).
 
-    Example:
+    Examples:
         >>> execution = await client.executions.verify_credential(  # doctest: +SKIP
         ...     "COMPONENT_ID", workspace_id="WORKSPACE_ID", fields={"apiKey": "..."}
         ... )
@@ -202,7 +202,7 @@ def result_resource(document: Document, execution_id: str) -> Resource:
     ``status``. A component's own answer inside ``result`` (such as a credential check
     that says "not verified") is a result, not a failure.
 
-    Example:
+    Examples:
         >>> document = Document.parse({"data": {"type": "execution-result", "id": "E1"}})
         >>> result_resource(document, "E1")
         Resource(type='execution-result', id='E1')

@@ -45,9 +45,10 @@ class FlowNode:
     """One step of a flow graph.
 
     ``command`` names the component function, ``team/repo:function@version``. Members
-    the SDK has no field for are kept in ``extra`` and sent back by :meth:`to_json`.
+    the SDK has no field for are kept in ``extra`` and sent back by
+    [`to_json`][elasticio.FlowNode.to_json].
 
-    Example:
+    Examples:
         >>> FlowNode(id="step_1", command="elasticio/timer:timer").to_json()
         {'id': 'step_1', 'command': 'elasticio/timer:timer'}
     """
@@ -92,7 +93,7 @@ class FlowEdge:
 class FlowGraph:
     """A flow's steps (``nodes``) and their connections (``edges``).
 
-    Example:
+    Examples:
         >>> graph = FlowGraph(
         ...     nodes=(FlowNode(id="step_1", command="elasticio/timer:timer"),
         ...            FlowNode(id="step_2", command="elasticio/email:send")),
@@ -185,7 +186,7 @@ class FlowAttributes:
     """The attributes a request sends to create or change a flow or its draft; those
     left ``UNSET`` are not sent, None is sent as null (``snapshot`` is a draft's only).
 
-    Example:
+    Examples:
         >>> from elasticio.models._converter import attributes_of
         >>> attributes_of(FlowAttributes(name="Nightly", cron=None))
         {'name': 'Nightly', 'cron': None}
@@ -260,7 +261,7 @@ class Flow(Model):
     the state the flow is in, which follows a start or stop after a while. Timestamps
     are aware datetimes; the ids of related records come from the relationships.
 
-    Example:
+    Examples:
         >>> flow = await client.flows.get("FLOW_ID")  # doctest: +SKIP
         >>> flow.created_at.year, flow.graph.nodes[0].command  # doctest: +SKIP
         (2018, 'elasticio/timer:timer')

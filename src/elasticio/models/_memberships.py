@@ -19,7 +19,7 @@ class Membership(Model):
     The API identifies a member by the user's id; ``user_id`` comes from the ``user``
     relationship when the answer has one, and is the member's ``id`` otherwise.
 
-    Example:
+    Examples:
         >>> from elasticio import WorkspaceMember
         >>> WorkspaceMember(id="59d2", roles=("admin",)).user_id
         '59d2'

@@ -27,8 +27,10 @@ class Workspace(Model):
     come from the relationships; ``members`` and ``invites`` are built when the document
     includes them (``get(..., include=...)``) and are None otherwise.
 
-    Example:
-        >>> workspace = await client.workspaces.get("...", include="members")  # doctest: +SKIP
+    Examples:
+        >>> workspace = await client.workspaces.get(  # doctest: +SKIP
+        ...     "WORKSPACE_ID", include="members"
+        ... )
         >>> {m.email: m.roles for m in workspace.members or ()}  # doctest: +SKIP
     """
 

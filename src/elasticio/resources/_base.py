@@ -39,7 +39,7 @@ def request(
     """The request for catalog ``entry``, its placeholders filled from ``path`` and the
     call's ``options`` applied.
 
-    Example:
+    Examples:
         >>> from elasticio._catalog.v2 import FLOWS_GET
         >>> request(FLOWS_GET, flow_id="a/b").path
         '/v2/flows/a%2Fb'

@@ -45,7 +45,7 @@ class Components(Namespace):
     they are still iterated with ``async for``, and follow ``links.next`` should a server
     send one.
 
-    Example:
+    Examples:
         >>> component = await client.components.get("COMPONENT_ID")  # doctest: +SKIP
         >>> descriptor = await (await component.versions())[0].descriptor()  # doctest: +SKIP
     """
@@ -58,7 +58,14 @@ class Components(Namespace):
         **options: Unpack[CallOptions],
     ) -> Paginator[Component]:
         """Components available to a contract; ``access`` filters by ``private``,
-        ``public`` or ``all``. Iterate with ``async for``."""
+        ``public`` or ``all``. Iterate with ``async for``.
+
+        Examples:
+            >>> private = client.components.list(contract_id="CONTRACT_ID", access="private")
+            >>> async for component in private:
+            ...     print(component.name, component.team_name)
+            petstore acme-dev
+        """
         params = {"contract_id": contract_id, "filter[access]": access}
         return self._list(COMPONENTS_LIST, Component, params=params, options=options)
 
@@ -66,7 +73,11 @@ class Components(Namespace):
         self, *, contract_id: str | None = None, **options: Unpack[CallOptions]
     ) -> Paginator[Component]:
         """Every component of the tenant (needs ``tenants.component.list_all``), or only
-        those of ``contract_id``. Iterate with ``async for``."""
+        those of ``contract_id``. Iterate with ``async for``.
+
+        Examples:
+            >>> components = await client.components.list_all().collect()
+        """
         return self._list(
             COMPONENTS_LIST_ALL, Component, params={"contract_id": contract_id}, options=options
         )
@@ -75,7 +86,11 @@ class Components(Namespace):
         self, workspace_id: str, **options: Unpack[CallOptions]
     ) -> Paginator[Component]:
         """Components usable in a workspace, honouring the contract's whitelist. Iterate
-        with ``async for``."""
+        with ``async for``.
+
+        Examples:
+            >>> names = [c.name async for c in client.components.list_in_workspace("WORKSPACE_ID")]
+        """
         return self._list(
             COMPONENTS_LIST_IN_WORKSPACE, Component, workspace_id=workspace_id, options=options
         )
@@ -84,7 +99,14 @@ class Components(Namespace):
         self, component_id: str, *, workspace_id: str | None = None, **options: Unpack[CallOptions]
     ) -> Component:
         """One component with its latest version and descriptor. With ``workspace_id``,
-        the whitelist-aware variant is used."""
+        the whitelist-aware variant is used.
+
+        Examples:
+            >>> component = await client.components.get("COMPONENT_ID")
+            >>> component.latest_version_id is not None
+            True
+            >>> usable = await client.components.get("COMPONENT_ID", workspace_id="WORKSPACE_ID")
+        """
         if workspace_id is None:
             return await self._one(
                 COMPONENTS_GET, Component, component_id=component_id, options=options
@@ -100,7 +122,12 @@ class Components(Namespace):
     async def versions(
         self, component_id: str, **options: Unpack[CallOptions]
     ) -> builtins.list[ComponentVersion]:
-        """The builds of a component."""
+        """The builds of a component.
+
+        Examples:
+            >>> for version in await client.components.versions("COMPONENT_ID"):
+            ...     print(version.id, version.version_number, version.date)
+        """
         return await self._many(
             COMPONENTS_VERSIONS, ComponentVersion, component_id=component_id, options=options
         )
@@ -108,7 +135,13 @@ class Components(Namespace):
     async def descriptor(
         self, component_id: str, revision: str = "latest", **options: Unpack[CallOptions]
     ) -> ComponentDescriptor:
-        """The descriptor (``component.json``) of a revision, or of the latest build."""
+        """The descriptor (``component.json``) of a revision, or of the latest build.
+
+        Examples:
+            >>> descriptor = await client.components.descriptor("COMPONENT_ID")
+            >>> sorted(descriptor.actions), sorted(descriptor.triggers)
+            (['createPetWithPromise', 'deletePet'], ['getPetsByStatus'])
+        """
         return await self._one(
             COMPONENTS_DESCRIPTOR,
             ComponentDescriptor,
@@ -128,7 +161,13 @@ class Components(Namespace):
         docker_target_tag: str | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Component:
-        """Create a component repository owned by a team."""
+        """Create a component repository owned by a team.
+
+        Examples:
+            >>> component = await client.components.create(name="my-component", team_id="TEAM_ID")
+            >>> component.name
+            'my-component'
+        """
         body = self._body(
             COMPONENTS_CREATE,
             attributes={
@@ -152,7 +191,13 @@ class Components(Namespace):
         whitelisted_contract_ids: builtins.list[str] | tuple[str, ...] | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Component:
-        """Raise ``access`` to ``tenant`` (irreversible) or set the contract whitelist."""
+        """Raise ``access`` to ``tenant`` (irreversible) or set the contract whitelist.
+
+        Examples:
+            >>> component = await client.components.update(
+            ...     "COMPONENT_ID", whitelisted_contract_ids=["CONTRACT_ID"]
+            ... )
+        """
         whitelist = (
             whitelisted_contract_ids
             if isinstance(whitelisted_contract_ids, Unset)
@@ -168,19 +213,35 @@ class Components(Namespace):
         )
 
     async def delete(self, component_id: str, **options: Unpack[CallOptions]) -> None:
-        """Delete a component (only when no flow uses it)."""
+        """Delete a component (only when no flow uses it).
+
+        Examples:
+            >>> scratch = await client.components.create(name="scratch", team_id="TEAM_ID")
+            >>> await client.components.delete(scratch.id)
+        """
         await self._nothing(COMPONENTS_DELETE, component_id=component_id, options=options)
 
     async def delete_version(
         self, component_id: str, revision: str, **options: Unpack[CallOptions]
     ) -> None:
-        """Delete one build (``latest`` for the most recent one), when no flow uses it."""
+        """Delete one build (``latest`` for the most recent one), when no flow uses it.
+
+        Examples:
+            >>> oldest, *newer = await client.components.versions("COMPONENT_ID")
+            >>> await client.components.delete_version("COMPONENT_ID", oldest.id)
+        """
         await self._nothing(
             COMPONENTS_DELETE_VERSION, component_id=component_id, revision=revision, options=options
         )
 
     async def get_env(self, component_id: str, **options: Unpack[CallOptions]) -> ComponentEnv:
-        """The component's environment variables."""
+        """The component's environment variables.
+
+        Examples:
+            >>> env = await client.components.get_env("COMPONENT_ID")
+            >>> sorted(env.vars)
+            ['API_URL']
+        """
         return await self._one(
             COMPONENTS_GET_ENV, ComponentEnv, component_id=component_id, options=options
         )
@@ -188,7 +249,13 @@ class Components(Namespace):
     async def set_env(
         self, component_id: str, variables: Mapping[str, Any], **options: Unpack[CallOptions]
     ) -> ComponentEnv:
-        """Replace the component's environment variables with ``variables``."""
+        """Replace the component's environment variables with ``variables``.
+
+        Examples:
+            >>> env = await client.components.set_env(
+            ...     "COMPONENT_ID", {"API_URL": "https://petstore.example.com", "RETRIES": "3"}
+            ... )
+        """
         body = self._body(COMPONENTS_SET_ENV, attributes={"vars": dict(variables)})
         return await self._one(
             COMPONENTS_SET_ENV, ComponentEnv, body=body, component_id=component_id, options=options
@@ -199,7 +266,12 @@ class Components(Namespace):
     ) -> None:
         """Make the platform pull a version again from the external docker registry;
         ``revision=None`` leaves the version out of the path (the platform pulls the
-        latest)."""
+        latest).
+
+        Examples:
+            >>> await client.components.docker_pull("COMPONENT_ID")  # the latest build
+            >>> await client.components.docker_pull("COMPONENT_ID", revision=None)  # no version
+        """
         if revision is None:
             await self._nothing(
                 COMPONENTS_DOCKER_PULL_LATEST, component_id=component_id, options=options

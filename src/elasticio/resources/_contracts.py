@@ -23,7 +23,7 @@ _INCLUDABLE = ("members", "invites")
 def include_param(include: Iterable[Include] | Include) -> str | None:
     """The ``include`` query value for ``members`` and/or ``invites``; None for neither.
 
-    Example:
+    Examples:
         >>> include_param(("members", "invites"))
         'members,invites'
     """
@@ -37,7 +37,7 @@ def include_param(include: Iterable[Include] | Include) -> str | None:
 class Contracts(Namespace):
     """Contracts the caller belongs to, and their members.
 
-    Example:
+    Examples:
         >>> contract = await client.contracts.get(  # doctest: +SKIP
         ...     "CONTRACT_ID", include=("members",)
         ... )
@@ -48,7 +48,12 @@ class Contracts(Namespace):
         self, *, page_size: int | None = None, **options: Unpack[CallOptions]
     ) -> Paginator[Contract]:
         """The contracts the caller is a member of; the API pages by 20 unless
-        ``page_size`` says otherwise. Iterate with ``async for``."""
+        ``page_size`` says otherwise. Iterate with ``async for``.
+
+        Examples:
+            >>> async for contract in client.contracts.list():
+            ...     print(contract.id, contract.name)
+        """
         return self._list(CONTRACTS_LIST, Contract, page_size=page_size, options=options)
 
     async def get(
@@ -59,7 +64,13 @@ class Contracts(Namespace):
         **options: Unpack[CallOptions],
     ) -> Contract:
         """One contract. ``include`` (``"members"`` and/or ``"invites"``) has the
-        response carry those too, as ``Contract.members`` and ``Contract.invites``."""
+        response carry those too, as ``Contract.members`` and ``Contract.invites``.
+
+        Examples:
+            >>> contract = await client.contracts.get("CONTRACT_ID", include=["members", "invites"])
+            >>> [member.email for member in contract.members or ()]
+            ['owner@example.com', 'guest@example.com']
+        """
         params = {"include": include_param(include)}
         return await self._one(
             CONTRACTS_GET, Contract, params=params, contract_id=contract_id, options=options
@@ -68,7 +79,13 @@ class Contracts(Namespace):
     async def members(
         self, contract_id: str, **options: Unpack[CallOptions]
     ) -> builtins.list[ContractMember]:
-        """The members of a contract, with their contract roles."""
+        """The members of a contract, with their contract roles.
+
+        Examples:
+            >>> for member in await client.contracts.members("CONTRACT_ID"):
+            ...     print(member.email, member.roles)
+            owner@example.com ('owner',)
+        """
         return await self._many(
             CONTRACTS_MEMBERS, ContractMember, contract_id=contract_id, options=options
         )

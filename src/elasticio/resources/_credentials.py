@@ -26,11 +26,12 @@ __all__ = ["Credentials"]
 class Credentials(Namespace):
     """Credentials: list, get, create, update, delete.
 
-    The API returns ``keys`` in clear text; :class:`Credential` keeps them out of its repr.
+    The API returns ``keys`` in clear text; [`Credential`][elasticio.Credential] keeps
+    them out of its repr.
 
-    Example:
+    Examples:
         >>> credential = await client.credentials.create(  # doctest: +SKIP
-        ...     keys={"apiKey": "..."}, component_id="...", workspace_id="..."
+        ...     keys={"apiKey": "..."}, component_id="COMPONENT_ID", workspace_id="WORKSPACE_ID"
         ... )
     """
 
@@ -54,12 +55,26 @@ class Credentials(Namespace):
     ) -> Paginator[Credential]:
         """The credentials of a workspace, only those of one component when
         ``component_id`` is given (one request: the API does not page them). Iterate with
-        ``async for``."""
+        ``async for``.
+
+        Examples:
+            >>> async for credential in client.credentials.list(
+            ...     workspace_id="WORKSPACE_ID", component_id="COMPONENT_ID"
+            ... ):
+            ...     print(credential.name)
+            Petstore demo key
+        """
         params = {"workspace_id": workspace_id, "filter[component]": component_id}
         return self._list(CREDENTIALS_LIST, Credential, params=params, options=options)
 
     async def get(self, credential_id: str, **options: Unpack[CallOptions]) -> Credential:
-        """One credential, its keys included."""
+        """One credential, its keys included.
+
+        Examples:
+            >>> credential = await client.credentials.get("CREDENTIAL_ID")
+            >>> sorted(credential.keys)
+            ['apiKey']
+        """
         return await self._one(
             CREDENTIALS_GET, Credential, credential_id=credential_id, options=options
         )
@@ -78,6 +93,14 @@ class Credentials(Namespace):
 
         ``keys`` follows the component's ``credentials.fields``; without ``name`` the
         platform makes one up.
+
+        Examples:
+            >>> credential = await client.credentials.create(
+            ...     keys={"apiKey": "..."},
+            ...     component_id="COMPONENT_ID",
+            ...     workspace_id="WORKSPACE_ID",
+            ...     name="Petstore (staging)",
+            ... )
         """
         body = self._document(
             CREDENTIALS_CREATE,
@@ -105,6 +128,11 @@ class Credentials(Namespace):
 
         Raises:
             UsageError: nothing to change was given.
+
+        Examples:
+            >>> credential = await client.credentials.update(
+            ...     "CREDENTIAL_ID", name="Petstore (rotated)", keys={"apiKey": "..."}
+            ... )
         """
         if all(isinstance(v, Unset) for v in (name, keys, vpn_agent_id)):
             raise UsageError("credentials.update() needs name, keys or vpn_agent_id")
@@ -116,5 +144,9 @@ class Credentials(Namespace):
         )
 
     async def delete(self, credential_id: str, **options: Unpack[CallOptions]) -> None:
-        """Delete a credential."""
+        """Delete a credential.
+
+        Examples:
+            >>> await client.credentials.delete("CREDENTIAL_ID")
+        """
         await self._nothing(CREDENTIALS_DELETE, credential_id=credential_id, options=options)

@@ -35,14 +35,23 @@ def _id_filter(ids: Iterable[str] | str) -> str:
 class DataSamples(Namespace):
     """Data samples: get one or several, create, update.
 
-    Example:
+    Examples:
         >>> sample = await client.data_samples.create(  # doctest: +SKIP
-        ...     method="getPets", result={"id": 1}, component_id="...", workspace_id="..."
+        ...     method="getPetsByStatus",
+        ...     result={"id": 1},
+        ...     component_id="COMPONENT_ID",
+        ...     workspace_id="WORKSPACE_ID",
         ... )
     """
 
     async def get(self, data_sample_id: str, **options: Unpack[CallOptions]) -> DataSample:
-        """One data sample by id."""
+        """One data sample by id.
+
+        Examples:
+            >>> sample = await client.data_samples.get("DATA_SAMPLE_ID")
+            >>> sample.method, sample.component_id is not None
+            ('getPetsByStatus', True)
+        """
         return await self._one(
             DATA_SAMPLES_GET, DataSample, data_sample_id=data_sample_id, options=options
         )
@@ -51,7 +60,11 @@ class DataSamples(Namespace):
         self, ids: Iterable[str] | str, **options: Unpack[CallOptions]
     ) -> Paginator[DataSample]:
         """The data samples with the given ids (one request, ``filter[id]``); a single
-        string is one id. Iterate with ``async for``."""
+        string is one id. Iterate with ``async for``.
+
+        Examples:
+            >>> samples = await client.data_samples.list(["DATA_SAMPLE_ID"]).collect()
+        """
         return self._list(
             DATA_SAMPLES_LIST, DataSample, params={"filter[id]": _id_filter(ids)}, options=options
         )
@@ -67,7 +80,16 @@ class DataSamples(Namespace):
         **options: Unpack[CallOptions],
     ) -> DataSample:
         """Store ``result`` as a sample of ``method`` (an action or trigger) of a component
-        build: ``version`` is a revision, or ``latest`` for the newest successful build."""
+        build: ``version`` is a revision, or ``latest`` for the newest successful build.
+
+        Examples:
+            >>> sample = await client.data_samples.create(
+            ...     method="getPetsByStatus",
+            ...     result={"id": 1, "name": "Rex", "status": "available"},
+            ...     component_id="COMPONENT_ID",
+            ...     workspace_id="WORKSPACE_ID",
+            ... )
+        """
         body = self._body(
             DATA_SAMPLES_CREATE,
             attributes={"method": method, "result": dict(result)},
@@ -82,7 +104,11 @@ class DataSamples(Namespace):
     async def update(
         self, data_sample_id: str, *, result: Mapping[str, Any], **options: Unpack[CallOptions]
     ) -> DataSample:
-        """Replace a data sample's ``result``."""
+        """Replace a data sample's ``result``.
+
+        Examples:
+            >>> sample = await client.data_samples.update("DATA_SAMPLE_ID", result={"id": 2})
+        """
         body = self._body(
             DATA_SAMPLES_UPDATE, id=data_sample_id, attributes={"result": dict(result)}
         )

@@ -76,13 +76,13 @@ class Executions(Namespace):
     """Scheduled executions: a component's credential check, metadata or select model,
     run on a worker and waited for.
 
-    Each call schedules the execution and returns an :class:`~elasticio.models.Execution`
+    Each call schedules the execution and returns an [`Execution`][elasticio.Execution]
     at once; ``await execution.result()`` polls until it is done.
 
-    Example:
+    Examples:
         >>> execution = await client.executions.select_model(  # doctest: +SKIP
         ...     "COMPONENT_ID", "latest", workspace_id="WORKSPACE_ID",
-        ...     module="getGoods", method="listCategories", fields={},
+        ...     module="createPetWithPromise", method="listCategories", fields={},
         ...     credential_id="CREDENTIAL_ID",
         ... )
         >>> options = (await execution.result()).result  # doctest: +SKIP
@@ -99,7 +99,15 @@ class Executions(Namespace):
         **options: Unpack[CallOptions],
     ) -> Execution:
         """Schedule a check of credential ``fields`` against a component version
-        (needs ``workspaces.credential.edit``)."""
+        (needs ``workspaces.credential.edit``).
+
+        Examples:
+            >>> execution = await client.executions.verify_credential(
+            ...     "COMPONENT_ID", workspace_id="WORKSPACE_ID", fields={"apiKey": "..."}
+            ... )
+            >>> (await execution.result()).result
+            {'verified': True}
+        """
         body = self._body(
             EXECUTIONS_VERIFY_CREDENTIAL,
             attributes={"fields": dict(fields)},
@@ -130,7 +138,19 @@ class Executions(Namespace):
         **options: Unpack[CallOptions],
     ) -> Execution:
         """Schedule the metadata (in and out schemas) of ``module`` configured with
-        ``fields`` (needs ``workspaces.flow.edit``)."""
+        ``fields`` (needs ``workspaces.flow.edit``).
+
+        Examples:
+            >>> execution = await client.executions.dynamic_metadata(
+            ...     "COMPONENT_ID",
+            ...     "latest",
+            ...     workspace_id="WORKSPACE_ID",
+            ...     module="createPetWithPromise",
+            ...     fields={"status": "available"},
+            ...     credential_id="CREDENTIAL_ID",
+            ... )
+            >>> metadata = (await execution.result()).result  # {"in": {...}, "out": {...}}
+        """
         body = self._body(
             EXECUTIONS_DYNAMIC_METADATA,
             attributes={"module": module, "fields": dict(fields)},
@@ -159,7 +179,20 @@ class Executions(Namespace):
         **options: Unpack[CallOptions],
     ) -> Execution:
         """Schedule ``method`` of ``module``, which lists the options of a select field
-        (needs ``workspaces.flow.edit``)."""
+        (needs ``workspaces.flow.edit``).
+
+        Examples:
+            >>> execution = await client.executions.select_model(
+            ...     "COMPONENT_ID",
+            ...     "latest",
+            ...     workspace_id="WORKSPACE_ID",
+            ...     module="createPetWithPromise",
+            ...     method="listCategories",
+            ...     fields={},
+            ...     credential_id="CREDENTIAL_ID",
+            ... )
+            >>> options = (await execution.result(timeout=60)).result
+        """
         body = self._body(
             EXECUTIONS_SELECT_MODEL,
             attributes={"module": module, "method": method, "fields": dict(fields)},
@@ -172,7 +205,7 @@ class Executions(Namespace):
     def get(self, execution_id: str) -> Execution:
         """A handle for an execution scheduled earlier, by its id (no request is made).
 
-        Example:
+        Examples:
             >>> result = await client.executions.get("EXECUTION_ID").result()  # doctest: +SKIP
         """
         spec = request(EXECUTIONS_POLL, execution_id=execution_id)
@@ -186,13 +219,20 @@ class Executions(Namespace):
         timeout: float | None = None,  # noqa: ASYNC109 - see Execution.result
         poll: PollPolicy | None = None,
     ) -> ExecutionResult:
-        """Poll until ``execution`` is done; what :meth:`Execution.result` does.
+        """Poll until ``execution`` is done: what
+        [`Execution.result`][elasticio.Execution.result] does.
 
         A "still running" answer (200 at the poll URL, 409 at the result URL) is not a
         retry: it only leads to the next look, under ``poll`` (default the client's
         polling policy) and ``timeout`` seconds in all. The ``Location`` of the poll
         URL's 303 is resolved against the base URL and refused when it names another
         origin, so the credentials never travel there.
+
+        Examples:
+            >>> execution = await client.executions.verify_credential(
+            ...     "COMPONENT_ID", workspace_id="WORKSPACE_ID", fields={"apiKey": "..."}
+            ... )
+            >>> result = await client.executions.wait(execution, timeout=60)
         """
         policy = poll or self._client.poll_policy
         if timeout is not None:

@@ -54,7 +54,7 @@ class Flows(Namespace):
     """Flows: list, get, create, update, delete, copy, start and stop; their versions,
     draft and per-step snapshots.
 
-    Example:
+    Examples:
         >>> flow = await client.flows.start("FLOW_ID", wait=True)  # doctest: +SKIP
         >>> flow.current_status  # doctest: +SKIP
         'active'
@@ -81,6 +81,12 @@ class Flows(Namespace):
         Filters left as None are not sent. ``user_id`` keeps the flows that user created;
         ``search`` matches words in the name or description; ``sort`` names a field,
         with ``-`` for descending order (the platform's default order is by id).
+
+        Examples:
+            >>> async for flow in client.flows.list(
+            ...     "WORKSPACE_ID", status="inactive", search="shopify", sort="-updated_at"
+            ... ):
+            ...     print(flow.id, flow.name)
         """
         params = {
             "workspace_id": workspace_id,
@@ -95,7 +101,13 @@ class Flows(Namespace):
         return self._list(FLOWS_LIST, Flow, params=params, page_size=page_size, options=options)
 
     async def get(self, flow_id: str, **options: Unpack[CallOptions]) -> Flow:
-        """One flow."""
+        """One flow.
+
+        Examples:
+            >>> flow = await client.flows.get("FLOW_ID")
+            >>> flow.status, flow.graph.nodes[0].id
+            ('inactive', 'step_1')
+        """
         return await self._one(FLOWS_GET, Flow, flow_id=flow_id, options=options)
 
     async def create(
@@ -114,8 +126,25 @@ class Flows(Namespace):
     ) -> Flow:
         """Create an inactive flow in a workspace.
 
-        ``graph`` is a :class:`FlowGraph` or its JSON form; ``nodes_config`` maps step
-        ids to their runtime options (``prefetch``, ``replicas``, ``log_level``, ...).
+        ``graph`` is a [`FlowGraph`][elasticio.FlowGraph] or its JSON form;
+        ``nodes_config`` maps step ids to their runtime options (``prefetch``,
+        ``replicas``, ``log_level``, ...).
+
+        Examples:
+            >>> flow = await client.flows.create(
+            ...     "WORKSPACE_ID",
+            ...     "Minutely mail",
+            ...     graph={
+            ...         "nodes": [
+            ...             {"id": "step_1", "command": "elasticio/timer:timer"},
+            ...             {"id": "step_2", "command": "elasticio/email:send"},
+            ...         ],
+            ...         "edges": [{"source": "step_1", "target": "step_2"}],
+            ...     },
+            ...     cron="* * * * *",
+            ... )
+            >>> flow.status
+            'inactive'
         """
         workspace = {"workspace": Identifier("workspace", workspace_id)}
         attributes = attributes_from(FlowAttributes, locals())
@@ -142,6 +171,10 @@ class Flows(Namespace):
         Raises:
             UsageError: no attribute was given.
             ConflictError: the flow belongs to a recipe deployment.
+
+        Examples:
+            >>> flow = await client.flows.update("FLOW_ID", name="Nightly sync", cron="0 2 * * *")
+            >>> flow = await client.flows.update("FLOW_ID", description=None)  # sends null
         """
         attributes = attributes_from(FlowAttributes, locals())
         if not attributes:
@@ -150,7 +183,11 @@ class Flows(Namespace):
         return await self._one(FLOWS_UPDATE, Flow, body=body, flow_id=flow_id, options=options)
 
     async def delete(self, flow_id: str, **options: Unpack[CallOptions]) -> None:
-        """Delete a flow."""
+        """Delete a flow.
+
+        Examples:
+            >>> await client.flows.delete("FLOW_ID")
+        """
         await self._nothing(FLOWS_DELETE, flow_id=flow_id, options=options)
 
     async def copy(
@@ -170,6 +207,12 @@ class Flows(Namespace):
         The copy lands in the draft: the returned flow is the destination as it was (or
         the new, empty flow). ``name`` names the draft (and a new flow); ``topic_id``
         replaces the Pub/Sub topic of the copied steps.
+
+        Examples:
+            >>> new_flow = await client.flows.copy(
+            ...     "FLOW_ID", dest_workspace_id="OTHER_WORKSPACE_ID", name="Nightly sync (copy)"
+            ... )
+            >>> draft = await new_flow.draft()
         """
         if isinstance(dest_flow_id, Unset) == isinstance(dest_workspace_id, Unset):
             raise UsageError("copy() needs exactly one of dest_flow_id and dest_workspace_id")
@@ -210,7 +253,12 @@ class Flows(Namespace):
         Raises:
             ConflictError: the flow is already active.
             PollTimeoutError: with ``wait``, the flow was not active in time; ``last``
-                is the last :class:`Flow` read.
+                is the last [`Flow`][elasticio.Flow] read.
+
+        Examples:
+            >>> flow = await client.flows.start("FLOW_ID", wait=True)
+            >>> flow.current_status
+            'active'
         """
         flow = await self._one(FLOWS_START, Flow, flow_id=flow_id, options=options)
         if not wait or flow.current_status == "active":
@@ -266,7 +314,13 @@ class Flows(Namespace):
             ConflictError: the platform refused the stop (for example, the emulator
                 answers 409 for a flow that is already inactive).
             PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
-                is the last :class:`Flow` read.
+                is the last [`Flow`][elasticio.Flow] read.
+
+        Examples:
+            >>> running = await client.flows.start("FLOW_ID", wait=True)
+            >>> flow = await client.flows.stop("FLOW_ID", wait=True)
+            >>> flow.current_status
+            'inactive'
         """
         flow = await self._optional(FLOWS_STOP, Flow, flow_id=flow_id, options=options)
         if not wait or (flow is not None and flow.current_status == "inactive"):
@@ -278,7 +332,12 @@ class Flows(Namespace):
     def versions(
         self, flow_id: str, *, page_size: int | None = None, **options: Unpack[CallOptions]
     ) -> Paginator[FlowVersion]:
-        """A flow's versions, oldest first. Iterate with ``async for``."""
+        """A flow's versions, oldest first. Iterate with ``async for``.
+
+        Examples:
+            >>> async for version in client.flows.versions("FLOW_ID"):
+            ...     print(version.id, version.created_at)
+        """
         return self._list(
             FLOWS_VERSIONS, FlowVersion, page_size=page_size, flow_id=flow_id, options=options
         )
@@ -286,7 +345,13 @@ class Flows(Namespace):
     async def version(
         self, flow_id: str, version_hash: str, **options: Unpack[CallOptions]
     ) -> FlowVersion:
-        """One version of a flow, by its hash."""
+        """One version of a flow, by its hash.
+
+        Examples:
+            >>> version = await client.flows.version("FLOW_ID", "VERSION_HASH")
+            >>> version.flow_id == "FLOW_ID"
+            True
+        """
         return await self._one(
             FLOWS_VERSION, FlowVersion, flow_id=flow_id, version_hash=version_hash, options=options
         )
@@ -298,6 +363,11 @@ class Flows(Namespace):
 
         Raises:
             NotFoundError: the flow has no draft.
+
+        Examples:
+            >>> draft = await client.flows.get_draft("FLOW_ID")
+            >>> draft.flow_id == "FLOW_ID"
+            True
         """
         return await self._one(FLOWS_GET_DRAFT, FlowDraft, flow_id=flow_id, options=options)
 
@@ -314,7 +384,19 @@ class Flows(Namespace):
         **options: Unpack[CallOptions],
     ) -> FlowDraft:
         """Create the flow's draft, or replace the one it has. The platform documents no
-        way to publish a draft: copy its attributes with :meth:`update`."""
+        way to publish a draft: copy its attributes with
+        [`update`][elasticio.resources.Flows.update].
+
+        Examples:
+            >>> draft = await client.flows.put_draft(
+            ...     "FLOW_ID",
+            ...     name="Nightly sync (next)",
+            ...     graph={
+            ...         "nodes": [{"id": "step_1", "command": "elasticio/timer:timer"}],
+            ...         "edges": [],
+            ...     },
+            ... )
+        """
         attributes = attributes_from(FlowAttributes, locals())
         body = self._body(FLOWS_PUT_DRAFT, attributes=attributes)
         return await self._one(
@@ -322,7 +404,11 @@ class Flows(Namespace):
         )
 
     async def delete_draft(self, flow_id: str, **options: Unpack[CallOptions]) -> None:
-        """Discard the flow's draft."""
+        """Discard the flow's draft.
+
+        Examples:
+            >>> await client.flows.delete_draft("FLOW_ID")
+        """
         await self._nothing(FLOWS_DELETE_DRAFT, flow_id=flow_id, options=options)
 
     # -- snapshots -----------------------------------------------------------------------
@@ -330,13 +416,22 @@ class Flows(Namespace):
     async def snapshots(
         self, flow_id: str, **options: Unpack[CallOptions]
     ) -> builtins.list[Snapshot]:
-        """The snapshots of every step of a flow that has one."""
+        """The snapshots of every step of a flow that has one.
+
+        Examples:
+            >>> for snapshot in await client.flows.snapshots("FLOW_ID"):
+            ...     print(snapshot.step_id, snapshot.snapshot)
+        """
         return await self._many(FLOWS_SNAPSHOTS, Snapshot, flow_id=flow_id, options=options)
 
     async def get_snapshot(
         self, flow_id: str, step_id: str, **options: Unpack[CallOptions]
     ) -> Snapshot:
-        """The snapshot of one step."""
+        """The snapshot of one step.
+
+        Examples:
+            >>> snapshot = await client.flows.get_snapshot("FLOW_ID", "step_1")
+        """
         return await self._one(
             FLOWS_GET_SNAPSHOT, Snapshot, flow_id=flow_id, step_id=step_id, options=options
         )
@@ -345,7 +440,11 @@ class Flows(Namespace):
         self, flow_id: str, step_id: str, snapshot: Any, **options: Unpack[CallOptions]
     ) -> Snapshot:
         """Store a snapshot for a step that has none; ``snapshot`` is any JSON value.
-        Not allowed while the flow runs."""
+        Not allowed while the flow runs.
+
+        Examples:
+            >>> snapshot = await client.flows.create_snapshot("FLOW_ID", "step_2", {"cursor": 0})
+        """
         body = self._snapshot_body(FLOWS_CREATE_SNAPSHOT, step_id, snapshot)
         return await self._one(
             FLOWS_CREATE_SNAPSHOT, Snapshot, body=body, flow_id=flow_id, options=options
@@ -354,7 +453,11 @@ class Flows(Namespace):
     async def update_snapshot(
         self, flow_id: str, step_id: str, snapshot: Any, **options: Unpack[CallOptions]
     ) -> Snapshot:
-        """Replace the snapshot a step has. Not allowed while the flow runs."""
+        """Replace the snapshot a step has. Not allowed while the flow runs.
+
+        Examples:
+            >>> snapshot = await client.flows.update_snapshot("FLOW_ID", "step_1", {"cursor": 100})
+        """
         body = self._snapshot_body(FLOWS_UPDATE_SNAPSHOT, step_id, snapshot)
         return await self._one(
             FLOWS_UPDATE_SNAPSHOT,
@@ -373,7 +476,11 @@ class Flows(Namespace):
     async def delete_snapshot(
         self, flow_id: str, step_id: str, **options: Unpack[CallOptions]
     ) -> None:
-        """Remove the snapshot of a step."""
+        """Remove the snapshot of a step.
+
+        Examples:
+            >>> await client.flows.delete_snapshot("FLOW_ID", "step_1")
+        """
         await self._nothing(
             FLOWS_DELETE_SNAPSHOT, flow_id=flow_id, step_id=step_id, options=options
         )

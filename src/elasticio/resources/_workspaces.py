@@ -25,8 +25,9 @@ __all__ = ["Workspaces"]
 class Workspaces(Namespace):
     """Workspaces the caller belongs to, and their members.
 
-    Example:
-        >>> async for workspace in client.workspaces.list(contract_id="..."):  # doctest: +SKIP
+    Examples:
+        >>> workspaces = client.workspaces.list(contract_id="CONTRACT_ID")
+        >>> async for workspace in workspaces:  # doctest: +SKIP
         ...     print(workspace.name, workspace.type)
     """
 
@@ -38,7 +39,13 @@ class Workspaces(Namespace):
         **options: Unpack[CallOptions],
     ) -> Paginator[Workspace]:
         """The workspaces the caller is a member of, of one contract when ``contract_id``
-        is given; the API pages by 20 unless ``page_size`` says otherwise."""
+        is given; the API pages by 20 unless ``page_size`` says otherwise.
+
+        Examples:
+            >>> async for workspace in client.workspaces.list(contract_id="CONTRACT_ID"):
+            ...     print(workspace.name, workspace.type)
+            Production full
+        """
         params = {"contract_id": contract_id}
         return self._list(
             WORKSPACES_LIST, Workspace, params=params, page_size=page_size, options=options
@@ -52,7 +59,13 @@ class Workspaces(Namespace):
         **options: Unpack[CallOptions],
     ) -> Workspace:
         """One workspace. ``include`` (``"members"`` and/or ``"invites"``) has the
-        response carry those too, as ``Workspace.members`` and ``Workspace.invites``."""
+        response carry those too, as ``Workspace.members`` and ``Workspace.invites``.
+
+        Examples:
+            >>> workspace = await client.workspaces.get("WORKSPACE_ID", include="members")
+            >>> [member.email for member in workspace.members or ()]
+            ['owner@example.com', 'guest@example.com']
+        """
         params = {"include": include_param(include)}
         return await self._one(
             WORKSPACES_GET, Workspace, params=params, workspace_id=workspace_id, options=options
@@ -61,7 +74,12 @@ class Workspaces(Namespace):
     async def members(
         self, workspace_id: str, **options: Unpack[CallOptions]
     ) -> builtins.list[WorkspaceMember]:
-        """The members of a workspace, with their workspace roles."""
+        """The members of a workspace, with their workspace roles.
+
+        Examples:
+            >>> for member in await client.workspaces.members("WORKSPACE_ID"):
+            ...     print(member.user_id, member.roles)
+        """
         return await self._many(
             WORKSPACES_MEMBERS, WorkspaceMember, workspace_id=workspace_id, options=options
         )
@@ -80,7 +98,7 @@ class Workspaces(Namespace):
         Raises:
             ConflictError: the user is a member of the workspace already.
 
-        Example:
+        Examples:
             >>> member = await client.workspaces.add_member(  # doctest: +SKIP
             ...     "WORKSPACE_ID", "USER_ID", roles=["integrator"]
             ... )

@@ -3,16 +3,17 @@ platform behind an ASGI app (Starlette), with scriptable faults.
 
 Needs the ``emulator`` extra: ``pip install 'elasticio[emulator]'``.
 
-Example:
+Examples:
     >>> from elasticio.testing import Emulator
     >>> emulator = Emulator()
     >>> emulator.credentials
     ('owner@example.com', 'emu-owner-api-key')
 
-Serve it over HTTP on loopback with :func:`serve_emulator` (async) or
-:meth:`ServedEmulator.start_in_thread` (sync), or from a shell with
-``elasticio emulator serve --port 8000``. The ``elasticio`` pytest plugin offers the
-fixtures ``elasticio_emulator`` and ``elasticio_client`` to your own tests.
+Serve it over HTTP on loopback with [`serve_emulator`][elasticio.testing.serve_emulator]
+(async) or [`ServedEmulator.start_in_thread`][elasticio.testing.ServedEmulator.start_in_thread]
+(sync), or from a shell with ``elasticio emulator serve --port 8000``. The ``elasticio``
+pytest plugin offers the fixtures ``elasticio_emulator`` and ``elasticio_client`` to your
+own tests.
 """
 
 from typing import TYPE_CHECKING

@@ -3,7 +3,7 @@
 A request goes through, in order: the request log; the fault script (latency, rate limit,
 dropped connection, injected error); routing (404 for an unknown path, 405 for a wrong
 method); Basic authentication (401); the body's JSON (400); the handler. Handlers raise
-:class:`~elasticio.testing._errors.ReplyError` for error answers.
+`elasticio.testing._errors.ReplyError` for error answers.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ async def _hang_up(send: Send) -> None:
 
 
 class Host(Protocol):
-    """What the app reads on every request (an :class:`~elasticio.testing.Emulator`);
+    """What the app reads on every request (an [`Emulator`][elasticio.testing.Emulator]);
     read anew each time, as a reset replaces the platform."""
 
     router: Router

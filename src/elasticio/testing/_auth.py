@@ -16,7 +16,7 @@ __all__ = ["authenticate", "basic_credentials"]
 def basic_credentials(header: str | None) -> tuple[str, str] | None:
     """``(username, password)`` from an ``Authorization: Basic`` header, or None.
 
-    Example:
+    Examples:
         >>> basic_credentials("Basic YTpi")
         ('a', 'b')
     """

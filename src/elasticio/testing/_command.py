@@ -4,13 +4,14 @@ Its options are declared and checked here, once; the ``elasticio`` command hands
 arguments over. The server libraries are imported only after the options parse, so
 ``--help`` and usage errors work without the ``emulator`` extra.
 
-Example:
-    .. code-block:: console
+From a shell:
 
-        $ python -m elasticio.testing --port 8000 --transition-delay 2
-        ELASTICIO_API_URI=http://127.0.0.1:8000
-        ELASTICIO_API_USERNAME=owner@example.com
-        ELASTICIO_API_KEY=emu-owner-api-key
+```console
+$ python -m elasticio.testing --port 8000 --transition-delay 2
+ELASTICIO_API_URI=http://127.0.0.1:8000
+ELASTICIO_API_USERNAME=owner@example.com
+ELASTICIO_API_KEY=emu-owner-api-key
+```
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def serve_command(
     ``--allow-remote`` among them, exit with status 2 (``SystemExit``), as does ``--help``
     with 0.
 
-    Example:
+    Examples:
         >>> serve_command(["--port", "8000", "--rate-limit", "20"])  # doctest: +SKIP
         ELASTICIO_API_URI=http://127.0.0.1:8000
         ELASTICIO_API_USERNAME=owner@example.com

@@ -28,13 +28,13 @@ BASE_URL = "http://127.0.0.1"
 class Emulator:
     """A stateful stand-in for the elastic.io API v2, seeded with the same data every time.
 
-    State persists between requests until :meth:`reset`. Time comes from ``clock`` (a
+    State persists between requests until `reset`. Time comes from ``clock`` (a
     monotonic clock in seconds) and waiting goes through ``sleep``, so tests can pass fakes
     and never really wait. Timestamps of records made through the API count from
     2025-01-01T00:00:00Z at creation (and again after a reset), so they are the same on
     every run; the seeded records are dated in 2024.
 
-    Example:
+    Examples:
         >>> emulator = Emulator()
         >>> async with emulator.client() as client:  # doctest: +SKIP
         ...     async for component in client.components.list(
@@ -48,7 +48,8 @@ class Emulator:
 
     Args:
         settings: rate limit, flow status lag and execution time (see
-            :class:`EmulatorSettings`); may be changed later through ``settings``.
+            [`EmulatorSettings`][elasticio.testing.EmulatorSettings]); may be changed
+            later through ``settings``.
         clock: monotonic seconds; drives the flow status lag, the rate limit and the
             timestamps of records created through the API.
         sleep: awaited for injected latency.
@@ -85,7 +86,7 @@ class Emulator:
     def handled_entries(self) -> frozenset[str]:
         """The names of the catalog entries the emulator serves (``"flows.get"``, ...).
 
-        Example:
+        Examples:
             >>> "flows.get" in Emulator().handled_entries
             True
         """
@@ -97,14 +98,14 @@ class Emulator:
         return self.seed.owner.email, self.seed.owner.api_key
 
     def transport(self) -> httpx.ASGITransport:
-        """An httpx transport that hands requests straight to :attr:`app`."""
+        """An httpx transport that hands requests straight to `app`."""
         return httpx.ASGITransport(app=self.app)
 
     def client(self, **kwargs: Any) -> AsyncClient:
-        """An :class:`elasticio.AsyncClient` talking to this emulator in process.
+        """An [`AsyncClient`][elasticio.AsyncClient] talking to this emulator in process.
 
         It signs in as the seeded owner unless ``email`` and ``api_key`` are given; other
-        keyword arguments (``sleep``, ``retry``, ...) go to :class:`AsyncClient`.
+        keyword arguments (``sleep``, ``retry``, ...) go to `AsyncClient`.
         """
         email, api_key = self.credentials
         kwargs.setdefault("email", email)

@@ -1,6 +1,6 @@
 """Error answers: one exception type carrying a status, and the JSON:API body it becomes.
 
-A handler raises :class:`ReplyError` (usually through one of the helpers below); the app turns
+A handler raises `ReplyError` (usually through one of the helpers below); the app turns
 it into ``{"errors": [{"status": <int>, "title": ..., "detail": ...}]}`` with the status
 code and ``Content-Type: application/json``, the shape of the API's OpenAPI draft. An error
 about a query parameter names it in ``source.parameter``, one about a member of the
@@ -56,10 +56,10 @@ class ReplyError(Exception):
 
 
 class NoSuchRecordError(ReplyError, KeyError):
-    """No record of a kind has the id: a 404 for a handler, and a :class:`KeyError` for code
+    """No record of a kind has the id: a 404 for a handler, and a `KeyError` for code
     that reads the platform's tables as the mappings they are.
 
-    Example:
+    Examples:
         >>> str(NoSuchRecordError("flow", "f1"))
         "404: no such flow: 'f1'"
     """
@@ -75,7 +75,7 @@ def bad_request(detail: str, *, parameter: str | None = None) -> ReplyError:
 def invalid(pointer: str, problem: str) -> ReplyError:
     """A 400 about one member of the request body, named in the detail and the pointer.
 
-    Example:
+    Examples:
         >>> invalid("/data/attributes/name", "is required").detail
         'data.attributes.name is required'
     """

@@ -1,13 +1,13 @@
 """Scripted misbehaviour: rate limiting, injected errors, latency, dropped connections.
 
-Every request passes :meth:`Faults.decide` before it reaches a handler, in this order:
+Every request passes `decide` before it reaches a handler, in this order:
 
 1. **latency**: the first matching ``delay`` rule that fires makes the app await the
    emulator's ``sleep`` (inject a fake one and nothing really waits);
 2. **rate limit** (``settings.rate_limit``): a token bucket per user (the Basic-auth
    username as sent), refilled at N tokens per second with a burst of N. An empty
    bucket answers 429 with ``Retry-After`` in whole seconds (at least 1);
-3. **dropped connection**: see :class:`ConnectionDropped`;
+3. **dropped connection**: see `ConnectionDropped`;
 4. **injected error**: the first matching ``fail`` rule that fires answers its status
    (500 by default) with a JSON:API error body.
 
@@ -18,7 +18,7 @@ the emulator does not serve is refused at once, with the close ones suggested. A
 fires on every matching request, or with a ``probability`` drawn from a random generator
 seeded at creation, and ``times`` limits how often it fires; a spent rule is removed.
 
-Example:
+Examples:
     >>> faults.fail(503, times=2, route="flows.get")  # doctest: +SKIP
     >>> faults.delay(0.5, probability=0.1)  # doctest: +SKIP
 """
@@ -46,7 +46,7 @@ class ConnectionDropped(httpx.RemoteProtocolError):
 
     The app first starts a response (status 200, headers, a body promised but never sent)
     and then raises this. In process, ``httpx.ASGITransport`` passes the exception on to
-    the caller: it is an :class:`httpx.RemoteProtocolError`, the error httpx gives for a
+    the caller: it is an `httpx.RemoteProtocolError`, the error httpx gives for a
     connection a real server closed. Served by uvicorn, the exception after a started
     response makes uvicorn close the socket (and log the traceback), so the client sees
     a truncated response: again ``httpx.RemoteProtocolError``.
@@ -163,7 +163,7 @@ class Faults:
     def drop(
         self, *, times: int | None = None, probability: float = 1.0, route: Target = None
     ) -> FaultRule:
-        """Hang up instead of answering (see :class:`ConnectionDropped`)."""
+        """Hang up instead of answering (see `ConnectionDropped`)."""
         return self._add(FaultRule(kind="drop"), times, probability, route)
 
     def remove(self, rule: FaultRule) -> None:

@@ -16,7 +16,7 @@ _FIRST_STAMP = 0x65A1_0000
 def revision(text: str) -> str:
     """A 40-hex git-style hash derived from ``text``.
 
-    Example:
+    Examples:
         >>> len(revision("elasticio/timer@1"))
         40
     """
@@ -27,7 +27,7 @@ def revision(text: str) -> str:
 class IdFactory:
     """Hands out 24-hex ids: the same sequence after every reset, ascending as created.
 
-    Example:
+    Examples:
         >>> ids = IdFactory()
         >>> a, b = ids.next("user"), ids.next("user")
         >>> len(a), a < b

@@ -14,7 +14,7 @@ T = TypeVar("T")
 def clone(value: T) -> T:
     """A deep copy of a JSON value (dicts, lists, strings, numbers, booleans, None).
 
-    Example:
+    Examples:
         >>> graph = {"nodes": [{"id": "step_1"}]}
         >>> clone(graph) == graph and clone(graph) is not graph
         True
@@ -25,9 +25,9 @@ def clone(value: T) -> T:
 
 
 def copied(value: Any) -> Any:
-    """:func:`clone` for an attrs converter, which wants a plain signature.
+    """`clone` for an attrs converter, which wants a plain signature.
 
-    Example:
+    Examples:
         >>> copied([1, {"a": 2}])
         [1, {'a': 2}]
     """

@@ -53,7 +53,7 @@ _HOMES = {
 def link(type: str, id: str) -> Json:
     """A to-one relationship to a resource at its home URL.
 
-    Example:
+    Examples:
         >>> link("user", "u1")
         {'data': {'id': 'u1', 'type': 'user'}, 'links': {'self': '/v2/users/u1'}}
     """

@@ -84,7 +84,7 @@ class Platform:
     (``platform.flows.create(...)``, ``platform.contracts.add_member(...)``). Ids come from
     one factory, so a new platform repeats the same ids.
 
-    Example:
+    Examples:
         >>> from elasticio.testing._time import EmulatorClock
         >>> platform = Platform(EmulatorClock(lambda: 0.0))
         >>> user = platform.users.create(email="ann@example.com")

@@ -6,27 +6,28 @@ that asks for one of them fails, saying what to install.
 
 Fixtures (all function-scoped):
 
-* ``elasticio_emulator_settings``: the :class:`~elasticio.testing.EmulatorSettings` each
+* ``elasticio_emulator_settings``: the [`EmulatorSettings`][elasticio.testing.EmulatorSettings] each
   test's emulator starts with; override it in a ``conftest.py`` to change them.
-* ``elasticio_emulator``: a new :class:`~elasticio.testing.Emulator` for every test, so no
+* ``elasticio_emulator``: a new [`Emulator`][elasticio.testing.Emulator] for every test, so no
   data, faults, settings or request log leak from one test into the next.
-* ``elasticio_client``: an :class:`~elasticio.AsyncClient` signed in as the seeded owner,
+* ``elasticio_client``: an [`AsyncClient`][elasticio.AsyncClient] signed in as the seeded owner,
   talking to ``elasticio_emulator`` in process; closed after the test. It is an async
   fixture: with pytest-asyncio installed it works in strict mode as well as auto mode.
 
-Example:
-    .. code-block:: python
+A test module, and a ``conftest.py`` that changes the settings:
 
-        async def test_lists_the_timer(elasticio_client, elasticio_emulator):
-            components = elasticio_client.components.list(
-                contract_id=elasticio_emulator.seed.contract_id
-            )
-            assert "timer" in [component.name async for component in components]
+```python
+async def test_lists_the_timer(elasticio_client, elasticio_emulator):
+    components = elasticio_client.components.list(
+        contract_id=elasticio_emulator.seed.contract_id
+    )
+    assert "timer" in [component.name async for component in components]
 
-        # conftest.py: every test's emulator lags 2 s behind a flow's start
-        @pytest.fixture
-        def elasticio_emulator_settings():
-            return EmulatorSettings(transition_delay=2.0)
+# conftest.py: every test's emulator lags 2 s behind a flow's start
+@pytest.fixture
+def elasticio_emulator_settings():
+    return EmulatorSettings(transition_delay=2.0)
+```
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a handler receives (:class:`Call`) and what it gives back (:class:`Reply`)."""
+"""What a handler receives (`Call`) and what it gives back (`Reply`)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class Call:
     ``entry`` is the catalog entry being served (its placeholders reach the handler as
     keyword arguments, percent-decoded), ``query`` the query string (the last value of a
     repeated name wins), ``body`` the parsed JSON body or None (read it with
-    :meth:`payload`), ``origin`` the scheme and host the request was sent to
+    `payload`), ``origin`` the scheme and host the request was sent to
     (``http://127.0.0.1``), for the absolute URLs some answers carry.
     """
 

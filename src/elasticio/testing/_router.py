@@ -1,7 +1,7 @@
 """A small router keyed by catalog entries: each entry handled once, by one function.
 
-Area modules declare their routes on a :class:`RouteTable`, naming the entry they serve;
-the handler takes the :class:`~elasticio.testing._request.Call` and then one keyword
+Area modules declare their routes on a `RouteTable`, naming the entry they serve;
+the handler takes the `elasticio.testing._request.Call` and then one keyword
 argument per placeholder of the entry's template::
 
     routes = RouteTable()
@@ -14,7 +14,7 @@ argument per placeholder of the entry's template::
         payload = call.payload()  # NEW_KEY read from the body, or a 400
         ...
 
-A :class:`Router` joins the tables and refuses an entry handled twice, a handler whose
+A `Router` joins the tables and refuses an entry handled twice, a handler whose
 parameters are not the template's placeholders, and a body schema for another resource
 type than the entry's (or none where the entry takes a body).
 
@@ -99,7 +99,7 @@ class Match:
 
 
 class RouteTable:
-    """The routes of one area of the API, declared with :meth:`handle`."""
+    """The routes of one area of the API, declared with `handle`."""
 
     def __init__(self) -> None:
         self.routes: list[Route] = []
@@ -141,7 +141,7 @@ def _checked(routes: list[Route]) -> None:
 class Router:
     """Finds the route for a request; 404 for an unknown path, 405 for a wrong method.
 
-    Example:
+    Examples:
         >>> Router([]).entries
         frozenset()
     """

@@ -49,7 +49,7 @@ class Attr:
     ``type``, one of ``choices`` if given; ``filled`` strings hold more than whitespace and
     ``filled`` lists an item; a list's ``items`` are of that JSON type.
 
-    Example:
+    Examples:
         >>> Attr("type", choices=("ordinary", "long_running")).problem("batch")
         "must be one of 'ordinary', 'long_running'"
     """
@@ -125,7 +125,7 @@ def _member(parent: Mapping[str, Any], name: str) -> Mapping[str, Any]:
 class Body:
     """The schema of a request body whose primary data is a ``type`` resource.
 
-    Example:
+    Examples:
         >>> KEY = Body("sshkey", attributes=(Attr("key", "string", required=True),))
         >>> KEY.read({"data": {"type": "sshkey", "attributes": {"key": "ssh-rsa AAAA"}}})
         Payload(id=None, attributes={'key': 'ssh-rsa AAAA'}, links={})

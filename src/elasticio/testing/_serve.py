@@ -1,4 +1,4 @@
-"""Serving an :class:`Emulator` over HTTP on a real socket with uvicorn.
+"""Serving an [`Emulator`][elasticio.testing.Emulator] over HTTP on a real socket with uvicorn.
 
 Two ways in, one machinery:
 
@@ -8,7 +8,7 @@ Two ways in, one machinery:
   own in a background thread (sync code, session-wide fixtures).
 
 The socket is bound here, before uvicorn starts, so ``port=0`` gets a free port from the
-system and :attr:`ServedEmulator.port` names it. uvicorn installs no signal handlers for
+system and ``ServedEmulator.port`` names it. uvicorn installs no signal handlers for
 these servers: stopping them is the caller's business (``elasticio emulator serve`` turns
 SIGINT and SIGTERM into a stop).
 """
@@ -113,21 +113,21 @@ def _url_host(address: str) -> str:
 
 
 class ServedEmulator:
-    """An :class:`Emulator` being served over HTTP on a socket, by uvicorn.
+    """An [`Emulator`][elasticio.testing.Emulator] being served over HTTP on a socket, by uvicorn.
 
-    Made by :func:`serve_emulator` (on the running event loop) or
-    :meth:`start_in_thread` (on a loop in a background thread), not directly.
+    Made by [`serve_emulator`][elasticio.testing.serve_emulator] (on the running event loop) or
+    `start_in_thread` (on a loop in a background thread), not directly.
 
-    Example:
+    Examples:
         >>> with ServedEmulator.start_in_thread() as served:  # doctest: +SKIP
         ...     httpx.get(f"{served.base_url}/v2/users/me", auth=served.credentials)
 
     Attributes:
         emulator: the emulator behind the server; change its settings and faults, or
-            :meth:`~Emulator.reset` it, between requests.
-        host: the host part of :attr:`base_url` (``127.0.0.1``, or ``[::1]`` for IPv6).
+            `reset` it, between requests.
+        host: the host part of `base_url` (``127.0.0.1``, or ``[::1]`` for IPv6).
         port: the port the server listens on (the real one when 0 was asked for).
-        base_url: ``http://host:port``, for :class:`~elasticio.AsyncClient` or any client.
+        base_url: ``http://host:port``, for [`AsyncClient`][elasticio.AsyncClient] or any client.
     """
 
     def __init__(
@@ -151,9 +151,9 @@ class ServedEmulator:
 
     @property
     def environment(self) -> dict[str, str]:
-        """The ``ELASTICIO_API_*`` variables that point an :class:`AsyncClient` here.
+        """The ``ELASTICIO_API_*`` variables that point an `AsyncClient` here.
 
-        Example:
+        Examples:
             >>> env = {**os.environ, **served.environment}  # doctest: +SKIP
             >>> subprocess.run(["my-tool"], env=env)  # doctest: +SKIP
         """
@@ -161,10 +161,10 @@ class ServedEmulator:
         return {ENV_BASE_URL: self.base_url, ENV_EMAIL: email, ENV_API_KEY: api_key}
 
     def client(self, **kwargs: Any) -> AsyncClient:
-        """An :class:`~elasticio.AsyncClient` talking to this server over the socket.
+        """An [`AsyncClient`][elasticio.AsyncClient] talking to this server over the socket.
 
         It signs in as the seeded owner unless ``email`` and ``api_key`` are given; other
-        keyword arguments go to :class:`~elasticio.AsyncClient`.
+        keyword arguments go to [`AsyncClient`][elasticio.AsyncClient].
         """
         email, api_key = self.credentials
         kwargs.setdefault("email", email)
@@ -213,11 +213,11 @@ class ServedEmulator:
         """Serve ``emulator`` from a background thread, for sync code; returns once listening.
 
         The server runs on an event loop of its own, so any code, sync or async, on any
-        loop, may connect to it. Stop it with :meth:`close` or a ``with`` block. The
+        loop, may connect to it. Stop it with `close` or a ``with`` block. The
         emulator is shared with the server thread: change it only while no request is in
         flight.
 
-        Example:
+        Examples:
             >>> with ServedEmulator.start_in_thread(Emulator()) as served:  # doctest: +SKIP
             ...     response = httpx.get(
             ...         f"{served.base_url}/v2/users/me", auth=served.credentials
@@ -307,7 +307,7 @@ async def serve_emulator(
     until it has (uvicorn takes about 0.2 s). Requests are answered by the same loop, so
     a client in the block must await, never block the loop.
 
-    Example:
+    Examples:
         >>> async with serve_emulator(Emulator(), port=0) as served:  # doctest: +SKIP
         ...     async with served.client() as client:  # an AsyncClient over the socket
         ...         async for component in client.components.list(
@@ -319,7 +319,7 @@ async def serve_emulator(
         emulator: the emulator to serve (a new one when omitted).
         host: a loopback address (``127.0.0.1``, ``::1``, ``localhost``) unless
             ``allow_remote``.
-        port: 0 for any free port; :attr:`ServedEmulator.port` is the real one.
+        port: 0 for any free port; ``ServedEmulator.port`` is the real one.
         allow_remote: permit a host that is not loopback. The emulator's API keys are
             public, so only do this on a network you trust.
         log_level: the level of uvicorn's loggers (records propagate to the root logger).
@@ -421,7 +421,7 @@ def serve_until_signalled(
     """Serve until SIGINT or SIGTERM, then stop cleanly; the body of the serve command.
 
     Once listening, it writes the three ``ELASTICIO_API_*`` lines of
-    :attr:`ServedEmulator.environment` to ``out`` and flushes it. Returns the exit
+    ``ServedEmulator.environment`` to ``out`` and flushes it. Returns the exit
     status: 0 after a signal, 1 when the address could not be bound.
     """
     return asyncio.run(

@@ -11,7 +11,7 @@ __all__ = ["EmulatorSettings"]
 class EmulatorSettings:
     """How the emulated platform behaves; change the fields between requests as needed.
 
-    Example:
+    Examples:
         >>> settings = EmulatorSettings(rate_limit=5, transition_delay=2.0)
         >>> settings.rate_limit
         5

@@ -25,15 +25,15 @@ class Table(Mapping[str, R]):
 
     A table reads as the mapping it is (``len``, ``in``, iteration, ``.get``, ``.values()``),
     except that looking up an unknown id raises
-    :class:`~elasticio.testing._errors.NoSuchRecordError`: a ``KeyError`` to code using the
+    `elasticio.testing._errors.NoSuchRecordError`: a ``KeyError`` to code using the
     mapping, and a 404 "no such <label>" to a handler, which can simply write
     ``call.platform.flows[flow_id]``.
 
-    :meth:`add` gives a record the next id of the platform's id factory, after checking
+    `add` gives a record the next id of the platform's id factory, after checking
     that the ids it refers to exist (``refs`` maps a field to the table it points into;
     a None field is no reference, a list field holds several).
 
-    Example:
+    Examples:
         >>> import attrs
         >>> @attrs.define
         ... class Note:
@@ -97,7 +97,7 @@ class Table(Mapping[str, R]):
         del self._rows[id]
 
     def require(self, *ids: str) -> None:
-        """Raise :class:`~elasticio.testing._errors.NoSuchRecordError` for the first of
+        """Raise `elasticio.testing._errors.NoSuchRecordError` for the first of
         ``ids`` that no record has."""
         for id in ids:
             if id not in self._rows:

@@ -11,7 +11,7 @@ __all__ = ["TenantRecord"]
 class TenantRecord:
     """The tenant; its feature flags change behaviour (``contract_component_whitelist``).
 
-    Example:
+    Examples:
         >>> TenantRecord(id="t1", name="Acme").feature_flags
         {}
     """

@@ -17,7 +17,7 @@ EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 def iso(moment: datetime) -> str:
     """The API's timestamp format: ISO 8601 in UTC with milliseconds and a ``Z``.
 
-    Example:
+    Examples:
         >>> iso(EPOCH)
         '2025-01-01T00:00:00.000Z'
     """

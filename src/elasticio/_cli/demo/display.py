@@ -1,12 +1,12 @@
 """How ``elasticio demo`` shows itself: progress bars or plain lines, then the summary.
 
-:class:`Display` writes to one stream. While the demo runs, :meth:`Display.reporter`
-gives the :class:`~elasticio._cli.demo.workflow.Reporter` to pass it: rich progress bars
-(:class:`RichReporter`) when asked for and the stream is a terminal, plain lines
-(:class:`PlainReporter`) otherwise. Afterwards :meth:`Display.summary` prints the
+`Display` writes to one stream. While the demo runs, `Display.reporter`
+gives the `Reporter` to pass it: rich progress bars
+(`RichReporter`) when asked for and the stream is a terminal, plain lines
+(`PlainReporter`) otherwise. Afterwards `Display.summary` prints the
 summary table and the failures.
 
-Example:
+Examples:
     >>> display = Display(sys.stdout, progress=False)  # doctest: +SKIP
     >>> with display.reporter() as reporter:  # doctest: +SKIP
     ...     summary = await run_demo(client, ..., reporter=reporter)
@@ -91,7 +91,7 @@ class PlainReporter:
 
 
 def progress_bars(console: Console) -> Progress:
-    """The rich progress display :class:`RichReporter` draws on, one bar a phase."""
+    """The rich progress display `RichReporter` draws on, one bar a phase."""
     return Progress(
         SpinnerColumn(finished_text="[green]✓[/]"),
         TextColumn("{task.description}", table_column=Column(width=14, no_wrap=True)),

@@ -1,15 +1,15 @@
 """``elasticio demo``: its options, the emulator it serves, and its exit status.
 
-:func:`demo_command` adds the subcommand. Running it, :func:`main` serves a fresh
-emulator on 127.0.0.1 (:func:`serve_and_run`), runs the workflow over the socket under
+`demo_command` adds the subcommand. Running it, `main` serves a fresh
+emulator on 127.0.0.1 (`serve_and_run`), runs the workflow over the socket under
 the display, prints the summary and returns the exit status: 0 when every flow started
 and the credential was verified, 1 otherwise, 130 on Ctrl-C. rich and the emulator are
 imported only then, so the parser builds without the ``demo`` extra.
 
-Example:
-    .. code-block:: console
-
-        $ elasticio demo --flows-concurrency 32 --rate-limit 40
+Examples:
+    ```console
+    $ elasticio demo --flows-concurrency 32 --rate-limit 40
+    ```
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def add_demo_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def demo(args: argparse.Namespace) -> int:
-    """Run the demo with the parsed options (see :func:`main`)."""
+    """Run the demo with the parsed options (see `main`)."""
     options = DemoOptions(
         flows_concurrency=args.flows_concurrency,
         rate_limit=args.rate_limit,
@@ -196,7 +196,7 @@ def main(
     plain lines otherwise. Ctrl-C stops the run cleanly with status 130. ``run`` does
     the work (tests pass one that needs no socket).
 
-    Example:
+    Examples:
         >>> main(DemoOptions(rate_limit=None, progress=False))  # doctest: +SKIP
         0
     """

@@ -1,7 +1,7 @@
 """What ``elasticio demo`` does with the SDK: a bulk automation, told to a reporter.
 
-:func:`run_demo` works with any :class:`~elasticio.AsyncClient` and tells a
-:class:`Reporter` how it goes, phase by phase:
+`run_demo` works with any `AsyncClient` and tells a
+`Reporter` how it goes, phase by phase:
 
 1. **components**: list the contract's components; for each, its versions and the
    latest version's descriptor;
@@ -11,10 +11,10 @@
 4. **credential**: verify one credential through the execution poll (202, then 303);
 5. **check**: list the flows again; a started flow that is not active counts as failed.
 
-It returns a :class:`DemoSummary`. It uses the public API only, as a user's script would;
+It returns a `DemoSummary`. It uses the public API only, as a user's script would;
 how the demo is shown and served is the business of its ``display`` and ``wiring``.
 
-Example:
+Examples:
     >>> summary = await run_demo(  # doctest: +SKIP
     ...     client, contract_id="...", workspace_ids=["..."], credential_id="..."
     ... )
@@ -66,7 +66,7 @@ PHASES: Final[dict[Phase, str]] = {
     "credential": "Credential",
     "check": "Final check",
 }
-"""Each phase of :func:`run_demo`, in order, and how it is described."""
+"""Each phase of `run_demo`, in order, and how it is described."""
 
 # The SDK's own retry defaults (they absorb the 429s); a deadline bounds each request.
 DEMO_RETRY: Final = RetryPolicy(deadline=60.0)
@@ -83,7 +83,7 @@ _NO_DATE: Final = datetime.min.replace(tzinfo=UTC)
 
 
 class Reporter(Protocol):
-    """What :func:`run_demo` says while it works: phases begin, advance and end.
+    """What `run_demo` says while it works: phases begin, advance and end.
 
     ``total`` is the number of steps of a phase when known (``None``: not yet);
     ``advance`` may give it once it is. ``detail`` is a short running remark, such as
@@ -102,7 +102,7 @@ class Reporter(Protocol):
 
 
 class SilentReporter:
-    """A :class:`Reporter` that says nothing."""
+    """A `Reporter` that says nothing."""
 
     def begin(self, phase: Phase, total: int | None = None) -> None:
         pass
@@ -133,7 +133,7 @@ class FlowFailure:
 
 @attrs.frozen(kw_only=True)
 class DemoSummary:
-    """What one :func:`run_demo` did.
+    """What one `run_demo` did.
 
     ``flows_found`` are the inactive flows among the ``flows_seen``; each of them is in
     ``flows_started`` (started and active at the final check) or in ``failures``.
@@ -167,7 +167,7 @@ class DemoSummary:
 
     @property
     def exit_status(self) -> int:
-        """0 when :attr:`ok`, else 1."""
+        """0 when `ok`, else 1."""
         return 0 if self.ok else 1
 
 
@@ -351,7 +351,7 @@ async def run_demo(
     Errors of single flows are collected in the summary; any other error (listing the
     components or flows, say) propagates.
 
-    Example:
+    Examples:
         >>> summary = await run_demo(  # doctest: +SKIP
         ...     client,
         ...     contract_id="CONTRACT_ID",

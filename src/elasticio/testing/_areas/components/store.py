@@ -27,7 +27,7 @@ Access = Literal["team", "tenant", "global"]
 def parse_command(command: str) -> tuple[str, str, str, str] | None:
     """Split ``team/repo:function@version`` (the version part is optional, ``latest``).
 
-    Example:
+    Examples:
         >>> parse_command("elasticio/timer:timer@latest")
         ('elasticio', 'timer', 'timer', 'latest')
     """

@@ -10,7 +10,7 @@ the result endpoint 409; after that the poll answers 303 with
 ``data.attributes.result``. Results may be fetched any number of times. Readiness is
 computed when asked, never by a background task. What the result holds, including how
 a refused credential and a failed execution look, is described in
-:mod:`elasticio.testing._areas.executions.outcomes`.
+`elasticio.testing._areas.executions.outcomes`.
 
 Executions belong to the workspace they were scheduled for: other users get 403.
 """

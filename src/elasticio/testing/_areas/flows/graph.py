@@ -1,6 +1,6 @@
 """What a flow's attributes must be, when created, updated or drafted.
 
-The schema checks each attribute's JSON shape; :func:`flow_changes` then checks the graph
+The schema checks each attribute's JSON shape; `flow_changes` then checks the graph
 and the node options in depth and returns the changes ready for the store. Graph nodes
 get their ``component_id`` from the component their ``command`` names
 (``team/repo:function@version``), and edges an ``id`` (``mapper:step_1:step_2`` when they
@@ -46,7 +46,7 @@ def _fail(member: str, problem: str) -> ReplyError:
 
 
 def flow_changes(components: Components, attributes: Mapping[str, Any]) -> dict[str, Any]:
-    """The attributes, read by a schema of :data:`FLOW_ATTRIBUTES`, with the graph and the
+    """The attributes, read by a schema of `FLOW_ATTRIBUTES`, with the graph and the
     node options checked in depth; a 400 names the first member that is wrong."""
     changes = dict(attributes)
     if "graph" in changes:

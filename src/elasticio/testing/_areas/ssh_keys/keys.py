@@ -6,7 +6,7 @@ ECDSA keys are accepted as well. The check is structural (the right number of pa
 not cryptographic. The fingerprint is the classic one: the MD5 of the blob, as pairs of
 hex digits joined by colons.
 
-Example:
+Examples:
     >>> key = example_rsa_key("demo")
     >>> parse_public_key(key + " me@host").type
     'ssh-rsa'
@@ -85,7 +85,7 @@ def _string(value: bytes) -> bytes:
 def example_rsa_key(seed: str, *, bits: int = 2048) -> str:
     """A well-formed (not usable) ``ssh-rsa`` public key derived from ``seed``.
 
-    Example:
+    Examples:
         >>> example_rsa_key("a") == example_rsa_key("a") != example_rsa_key("b")
         True
     """
