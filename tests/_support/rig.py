@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import functools
 import ssl
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 import httpx
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from elasticio import AsyncClient, PollPolicy, RetryPolicy
 from elasticio._client import DEFAULT_MAX_CONCURRENCY, pool_limits
-from elasticio.testing import Emulator, EmulatorSettings, ServedEmulator
+from elasticio.testing import Emulator, EmulatorSettings, RecordedRequest, ServedEmulator
 from tests._support.clock import FakeClock
 
 __all__ = [
@@ -40,8 +42,10 @@ __all__ = [
     "TIMEOUT",
     "TRANSITION_DELAY",
     "Rig",
+    "Settling",
     "back_to_seed",
     "in_process_rig",
+    "serve",
     "socket_rig",
 ]
 
@@ -62,6 +66,56 @@ RETRY = RetryPolicy(backoff_initial=0.01, backoff_max=0.02, max_retry_after=5.0)
 TIMEOUT = 5.0
 
 
+# How long a test waits for the served emulator to finish a request it has answered.
+SETTLE_TIMEOUT = 5.0
+
+
+class Settling:
+    """An emulator's app, served, that can wait until no request is in progress.
+
+    The emulator logs a request once its answer has gone out; over the socket, the server
+    thread may not have logged the last request yet when the client has its answer.
+    :meth:`wait` closes that gap before a test reads the log.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._busy = 0
+        self._idle = threading.Condition()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        with self._idle:
+            self._busy += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def wait(self) -> None:
+        """Return once every request the server has begun is finished (and logged)."""
+        with self._idle:
+            if not self._idle.wait_for(lambda: self._busy == 0, SETTLE_TIMEOUT):
+                raise TimeoutError(f"the served emulator was still busy after {SETTLE_TIMEOUT} s")
+
+
+def serve(emulator: Emulator) -> ServedEmulator:
+    """``emulator`` served from a thread, its app wrapped in :class:`Settling`."""
+    emulator.app = Settling(emulator.app)  # type: ignore[assignment]
+    return ServedEmulator.start_in_thread(emulator)
+
+
+def _settle(served: ServedEmulator) -> None:
+    app = served.emulator.app
+    assert isinstance(app, Settling), "serve the emulator with rig.serve()"
+    app.wait()
+
+
+def _settled() -> None:
+    """In process a request is logged before its answer reaches the client."""
+
+
 @attrs.frozen
 class Rig:
     """An emulator and a way to make SDK clients that talk to it.
@@ -73,6 +127,12 @@ class Rig:
     emulator: Emulator
     make_client: Callable[..., AsyncClient]
     clock: FakeClock | None = None
+    settle: Callable[[], None] = _settled
+
+    def log(self) -> list[RecordedRequest]:
+        """The emulator's request log, every request answered so far in it."""
+        self.settle()
+        return self.emulator.requests
 
     def client(self, **kwargs: Any) -> AsyncClient:
         """An AsyncClient signed in as the seeded owner unless ``email``/``api_key`` say
@@ -117,7 +177,8 @@ def socket_rig(
     make = functools.partial(_socket_client, served, context)
     if clock is not None:
         make = functools.partial(make, sleep=clock.sleep, clock=clock)
-    return Rig(emulator=served.emulator, make_client=make, clock=clock)
+    settle = functools.partial(_settle, served)
+    return Rig(emulator=served.emulator, make_client=make, clock=clock, settle=settle)
 
 
 def in_process_rig() -> Rig:

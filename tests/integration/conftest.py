@@ -17,7 +17,7 @@ import pytest
 from elasticio import AsyncClient
 from elasticio.testing import Emulator, ServedEmulator
 from tests._support.clock import FakeClock
-from tests._support.rig import Rig, back_to_seed, in_process_rig, socket_rig
+from tests._support.rig import Rig, back_to_seed, in_process_rig, serve, socket_rig
 
 MODES = ["socket", "in-process"]
 
@@ -25,7 +25,7 @@ MODES = ["socket", "in-process"]
 @pytest.fixture(scope="session")
 def emulator_server() -> Iterator[ServedEmulator]:
     """The session's served emulator, on the real clock; use ``served``."""
-    with ServedEmulator.start_in_thread(Emulator()) as server:
+    with serve(Emulator()) as server:
         yield server
 
 
@@ -47,8 +47,7 @@ def server_clock() -> FakeClock:
 @pytest.fixture(scope="session")
 def clocked_server(server_clock: FakeClock) -> Iterator[ServedEmulator]:
     """A second served emulator, on ``server_clock``; use ``clocked_rig``."""
-    emulator = Emulator(clock=server_clock, sleep=server_clock.sleep)
-    with ServedEmulator.start_in_thread(emulator) as server:
+    with serve(Emulator(clock=server_clock, sleep=server_clock.sleep)) as server:
         yield server
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from elasticio import AsyncClient, ConflictError, NotFoundError, PermissionDeniedError
 from elasticio.testing import Emulator
+from tests._support.rig import Rig
 
 GLOBAL = {"timer", "webhook", "code", "email"}
 
@@ -112,6 +113,23 @@ async def test_descriptor_of_the_latest_build(client: AsyncClient, emulator: Emu
     )
     assert set(descriptor.actions) == {"createPetWithPromise", "deletePet"}
     assert descriptor.credentials["fields"]["apiKey"]["required"] is True
+
+
+async def test_latest_version_descriptor_from_the_list(
+    client: AsyncClient, emulator: Emulator
+) -> None:
+    """List components, follow the latest version to its descriptor, and an older build's
+    descriptor is not the latest, all through the SDK."""
+    found = {c.name: c async for c in client.components.list(contract_id=emulator.seed.contract_id)}
+    petstore = found["petstore"]
+    assert petstore.latest_version is not None
+    assert petstore.latest_version.version_number == 2
+    descriptor = await petstore.latest_version.descriptor()
+    assert descriptor.title == "Petstore API"
+    assert descriptor.is_latest is True
+    versions = await petstore.versions()
+    older = await client.components.descriptor(petstore.id, versions[0].id)
+    assert older.is_latest is False
 
 
 async def test_traversal_from_a_component(client: AsyncClient, emulator: Emulator) -> None:
@@ -225,7 +243,7 @@ async def test_set_env_replaces_every_variable(client: AsyncClient, emulator: Em
     assert (await client.components.get_env(petstore_id(emulator))).vars == env.vars
 
 
-async def test_docker_pull(client: AsyncClient, emulator: Emulator) -> None:
+async def test_docker_pull(client: AsyncClient, emulator: Emulator, rig: Rig) -> None:
     """components.docker_pull() is accepted for the latest build, for a revision, and with
     the version left out of the path."""
     component_id = petstore_id(emulator)
@@ -235,7 +253,7 @@ async def test_docker_pull(client: AsyncClient, emulator: Emulator) -> None:
     assert await client.components.docker_pull(component_id, revision) is None
     assert await client.components.docker_pull(component_id, None) is None
     base = f"/v2/components/{component_id}/docker-pull"
-    assert [(r.path, r.status) for r in emulator.requests] == [
+    assert [(r.path, r.status) for r in rig.log()] == [
         (f"{base}/latest", 200),
         (f"{base}/{revision}", 200),
         (base, 200),

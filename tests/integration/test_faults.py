@@ -57,6 +57,19 @@ async def test_a_storm_of_429s_is_waited_out(client: AsyncClient, emulator: Emul
     assert client.stats.retries == client.stats.rate_limited
 
 
+async def test_a_rate_limit_is_waited_out_a_second_at_a_time(clocked_rig: Rig) -> None:
+    """Under a 1 request/s limit the SDK waits out each 429 and every call succeeds."""
+    emulator, clock = clocked_rig.emulator, clocked_rig.clock
+    assert clock is not None
+    emulator.settings.rate_limit = 1
+    component_id = emulator.seed.component_ids["timer"]
+    async with clocked_rig.client() as client:
+        for _ in range(3):
+            assert (await client.components.get(component_id)).name == "timer"
+        assert client.stats.rate_limited == 2
+    assert clock.sleeps == [1.0, 1.0]
+
+
 # -- injected server errors ----------------------------------------------------------------
 
 
@@ -75,6 +88,16 @@ async def test_a_get_gives_up_after_max_retries(client: AsyncClient, emulator: E
         await client.flows.get(emulator.seed.flow_id)
     assert (caught.value.status_code, caught.value.retries_taken) == (502, 3)
     assert client.stats.requests == 4
+
+
+async def test_a_route_named_by_method_and_template_is_retried(
+    client: AsyncClient, emulator: Emulator
+) -> None:
+    """Two injected 503s on a GET, the route named as "METHOD template", are retried away."""
+    emulator.faults.fail(503, times=2, route="GET /v2/components/{component_id}")
+    component = await client.components.get(emulator.seed.component_ids["code"])
+    assert component.name == "code"
+    assert client.stats.retries == 2
 
 
 async def test_only_the_faulty_route_fails(client: AsyncClient, emulator: Emulator) -> None:
@@ -121,6 +144,16 @@ async def test_a_dropped_get_is_retried(client: AsyncClient, emulator: Emulator)
     assert (client.stats.requests, client.stats.retries) == (2, 1)
 
 
+async def test_a_drop_on_any_route_is_retried(
+    client: AsyncClient, emulator: Emulator, rig: Rig
+) -> None:
+    """A dropped connection on an idempotent request is retried by the SDK; the emulator's
+    log shows the unanswered attempt and the answered one."""
+    emulator.faults.drop(times=1)
+    assert (await client.components.get(emulator.seed.component_ids["code"])).name == "code"
+    assert [r.status for r in rig.log()] == [None, 200]
+
+
 async def test_a_dropped_post_is_not_retried(client: AsyncClient, emulator: Emulator) -> None:
     """A dropped connection on a POST raises APIConnectionError, without a second try."""
     emulator.faults.drop(times=1, route=CREATE_FLOW)
@@ -149,6 +182,8 @@ async def test_a_wrong_key_is_refused(rig: Rig, emulator: Emulator) -> None:
     async with rig.client(api_key="not-the-key") as client:
         with pytest.raises(AuthenticationError) as caught:
             await client.users.me()
+        with pytest.raises(AuthenticationError):
+            await client.request("GET", "/v2/users/me")
     assert caught.value.retries_taken == 0
     assert "not-the-key" not in str(caught.value)
 

@@ -3,14 +3,16 @@ copy; versions. The SDK's answers are checked against the emulator's records."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from elasticio import AsyncClient, FlowGraph, FlowSort, NotFoundError
+from elasticio import AsyncClient, FlowEdge, FlowGraph, FlowNode, FlowSort, NotFoundError
 from elasticio.testing import Emulator, Seed
 from elasticio.testing._areas.flows.store import FlowRecord
+from tests._support.rig import Rig
 
 GRAPH: dict[str, Any] = {
     "nodes": [
@@ -19,6 +21,17 @@ GRAPH: dict[str, Any] = {
     ],
     "edges": [{"source": "step_1", "target": "step_2", "config": {"mapper": {"name": "name"}}}],
 }
+
+
+def timer_to_email() -> FlowGraph:
+    """A typed graph: an hourly timer feeding an email step."""
+    return FlowGraph(
+        nodes=(
+            FlowNode(id="step_1", command="elasticio/timer:timer", fields={"interval": "hour"}),
+            FlowNode(id="step_2", command="elasticio/email:send"),
+        ),
+        edges=(FlowEdge(source="step_1", target="step_2", config={"mapper": {"to": '"a@b.c"'}}),),
+    )
 
 
 def stored_flows(emulator: Emulator, workspace_id: str | None = None) -> list[FlowRecord]:
@@ -46,6 +59,21 @@ async def test_list_with_a_page_size(client: AsyncClient, emulator: Emulator) ->
     assert [len(p.items) for p in pages] == [30, 30, 30, 10]
     flat = [f.id for p in pages for f in p.items]
     assert flat == [f.id for f in stored_flows(emulator, emulator.seed.private_workspace_id)]
+
+
+async def test_list_pages_through_a_whole_workspace(
+    client: AsyncClient, emulator: Emulator, rig: Rig
+) -> None:
+    """With page_size 30 every flow of the workspace comes back, once, in as many pages."""
+    expected = {
+        f.id
+        for f in emulator.platform.flows.values()
+        if f.workspace_id == emulator.seed.workspace_id
+    }
+    flows = await client.flows.list(emulator.seed.workspace_id, page_size=30).collect()
+    assert len(flows) == len(expected)
+    assert {f.id for f in flows} == expected
+    assert len(rig.log()) == math.ceil(len(expected) / 30)
 
 
 FILTERS: list[tuple[str, dict[str, Any], Callable[[FlowRecord, Seed], bool]]] = [
@@ -111,6 +139,43 @@ async def test_list_sorted(client: AsyncClient, emulator: Emulator, sort: FlowSo
         reverse=sort.startswith("-"),
     )
     assert [f.id for f in flows] == [f.id for f in expected]
+
+
+async def test_list_filters_by_status_type_user_and_draft(
+    client: AsyncClient, emulator: Emulator
+) -> None:
+    """Each filter gives exactly the workspace's flows the platform holds with that property."""
+    workspace_id = emulator.seed.workspace_id
+    guest_id = emulator.seed.guest.id
+    held = [f for f in emulator.platform.flows.values() if f.workspace_id == workspace_id]
+
+    async def ids(**filters: Any) -> set[str]:
+        return {f.id async for f in client.flows.list(workspace_id, **filters)}
+
+    active = {f.id for f in held if f.status == "active"}
+    long_running = {f.id for f in held if f.type == "long_running"}
+    by_guest = {f.id for f in held if f.user_id == guest_id}
+    drafted = {f.id for f in held if f.draft is not None}
+    assert all((active, long_running, by_guest, drafted))
+    assert await ids(status="active") == active
+    assert await ids(type="long_running") == long_running
+    assert await ids(user_id=guest_id) == by_guest
+    assert await ids(has_draft=True) == drafted
+    assert await ids(has_draft=False) == {f.id for f in held} - drafted
+
+
+async def test_list_searches_and_sorts(client: AsyncClient, emulator: Emulator) -> None:
+    """search matches names and descriptions; sort=-name gives names in reverse order."""
+    found = await client.flows.list(
+        emulator.seed.workspace_id, search="SHOPIFY", sort="-name"
+    ).collect()
+    assert found
+    assert all(
+        "shopify" in (f.name or "").lower() or "shopify" in (f.description or "").lower()
+        for f in found
+    )
+    names = [f.name or "" for f in found]
+    assert names == sorted(names, reverse=True)
 
 
 # -- get, create, update, delete -----------------------------------------------------------
@@ -197,6 +262,57 @@ async def test_delete(client: AsyncClient, emulator: Emulator) -> None:
     assert emulator.seed.flow_id not in emulator.platform.flows
     with pytest.raises(NotFoundError):
         await client.flows.get(emulator.seed.flow_id)
+
+
+async def test_create_get_update_delete(client: AsyncClient, emulator: Emulator) -> None:
+    """A flow made with a typed graph can be read, changed (a new version) and deleted."""
+    created = await client.flows.create(
+        emulator.seed.workspace_id,
+        "Hourly report",
+        graph=timer_to_email(),
+        description="Sends the report",
+        nodes_config={"step_2": {"prefetch": 2, "log_level": "debug"}},
+    )
+    assert (created.status, created.current_status, created.type) == (
+        "inactive",
+        "inactive",
+        "ordinary",
+    )
+    assert created.workspace_id == emulator.seed.workspace_id
+    assert created.user_id == emulator.seed.owner.id
+    assert created.graph is not None
+    email = created.graph.node("step_2")
+    assert email is not None
+    assert email.component_id == emulator.seed.component_ids["email"]
+    assert created.graph.edges[0].id == "mapper:step_1:step_2"
+
+    fetched = await client.flows.get(created.id)
+    assert fetched == created
+
+    updated = await client.flows.update(created.id, name="Daily report", cron="0 6 * * *")
+    assert (updated.name, updated.cron, updated.description) == (
+        "Daily report",
+        "0 6 * * *",
+        "Sends the report",
+    )
+    assert updated.latest_version_id != created.latest_version_id
+
+    await client.flows.delete(created.id)
+    with pytest.raises(NotFoundError):
+        await client.flows.get(created.id)
+
+
+async def test_a_flow_read_can_be_sent_back(client: AsyncClient, emulator: Emulator) -> None:
+    """The graph and nodes_config of a read flow go back unchanged through update()."""
+    flow = await client.flows.create(
+        emulator.seed.workspace_id,
+        "Round trip",
+        graph=timer_to_email(),
+        nodes_config={"step_1": {"passthrough": {"disabled": True}}},
+    )
+    assert flow.graph is not None
+    again = await client.flows.update(flow.id, graph=flow.graph, nodes_config=flow.nodes_config)
+    assert (again.graph, again.nodes_config) == (flow.graph, flow.nodes_config)
 
 
 # -- copy ----------------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 from typing import Any
 
 import httpx
@@ -12,12 +11,7 @@ import pytest
 from elasticio.testing import Emulator
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from tests._support.emulator_http import data_of, error_of
-
-
-def md5_fingerprint(key: str) -> str:
-    """The classic OpenSSH fingerprint, computed independently of the emulator."""
-    digest = hashlib.md5(base64.b64decode(key.split()[1]), usedforsecurity=False).hexdigest()
-    return ":".join(digest[i : i + 2] for i in range(0, 32, 2))
+from tests._support.ssh_keys import md5_fingerprint
 
 
 def string(value: bytes) -> bytes:

@@ -1,0 +1,112 @@
+"""Workspaces: the list by contract, by page and as the guest, one workspace with or
+without its members, the members, adding one; the SDK's answers match the emulator's
+records."""
+
+from __future__ import annotations
+
+import pytest
+
+from elasticio import AsyncClient, ConflictError, PermissionDeniedError
+from elasticio.testing import Emulator
+
+
+async def test_list_of_a_contract(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.list(contract_id=...) yields the owner's two workspaces."""
+    workspaces = await client.workspaces.list(contract_id=emulator.seed.contract_id).collect()
+    assert {w.id: (w.name, w.type, w.contract_id) for w in workspaces} == {
+        w.id: (w.name, w.type, w.contract_id) for w in emulator.platform.workspaces.values()
+    }
+
+
+async def test_list_pages(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.list(page_size=1) takes one request a workspace."""
+    workspaces = await client.workspaces.list(page_size=1).collect()
+    assert [w.id for w in workspaces] == sorted(emulator.platform.workspaces)
+    assert client.stats.requests == 2
+
+
+async def test_list_pages_by_contract(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.list(contract_id=..., page_size=1) returns both seeded workspaces."""
+    seed = emulator.seed
+    workspaces = await client.workspaces.list(contract_id=seed.contract_id, page_size=1).collect()
+    assert sorted(w.id for w in workspaces) == sorted(
+        [seed.workspace_id, seed.private_workspace_id]
+    )
+    assert {w.contract_id for w in workspaces} == {seed.contract_id}
+    assert {w.name: w.type for w in workspaces} == {"Production": "full", "Sandbox": "limited"}
+
+
+async def test_list_as_the_guest(guest: AsyncClient, emulator: Emulator) -> None:
+    """The guest sees only the shared workspace."""
+    workspaces = await guest.workspaces.list().collect()
+    assert [w.id for w in workspaces] == [emulator.seed.workspace_id]
+
+
+async def test_get_with_members(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.get(include="members") carries the shared workspace's two members and
+    their workspace roles."""
+    workspace = await client.workspaces.get(emulator.seed.workspace_id, include="members")
+    stored = emulator.platform.workspaces[emulator.seed.workspace_id]
+    assert (workspace.name, workspace.type) == (stored.name, stored.type)
+    assert workspace.contract_id == emulator.seed.contract_id == stored.contract_id
+    assert workspace.members is not None
+    assert {m.user_id: m.roles for m in workspace.members} == {
+        k: tuple(v) for k, v in stored.members.items()
+    }
+    assert workspace.invites == ()  # an empty linkage: nothing to include
+
+
+async def test_get_without_include(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.get() names the members by id only."""
+    workspace = await client.workspaces.get(emulator.seed.private_workspace_id)
+    assert (workspace.name, workspace.type) == ("Sandbox", "limited")
+    assert workspace.members is None
+    assert workspace.member_ids == (emulator.seed.owner.id,)
+
+
+async def test_get_of_a_foreign_workspace_is_forbidden(
+    guest: AsyncClient, emulator: Emulator
+) -> None:
+    """The guest asking for the owner's private workspace gets PermissionDeniedError."""
+    with pytest.raises(PermissionDeniedError):
+        await guest.workspaces.get(emulator.seed.private_workspace_id)
+
+
+async def test_members(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.members() lists each member with their email and roles in that workspace."""
+    members = await client.workspaces.members(emulator.seed.workspace_id)
+    stored = emulator.platform.workspaces[emulator.seed.workspace_id].members
+    assert {m.user_id: (m.email, m.roles) for m in members} == {
+        k: (emulator.platform.users[k].email, tuple(v)) for k, v in stored.items()
+    }
+    assert {m.id: list(m.roles) for m in members} == stored
+
+
+async def test_add_member_adds_a_contract_member(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.add_member() puts the guest into the private workspace with its roles;
+    the emulator stores them and lists the new member."""
+    seed = emulator.seed
+    member = await client.workspaces.add_member(
+        seed.private_workspace_id, seed.guest.id, roles=["integrator"]
+    )
+    members = await client.workspaces.members(seed.private_workspace_id)
+    assert (member.user_id, member.email, member.roles) == (
+        seed.guest.id,
+        seed.guest.email,
+        ("integrator",),
+    )
+    stored = emulator.platform.workspaces[seed.private_workspace_id].members
+    assert stored[seed.guest.id] == ["integrator"]
+    assert member in members
+
+
+async def test_add_member_of_a_member_is_a_conflict(
+    client: AsyncClient, emulator: Emulator
+) -> None:
+    """Adding the guest to the shared workspace, where they are already, raises
+    ConflictError and leaves their roles as they were."""
+    seed = emulator.seed
+    before = dict(emulator.platform.workspaces[seed.workspace_id].members)
+    with pytest.raises(ConflictError):
+        await client.workspaces.add_member(seed.workspace_id, seed.guest.id, roles="admin")
+    assert emulator.platform.workspaces[seed.workspace_id].members == before
