@@ -3,7 +3,8 @@ clients wired to it (the helpers behind them live in ``tests/_support``)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import socket
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
@@ -48,3 +49,12 @@ async def make_client(router: respx.MockRouter, clock: FakeClock) -> AsyncIterat
     yield make
     for c in made:
         await c.aclose()
+
+
+@pytest.fixture
+def taken_port() -> Iterator[int]:
+    """A loopback port that another socket is listening on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield int(sock.getsockname()[1])

@@ -7,9 +7,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any
-
-from tests._support import docs as examples
+from tests._support.docs import examples_of
 
 COMPONENT_ID = "5a7c0c6b8b3f5e0011a1b2c3"
 CONTRACT_ID = "5a7c0c6b8b3f5e0011c0ffee"
@@ -27,6 +25,5 @@ _PLACEHOLDERS = {
 }
 
 
-def docs(name: str) -> Any:
-    """A docs example from ``tests/fixtures/components``, its id placeholders filled in."""
-    return examples.docs(f"components/{name}", _PLACEHOLDERS)
+docs = examples_of("components", _PLACEHOLDERS)
+"""A docs example from ``tests/fixtures/components`` by name, its placeholders filled in."""

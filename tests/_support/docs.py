@@ -3,18 +3,21 @@
 Example:
     >>> docs("users/me")["data"]["type"]
     'user'
-    >>> docs("flows/get", {"{FLOW_ID}": "f1"})["data"]["id"]
+    >>> docs("flows/copy", {"{FLOW_ID}": "f1"})["data"]["id"]
+    'f1'
+    >>> flows = examples_of("flows", {"{FLOW_ID}": "f1"})
+    >>> flows("copy")["data"]["id"]
     'f1'
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FIXTURES", "docs", "load_fixture"]
+__all__ = ["FIXTURES", "docs", "examples_of", "load_fixture"]
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -31,3 +34,13 @@ def docs(name: str, placeholders: Mapping[str, str] | None = None) -> Any:
     for placeholder, value in (placeholders or {}).items():
         text = text.replace(placeholder, value)
     return json.loads(text)
+
+
+def examples_of(area: str, placeholders: Mapping[str, str]) -> Callable[[str], Any]:
+    """``docs`` for one area's examples, with that area's placeholders: the result of
+    ``examples_of("flows", ids)("get")`` is ``docs("flows/get", ids)``."""
+
+    def example(name: str) -> Any:
+        return docs(f"{area}/{name}", placeholders)
+
+    return example

@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
-from tests._support import docs as examples
 from tests._support.components import COMPONENT_ID, REVISION, WORKSPACE_ID
+from tests._support.docs import examples_of
 from tests._support.offline import BASE_URL
 
 __all__ = [
@@ -52,9 +52,8 @@ _PLACEHOLDERS = {
 }
 
 
-def docs(name: str) -> Any:
-    """A docs example from ``tests/fixtures/executions``, its placeholders filled in."""
-    return examples.docs(f"executions/{name}", _PLACEHOLDERS)
+docs = examples_of("executions", _PLACEHOLDERS)
+"""A docs example from ``tests/fixtures/executions`` by name, its placeholders filled in."""
 
 
 def accepted(location: str = f"'{POLL_URL}'", name: str = "verify_credential") -> httpx.Response:

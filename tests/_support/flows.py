@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests._support import docs as examples
+from tests._support.docs import examples_of
 
 # The ids the docs' own examples use, and values for the examples' placeholders.
 FLOW_ID = "585918da586224001b96de89"
@@ -40,16 +40,15 @@ _PLACEHOLDERS = {
 }
 
 
-def docs(name: str) -> Any:
-    """A docs example from ``tests/fixtures/flows``, its id placeholders filled in."""
-    return examples.docs(f"flows/{name}", _PLACEHOLDERS)
+docs = examples_of("flows", _PLACEHOLDERS)
+"""A docs example from ``tests/fixtures/flows`` by name, its placeholders filled in."""
 
 
 def flow_document(
     current_status: str = "inactive", status: str = "inactive", flow_id: str = FLOW_ID
 ) -> dict[str, Any]:
     """The docs' get example with the two statuses set as asked."""
-    document = docs("get")
+    document: dict[str, Any] = docs("get")
     document["data"]["id"] = flow_id
     document["data"]["attributes"].update(status=status, current_status=current_status)
     return document

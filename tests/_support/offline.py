@@ -9,7 +9,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
@@ -23,7 +23,10 @@ BASE_URL = "https://api.elastic.io"
 EMAIL = "robot@example.com"
 API_KEY = "sk-test-5ecret-api-key-0123456789"
 
-Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
+Handler = (
+    Callable[[httpx.Request], httpx.Response]
+    | Callable[[httpx.Request], Coroutine[None, None, httpx.Response]]
+)
 """What answers the client's requests: ``router.async_handler`` or any function of a request."""
 
 MakeClient = Callable[..., AsyncClient]

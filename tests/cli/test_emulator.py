@@ -6,11 +6,7 @@ these tests check that the command hands them over whole and answers under its o
 
 from __future__ import annotations
 
-import asyncio
 import signal
-import socket
-import sys
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -18,17 +14,7 @@ import pytest
 from elasticio._cli import main
 from elasticio.testing import Emulator
 from tests._support.emulator_http import data_of
-
-WAIT = 10.0  # seconds: the bound on every wait for a process or a socket
-
-
-@pytest.fixture
-def taken_port() -> Iterator[int]:
-    """A loopback port that another socket is listening on."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen()
-        yield int(sock.getsockname()[1])
+from tests._support.processes import python, read_lines, stop
 
 
 @pytest.mark.parametrize(
@@ -75,17 +61,10 @@ def test_serve_reports_a_taken_port(taken_port: int, capsys: pytest.CaptureFixtu
 async def test_elasticio_emulator_serve_stops_on_sigterm() -> None:
     """``python -m elasticio emulator serve`` passes its settings on and exits 0 on SIGTERM."""
     seed = Emulator().seed  # the server's emulator is seeded the same
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        *("-m", "elasticio", "emulator", "serve", "--port", "0", "--transition-delay", "600"),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        lines = [
-            (await asyncio.wait_for(process.stdout.readline(), WAIT)).decode() for _ in range(3)
-        ]
+    async with python(
+        *("-m", "elasticio", "emulator", "serve", "--port", "0", "--transition-delay", "600")
+    ) as process:
+        lines = await read_lines(process, 3)
         env = dict(line.rstrip("\n").split("=", 1) for line in lines)
         auth = (env["ELASTICIO_API_USERNAME"], env["ELASTICIO_API_KEY"])
         async with httpx.AsyncClient(base_url=env["ELASTICIO_API_URI"], auth=auth) as http:
@@ -102,12 +81,7 @@ async def test_elasticio_emulator_serve_stops_on_sigterm() -> None:
             started = data_of(await http.post(f"/v2/flows/{flows[0]['id']}/start"), 202)
         assert started["attributes"]["status"] == "active"
         assert started["attributes"]["current_status"] == "inactive"  # 600 s to go
-        process.send_signal(signal.SIGTERM)
-        out, err = await asyncio.wait_for(process.communicate(), WAIT)
-    finally:
-        if process.returncode is None:  # pragma: no cover - only when the test failed
-            process.kill()
-            await process.wait()
+        out, err = await stop(process, signal.SIGTERM)
     assert process.returncode == 0, err.decode()
     assert out == b""
     assert err == b""

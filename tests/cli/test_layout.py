@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import ast
-import asyncio
-import sys
 from pathlib import Path
 
 import pytest
 
 import elasticio
 import elasticio.testing
+from tests._support.processes import python, stop
 
 CLI = Path(elasticio.__file__).parent / "_cli"
-WAIT = 10.0  # seconds: the bound on the wait for the child process
 PUBLIC = {"elasticio": set(elasticio.__all__), "elasticio.testing": set(elasticio.testing.__all__)}
 
 
@@ -53,8 +51,6 @@ async def test_parsing_a_command_line_loads_no_extra() -> None:
         "import sys; from elasticio._cli import build_parser; build_parser(); "
         f"print(sorted(set(sys.modules) & {set(heavy)!r}))"
     )
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", code, stdout=asyncio.subprocess.PIPE
-    )
-    out, _ = await asyncio.wait_for(process.communicate(), WAIT)
+    async with python("-c", code) as process:
+        out, _ = await stop(process)
     assert (process.returncode, out) == (0, b"[]\n")

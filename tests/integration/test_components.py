@@ -8,13 +8,10 @@ import pytest
 
 from elasticio import AsyncClient, ConflictError, NotFoundError, PermissionDeniedError
 from elasticio.testing import Emulator
+from tests._support.platform import petstore_id
 from tests._support.rig import Rig
 
 GLOBAL = {"timer", "webhook", "code", "email"}
-
-
-def petstore_id(emulator: Emulator) -> str:
-    return emulator.seed.component_ids["petstore"]
 
 
 async def test_list_yields_every_component_with_its_latest_version(

@@ -16,11 +16,8 @@ from elasticio import (
     PollTimeoutError,
 )
 from elasticio.testing import Emulator
+from tests._support.platform import petstore_id
 from tests._support.rig import EXECUTION_TIME
-
-
-def petstore_id(emulator: Emulator) -> str:
-    return emulator.seed.component_ids["petstore"]
 
 
 async def test_verify_credential(client: AsyncClient, emulator: Emulator) -> None:

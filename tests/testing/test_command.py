@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import signal
 import socket
-import sys
 
 import httpx
 import pytest
 
 from elasticio.testing import serve_command
-
-WAIT = 10.0  # seconds: the bound on every wait for the child process
+from tests._support.processes import python, read_lines, stop
 
 
 @pytest.mark.parametrize(
@@ -53,16 +50,8 @@ def test_a_taken_port_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
 
 async def test_serve_prints_the_environment_and_stops_on_sigint() -> None:
     """The lines name a working URL and credentials; SIGINT ends the server with status 0."""
-    process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "elasticio.testing", "--port", "0"),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        lines = [
-            (await asyncio.wait_for(process.stdout.readline(), WAIT)).decode() for _ in range(3)
-        ]
+    async with python("-m", "elasticio.testing", "--port", "0") as process:
+        lines = await read_lines(process, 3)
         names = [line.split("=", 1)[0] for line in lines]
         assert names == ["ELASTICIO_API_URI", "ELASTICIO_API_USERNAME", "ELASTICIO_API_KEY"]
         uri, email, api_key = (line.rstrip("\n").split("=", 1)[1] for line in lines)
@@ -72,12 +61,7 @@ async def test_serve_prints_the_environment_and_stops_on_sigint() -> None:
             response = await http.get("/v2/users/me")
         assert response.status_code == 200
         assert response.json()["data"]["attributes"]["email"] == email
-        process.send_signal(signal.SIGINT)
-        out, err = await asyncio.wait_for(process.communicate(), WAIT)
-    finally:
-        if process.returncode is None:  # pragma: no cover - only when the test failed
-            process.kill()
-            await process.wait()
+        out, err = await stop(process, signal.SIGINT)
     assert process.returncode == 0, err.decode()
     assert (out, err) == (b"", b"")
     with socket.socket() as sock:

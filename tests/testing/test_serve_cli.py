@@ -9,7 +9,6 @@ shutdown pauses 0.1 s), so these tests start as few servers as they can.
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -17,17 +16,6 @@ import pytest
 from elasticio import UsageError
 from elasticio.testing import Emulator, ServedEmulator, serve_emulator
 from tests._support.emulator_http import data_of
-
-WAIT = 10.0  # seconds: the bound on every wait for a process or a socket
-
-
-@pytest.fixture
-def taken_port() -> Iterator[int]:
-    """A loopback port that another socket is listening on."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen()
-        yield int(sock.getsockname()[1])
 
 
 def listening(served: ServedEmulator) -> bool:

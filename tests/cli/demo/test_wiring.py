@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import signal
-import sys
 
 import pytest
 
@@ -17,6 +16,7 @@ from elasticio._cli.demo.workflow import DemoSummary, Reporter
 from elasticio.testing import Emulator
 from tests._support.clock import FakeClock
 from tests._support.demo import START_ROUTE, WAIT, in_process
+from tests._support.processes import python, stop
 
 # -- main ----------------------------------------------------------------------------------
 
@@ -133,22 +133,12 @@ def test_the_command_passes_its_options_to_the_demo(monkeypatch: pytest.MonkeyPa
 
 async def test_ctrl_c_stops_the_command_cleanly() -> None:
     """SIGINT while flows start: the server and client close, and the status is 130."""
-    process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "elasticio", "demo", "--no-progress", "--rate-limit", "0"),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
+    async with python("-m", "elasticio", "demo", "--no-progress", "--rate-limit", "0") as process:
         assert process.stdout is not None
         async with asyncio.timeout(WAIT):
             while (await process.stdout.readline()) != b"Starting flows...\n":
                 pass
-        process.send_signal(signal.SIGINT)
-        out, err = await asyncio.wait_for(process.communicate(), WAIT)
-    finally:
-        if process.returncode is None:  # pragma: no cover - only when the test failed
-            process.kill()
-            await process.wait()
+        out, err = await stop(process, signal.SIGINT, seconds=WAIT)
     assert process.returncode == 130, err.decode()
     assert out.decode().endswith("elasticio demo: interrupted\n")
     assert err == b""

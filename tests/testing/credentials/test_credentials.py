@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-from elasticio.testing._areas.teams.store import TeamRecord
 from tests._support.emulator_http import data_of, error_of, ref
+from tests._support.platform import foreign_component
 
 
 def create_body(emulator: Emulator, **attributes: Any) -> dict[str, Any]:
@@ -177,13 +177,7 @@ async def test_create_for_other_contracts_component_is_403(
     api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     """A private component of a contract the caller is not in is 403."""
-    platform = emulator.platform
-    stranger = platform.users.create(email="stranger@example.com")
-    contract = platform.contracts.create(name="Other", owner_ids=[stranger.id])
-    team = platform.teams.add(
-        TeamRecord(name="other-dev", contract_id=contract.id, user_ids=[stranger.id])
-    )
-    component = platform.components.create(team_id=team.id, name="secret")
+    component = foreign_component(emulator)
     body = create_body(emulator)
     body["data"]["relationships"]["component"] = ref("component", component.id)
     error_of(await api.post("/v2/credentials", json=body), 403)

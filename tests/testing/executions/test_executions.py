@@ -9,9 +9,9 @@ import httpx
 import pytest
 
 from elasticio.testing import Emulator
-from elasticio.testing._areas.teams.store import TeamRecord
 from tests._support.clock import FakeClock
 from tests._support.emulator_http import data_of, error_of, http_client, ref
+from tests._support.platform import foreign_component
 
 PENDING = "Pending request, waiting other process"
 
@@ -287,12 +287,7 @@ async def test_foreign_workspace_is_403(guest_api: httpx.AsyncClient, emulator: 
 async def test_other_contracts_component_is_403(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """A private component of a contract the caller is not in is 403."""
     platform = emulator.platform
-    stranger = platform.users.create(email="stranger@example.com")
-    contract = platform.contracts.create(name="Other", owner_ids=[stranger.id])
-    team = platform.teams.add(
-        TeamRecord(name="other-dev", contract_id=contract.id, user_ids=[stranger.id])
-    )
-    component = platform.components.create(team_id=team.id, name="secret")
+    component = foreign_component(emulator)
     platform.components.add_version(component.id)
     request = body("verify-credential", emulator.seed.workspace_id)
     path = f"/v2/components/{component.id}/versions/latest/verify-credential"
