@@ -115,8 +115,7 @@ async def test_descriptor_of_the_latest_build(client: AsyncClient, emulator: Emu
 async def test_latest_version_descriptor_from_the_list(
     client: AsyncClient, emulator: Emulator
 ) -> None:
-    """List components, follow the latest version to its descriptor, and an older build's
-    descriptor is not the latest, all through the SDK."""
+    """From the list to the latest build's descriptor and an older one's, all through the SDK."""
     found = {c.name: c async for c in client.components.list(contract_id=emulator.seed.contract_id)}
     petstore = found["petstore"]
     assert petstore.latest_version is not None

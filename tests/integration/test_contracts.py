@@ -8,8 +8,7 @@ from elasticio.testing import Emulator
 
 
 async def test_list(client: AsyncClient, emulator: Emulator) -> None:
-    """contracts.list() yields the owner's one contract, custom data and member ids included,
-    its members unresolved."""
+    """contracts.list() yields the owner's one contract as stored, its members unresolved."""
     contracts = await client.contracts.list().collect()
     stored = emulator.platform.contracts[emulator.seed.contract_id]
     assert [(c.id, c.name, c.status) for c in contracts] == [
@@ -48,8 +47,7 @@ async def test_get_with_members(client: AsyncClient, emulator: Emulator) -> None
 
 
 async def test_get_with_members_and_invites(client: AsyncClient, emulator: Emulator) -> None:
-    """include=("members", "invites") resolves every member with their roles, and the
-    invites (the seed has none); custom data and roles come along."""
+    """include=("members", "invites") carries both, members with roles; the seed has no invites."""
     stored = emulator.platform.contracts[emulator.seed.contract_id]
     contract = await client.contracts.get(stored.id, include=("members", "invites"))
     assert contract.members is not None

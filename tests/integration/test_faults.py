@@ -147,8 +147,7 @@ async def test_a_dropped_get_is_retried(client: AsyncClient, emulator: Emulator)
 async def test_a_drop_on_any_route_is_retried(
     client: AsyncClient, emulator: Emulator, rig: Rig
 ) -> None:
-    """A dropped connection on an idempotent request is retried by the SDK; the emulator's
-    log shows the unanswered attempt and the answered one."""
+    """A connection dropped on any route, for a GET, is retried: one unanswered attempt, one 200."""
     emulator.faults.drop(times=1)
     assert (await client.components.get(emulator.seed.component_ids["code"])).name == "code"
     assert [r.status for r in rig.log()] == [None, 200]

@@ -43,8 +43,7 @@ async def test_list_as_the_guest(guest: AsyncClient, emulator: Emulator) -> None
 
 
 async def test_get_with_members(client: AsyncClient, emulator: Emulator) -> None:
-    """workspaces.get(include="members") carries the shared workspace's two members and
-    their workspace roles."""
+    """workspaces.get(include="members") carries the members and their workspace roles."""
     workspace = await client.workspaces.get(emulator.seed.workspace_id, include="members")
     stored = emulator.platform.workspaces[emulator.seed.workspace_id]
     assert (workspace.name, workspace.type) == (stored.name, stored.type)
