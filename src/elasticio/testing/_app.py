@@ -122,17 +122,11 @@ class EmulatorApp:
         name, route = (entry.name, entry.route) if entry else (None, None)
         credentials = basic_credentials(_header(scope, b"authorization"))
         user = credentials[0] if credentials else None
-        statuses: list[int] = []
+        recorded = False
 
-        async def recording_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                statuses.append(int(message["status"]))
-            await send(message)
-
-        verdict = emulator.faults.decide(name, (user or "").casefold())
-        try:
-            await self._answer(verdict, scope, receive, recording_send)
-        finally:
+        def record(status: int | None) -> None:
+            nonlocal recorded
+            recorded = True
             emulator.requests.append(
                 RecordedRequest(
                     method=method,
@@ -141,9 +135,24 @@ class EmulatorApp:
                     user=user,
                     entry=name,
                     route=route,
-                    status=None if verdict.drop or not statuses else statuses[0],
+                    status=status,
                 )
             )
+
+        verdict = emulator.faults.decide(name, (user or "").casefold())
+
+        async def recording_send(message: Message) -> None:
+            # Recorded as the answer starts, not after it is sent: a client that has
+            # read the answer then finds the request in the log, over a socket too.
+            if message["type"] == "http.response.start" and not recorded:
+                record(None if verdict.drop else int(message["status"]))
+            await send(message)
+
+        try:
+            await self._answer(verdict, scope, receive, recording_send)
+        finally:
+            if not recorded:  # no answer started: the client hung up, or the app crashed
+                record(None)
 
     async def _answer(self, verdict: Verdict, scope: Scope, receive: Receive, send: Send) -> None:
         """Carry out the fault script's verdict, or hand the request to Starlette."""
