@@ -218,6 +218,10 @@ class AsyncClient:
             timeout = DEFAULT_TIMEOUT if http_client is None else http_client.timeout
         limit = _check_concurrency(max_concurrency)
         all_headers = httpx.Headers({"User-Agent": user_agent()})
+        if headers is not None and not isinstance(headers, Mapping):
+            raise ConfigurationError(
+                f"headers must be a mapping of names to values, not {headers!r}"
+            )
         all_headers.update(headers or {})
         core = _Core(
             config=config,

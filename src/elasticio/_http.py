@@ -11,6 +11,7 @@ import attrs
 import httpx
 
 from elasticio._catalog._entry import Codec
+from elasticio._checks import number
 from elasticio._errors import (
     APIError,
     DecodeError,
@@ -75,8 +76,14 @@ class Response:
 
 
 def as_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    """``timeout`` as an `httpx.Timeout` (a number applies to every phase)."""
-    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+    """``timeout`` as an `httpx.Timeout` (a number of seconds applies to every phase).
+
+    Raises:
+        UsageError: ``timeout`` is neither a positive number nor an `httpx.Timeout`.
+    """
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    return httpx.Timeout(number("timeout", timeout, above=0))
 
 
 def user_agent() -> str:

@@ -8,7 +8,8 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
-from elasticio._errors import DecodeError, UsageError
+from elasticio._checks import whole_number
+from elasticio._errors import DecodeError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
 from elasticio.jsonapi import Document, Resource
 
@@ -95,8 +96,7 @@ class Paginator(Generic[T]):
         page_size: int | None = None,
     ) -> None:
         if page_size is not None:
-            if page_size < 1:
-                raise UsageError("page_size must be at least 1")
+            whole_number("page_size", page_size, 1)
             first = attrs.evolve(first, params={**first.params, PAGE_SIZE: page_size})
         self._fetch = fetch
         self._first = first

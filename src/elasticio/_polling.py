@@ -13,6 +13,7 @@ from typing import TypeVar
 import attrs
 from tenacity import AsyncRetrying, RetryCallState
 
+from elasticio._checks import bounded
 from elasticio._errors import PollTimeoutError
 
 __all__ = ["PollPolicy", "poll_until"]
@@ -37,10 +38,10 @@ class PollPolicy:
         30.0
     """
 
-    interval: float = attrs.field(default=1.0, validator=attrs.validators.gt(0.0))
-    max_interval: float = attrs.field(default=5.0, validator=attrs.validators.gt(0.0))
-    backoff: float = attrs.field(default=1.5, validator=attrs.validators.ge(1.0))
-    timeout: float = attrs.field(default=90.0, validator=attrs.validators.gt(0.0))
+    interval: float = attrs.field(default=1.0, validator=bounded(low=0, above=True))
+    max_interval: float = attrs.field(default=5.0, validator=bounded(low=0, above=True))
+    backoff: float = attrs.field(default=1.5, validator=bounded(low=1))
+    timeout: float = attrs.field(default=90.0, validator=bounded(low=0, above=True))
 
     def wait_before(self, look_number: int) -> float:
         """The pause before look ``look_number`` + 1 (looks count from 1)."""

@@ -12,6 +12,8 @@ import attrs
 import httpx
 from tenacity import AsyncRetrying, RetryCallState
 
+from elasticio._checks import bounded
+
 __all__ = [
     "IDEMPOTENT_METHODS",
     "RetryDecision",
@@ -51,17 +53,17 @@ class RetryPolicy:
         5
     """
 
-    max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
-    max_rate_limit_retries: int = attrs.field(default=10, validator=attrs.validators.ge(0))
-    max_retry_after: float = attrs.field(default=60.0, validator=attrs.validators.ge(0.0))
-    backoff_initial: float = attrs.field(default=0.5, validator=attrs.validators.ge(0.0))
-    backoff_max: float = attrs.field(default=8.0, validator=attrs.validators.ge(0.0))
+    max_retries: int = attrs.field(default=3, validator=bounded(low=0, whole=True))
+    max_rate_limit_retries: int = attrs.field(default=10, validator=bounded(low=0, whole=True))
+    max_retry_after: float = attrs.field(default=60.0, validator=bounded(low=0))
+    backoff_initial: float = attrs.field(default=0.5, validator=bounded(low=0))
+    backoff_max: float = attrs.field(default=8.0, validator=bounded(low=0))
     jitter: float = attrs.field(
         default=0.5,
-        validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)],
+        validator=bounded(low=0, high=1),
     )
     deadline: float | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.gt(0.0))
+        default=None, validator=attrs.validators.optional(bounded(low=0, above=True))
     )
 
     @classmethod

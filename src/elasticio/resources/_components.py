@@ -23,6 +23,7 @@ from elasticio._catalog.v2 import (
     COMPONENTS_UPDATE,
     COMPONENTS_VERSIONS,
 )
+from elasticio._checks import strings
 from elasticio._literals import ComponentAccess
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
@@ -201,7 +202,7 @@ class Components(Namespace):
         whitelist = (
             whitelisted_contract_ids
             if isinstance(whitelisted_contract_ids, Unset)
-            else list(whitelisted_contract_ids)
+            else list(strings("whitelisted_contract_ids", whitelisted_contract_ids))
         )
         body = self._body(
             COMPONENTS_UPDATE,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Unpack
 
 from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBERS
+from elasticio._checks import strings
 from elasticio._errors import UsageError
 from elasticio._literals import Include
 from elasticio._options import CallOptions
@@ -27,7 +28,7 @@ def include_param(include: Iterable[Include] | Include) -> str | None:
         >>> include_param(("members", "invites"))
         'members,invites'
     """
-    names = (include,) if isinstance(include, str) else tuple(include)
+    names = strings("include", include)
     unknown = [name for name in names if name not in _INCLUDABLE]
     if unknown:
         raise UsageError(f"include may name 'members' and 'invites', not {unknown[0]!r}")

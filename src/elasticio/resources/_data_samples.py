@@ -11,6 +11,7 @@ from elasticio._catalog.v2 import (
     DATA_SAMPLES_LIST,
     DATA_SAMPLES_UPDATE,
 )
+from elasticio._checks import strings
 from elasticio._errors import UsageError
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
@@ -23,7 +24,7 @@ __all__ = ["DataSamples"]
 
 def _id_filter(ids: Iterable[str] | str) -> str:
     """``filter[id]``: the ids joined by commas, each checked to fit in that list."""
-    wanted = (ids,) if isinstance(ids, str) else tuple(ids)
+    wanted = strings("ids", ids)
     if not wanted:
         raise UsageError("data_samples.list() needs at least one id")
     for data_sample_id in wanted:

@@ -12,6 +12,7 @@ from elasticio._catalog.v2 import (
     WORKSPACES_LIST,
     WORKSPACES_MEMBERS,
 )
+from elasticio._checks import strings
 from elasticio._literals import Include
 from elasticio._options import CallOptions
 from elasticio._pagination import Paginator
@@ -103,7 +104,7 @@ class Workspaces(Namespace):
             ...     "WORKSPACE_ID", "USER_ID", roles=["integrator"]
             ... )
         """
-        names = [roles] if isinstance(roles, str) else list(roles)
+        names = list(strings("roles", roles))
         body = self._body(WORKSPACES_ADD_MEMBER, id=user_id, attributes={"roles": names})
         return await self._one(
             WORKSPACES_ADD_MEMBER,
