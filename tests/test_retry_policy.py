@@ -8,6 +8,8 @@ from email.utils import format_datetime
 import attrs
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from elasticio import RetryPolicy
 from elasticio._retry import (
@@ -20,6 +22,11 @@ from elasticio._retry import (
 )
 
 NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
+# Something shaped like an HTTP-date, with numbers of any size where they go.
+_HTTP_DATE_ISH = (
+    r"(Mon|Tue|Sun), [0-9]{1,20} (Jan|Feb|Dec|Foo) -?[0-9]{1,20} "
+    r"[0-9]{1,3}:[0-9]{1,3}:[0-9]{1,3} (GMT|UTC|[+-][0-9]{1,20})?"
+)
 REQUEST = httpx.Request("GET", "https://api.elastic.io/v2/x")
 
 
@@ -228,6 +235,39 @@ def test_retry_after_negative_delta_means_now() -> None:
 def test_retry_after_unreadable_values_are_ignored(value: str | None) -> None:
     """A missing or unreadable value gives None, so backoff applies instead."""
     assert parse_retry_after(value, now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Mon, 01 Jan 99999999999999 00:00:00 GMT",
+        "Mon, 01 Jan 0000 00:00:00 GMT",
+        "Mon, 01 Jan 9999 23:59:59 +2359",
+        "Mon, 01 Jan 0001 00:00:00 -2359",
+        "Mon, 99 Foo 2025 99:99:99 GMT",
+        "1e999",
+        "-1e999",
+        "Mon, 01 Jan 2025 00:00:00 +99999999999999999999",
+    ],
+)
+def test_retry_after_absurd_values_are_ignored_or_clamped(value: str) -> None:
+    """A date out of range or a number beyond a float gives None (backoff) or a finite wait."""
+    seconds = parse_retry_after(value, now=NOW)
+    assert seconds is None or 0.0 <= seconds < float("inf")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.from_regex(_HTTP_DATE_ISH, fullmatch=True)))
+def test_retry_after_never_raises(value: str) -> None:
+    """Any text at all gives None or a finite, non-negative number of seconds."""
+    seconds = parse_retry_after(value, now=NOW)
+    assert seconds is None or 0.0 <= seconds < float("inf")
+
+
+def test_an_absurd_retry_after_falls_back_to_the_backoff() -> None:
+    """A 503 whose Retry-After cannot be a moment waits the backoff, as with no hint."""
+    headers = {"retry-after": "Mon, 01 Jan 99999999999999 00:00:00 GMT"}
+    assert plan(status_code=503, retry_number=2, headers=headers).delay == 1.0
 
 
 # --- plan_retry --------------------------------------------------------------------------

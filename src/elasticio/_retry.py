@@ -118,7 +118,19 @@ def failure_safety(*, status_code: int | None = None, error: BaseException | Non
 
 
 def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP-date)."""
+    """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP-date).
+
+    None for a value that names no wait: missing, unreadable, not a finite number, or a
+    date no clock can hold (the retry then backs off as if there were no hint). A wait
+    already over is 0.
+
+    Examples:
+        >>> now = datetime(2025, 1, 1, tzinfo=UTC)
+        >>> parse_retry_after("120", now=now), parse_retry_after("soon", now=now)
+        (120.0, None)
+        >>> parse_retry_after("Mon, 01 Jan 99999999999999 00:00:00 GMT", now=now) is None
+        True
+    """
     if value is None:
         return None
     text = value.strip().strip("'\"").strip()
@@ -129,7 +141,8 @@ def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
     except ValueError:
         try:
             moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        # The email parser turns out-of-range years, days and offsets into any of these.
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
