@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -127,6 +128,40 @@ def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | No
     return pairs
 
 
+# RFC 3986: what a path segment may hold besides percent-escapes; a query may also hold
+# "/" and "?", and the brackets of page[size] that httpx sends as they are.
+_SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*")
+_QUERY = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*")
+
+
+def _check_path(path: str) -> None:
+    """Refuse a raw path that is not a percent-encoded absolute path (an optional query
+    after ``?``): a fragment, a space or control character, a stray ``%``, an empty
+    segment (``//``). httpx would send some of these altered and refuse others with
+    its own exception.
+
+    Raises:
+        UsageError: naming the path and what is wrong with it.
+    """
+    hint = "put ids in it with segment()"
+    if not path.isascii():
+        raise UsageError(f"the path {path!r} is not percent-encoded: {hint}")
+    if "#" in path:
+        raise UsageError(f"the path {path!r} has a fragment ('#'), which is never sent")
+    where, _, query = path.partition("?")
+    if where and not where.startswith("/"):
+        raise UsageError(f"the path {path!r} must start with '/'")
+    segments = where.split("/")[1:]
+    if "" in segments[:-1]:
+        raise UsageError(f"the path {path!r} has an empty segment ('//'): {hint}")
+    for part, allowed in [*((segment, _SEGMENT) for segment in segments), (query, _QUERY)]:
+        match = allowed.match(part)
+        end = match.end() if match else 0
+        if end < len(part):
+            what = "a '%' that starts no escape" if part[end] == "%" else repr(part[end])
+            raise UsageError(f"the path {path!r} holds {what}; percent-encode it: {hint}")
+
+
 def build_request(
     base_url: httpx.URL, spec: RequestSpec, *, headers: Mapping[str, str]
 ) -> httpx.Request:
@@ -134,14 +169,14 @@ def build_request(
     if spec.url is not None:
         url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
     else:
-        if not spec.path.isascii():
-            raise UsageError(
-                f"the path {spec.path!r} is not percent-encoded: put ids in it with segment()"
-            )
+        _check_path(spec.path)
         raw_path = base_url.raw_path.rstrip(b"/") + spec.path.encode("ascii")
-        url = base_url.copy_with(raw_path=raw_path)
-        if spec.params:
-            url = url.copy_merge_params(_query(spec.params))
+        try:
+            url = base_url.copy_with(raw_path=raw_path)
+            if spec.params:
+                url = url.copy_merge_params(_query(spec.params))
+        except httpx.InvalidURL as exc:  # what _check_path let through, httpx still refused
+            raise UsageError(f"the path {spec.path!r} does not make a valid URL: {exc}") from exc
     # httpx.Headers, not a dict: a caller's "user-agent" must replace "User-Agent", not
     # travel beside it as a second header.
     all_headers = httpx.Headers({"Accept": "application/json"})
