@@ -10,6 +10,7 @@ import respx
 from elasticio import (
     APIConnectionError,
     APIError,
+    APIProtocolError,
     APITimeoutError,
     AsyncClient,
     AuthenticationError,
@@ -24,6 +25,7 @@ from elasticio import (
     PermissionDeniedError,
     PollTimeoutError,
     RateLimitError,
+    ResponseTooLargeError,
     RetryPolicy,
     ServerError,
     UnexpectedStatusError,
@@ -111,6 +113,8 @@ def test_status_errors_are_api_errors(cls: type[APIError]) -> None:
         (DecodeError, ValueError),
         (DecodeError, ElasticioError),
         (ForeignOriginError, ElasticioError),
+        (APIProtocolError, ElasticioError),
+        (ResponseTooLargeError, APIProtocolError),
     ],
 )
 def test_the_rest_of_the_tree(cls: type[Exception], parent: type[Exception]) -> None:

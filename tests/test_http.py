@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from elasticio import (
+    APIProtocolError,
     DecodeError,
     ForeignOriginError,
     NotFoundError,
@@ -315,10 +316,13 @@ def test_foreign_origins_are_refused(reference: str) -> None:
         same_origin_url(BASE, reference)
 
 
-def test_invalid_reference_is_a_foreign_origin_error() -> None:
-    """A URL httpx cannot parse is refused the same way."""
-    with pytest.raises(ForeignOriginError):
-        same_origin_url(BASE, "https://api.elastic.io:notaport/x")
+@pytest.mark.parametrize(
+    "reference", ["https://api.elastic.io:notaport/x", "http://[::1/x", "/v2/x\x00"]
+)
+def test_an_invalid_reference_is_a_protocol_error(reference: str) -> None:
+    """A URL httpx cannot parse is the server's mistake: APIProtocolError, nothing followed."""
+    with pytest.raises(APIProtocolError, match="invalid URL"):
+        same_origin_url(BASE, reference)
 
 
 def test_same_origin_url_with_credentials_of_its_own_is_refused() -> None:

@@ -18,6 +18,7 @@ ELASTICIO_ALL = [
     "UNSET",
     "APIConnectionError",
     "APIError",
+    "APIProtocolError",
     "APITimeoutError",
     "AsyncClient",
     "AuthenticationError",
@@ -65,6 +66,7 @@ ELASTICIO_ALL = [
     "RateLimitError",
     "RawResponse",
     "Response",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "SSHKey",
     "ServerError",
@@ -108,6 +110,8 @@ HIERARCHY = [
     (elasticio.ExecutionFailedError, elasticio.ElasticioError),
     (elasticio.APIConnectionError, elasticio.ElasticioError),
     (elasticio.APITimeoutError, elasticio.APIConnectionError),
+    (elasticio.APIProtocolError, elasticio.ElasticioError),
+    (elasticio.ResponseTooLargeError, elasticio.APIProtocolError),
     (elasticio.APIError, elasticio.ElasticioError),
     (elasticio.BadRequestError, elasticio.APIError),
     (elasticio.AuthenticationError, elasticio.APIError),
@@ -204,7 +208,7 @@ def test_every_drawn_class_is_exported() -> None:
     """Every exception class in the drawing can be imported from ``elasticio``."""
     drawn = {name for edge in drawn_tree() for name in edge}
     assert drawn <= set(ELASTICIO_ALL)
-    assert len(drawn) == 18
+    assert len(drawn) == 20
 
 
 def test_error_classes_are_distinct_branches() -> None:

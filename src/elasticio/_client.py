@@ -15,6 +15,7 @@ from typing import Any, ParamSpec, Self, TypeVar, Unpack
 import attrs
 import httpx
 
+from elasticio._checks import whole_number
 from elasticio._config import DEFAULT_TIMEOUT, ClientConfig, resolve_config
 from elasticio._errors import APIConnectionError, APITimeoutError, ConfigurationError, UsageError
 from elasticio._http import (
@@ -30,6 +31,7 @@ from elasticio._http import (
 from elasticio._options import CallOptions
 from elasticio._polling import PollPolicy, poll_until
 from elasticio._raw import RawResponse, capturing, record
+from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
 from elasticio._retry import RetryDecision, RetryPolicy, retrying
 from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
@@ -115,10 +117,12 @@ class _Core:
         http: httpx.AsyncClient,
         owns_http: bool,
         max_concurrency: int | None,
+        max_response_size: int | None,
         sleep: Callable[[float], Awaitable[None]],
         clock: Callable[[], float],
     ) -> None:
         self.config = config
+        self.max_response_size = max_response_size
         self.auth = auth
         self.headers = headers
         self.http = http
@@ -163,6 +167,9 @@ class AsyncClient:
             limit). Each attempt holds a slot only while it is on the wire: a request
             waiting to retry does not. A pool this client builds gets as many
             connections; an ``http_client`` of your own should allow as many too.
+        max_response_size: the largest response body read, in bytes once decompressed
+            (default 64 MiB; ``None`` for no limit). A larger one raises
+            [`ResponseTooLargeError`][elasticio.ResponseTooLargeError], unread past the limit.
         http_client: an `httpx.AsyncClient` of your own; it is not closed by
             this client.
         transport: an httpx transport for the client this one creates (tests, proxies).
@@ -204,6 +211,7 @@ class AsyncClient:
         retry: RetryPolicy | None = None,
         poll: PollPolicy | None = None,
         max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         allow_insecure_http: bool = False,
@@ -217,6 +225,8 @@ class AsyncClient:
         if timeout is None:
             timeout = DEFAULT_TIMEOUT if http_client is None else http_client.timeout
         limit = _check_concurrency(max_concurrency)
+        if max_response_size is not None:
+            whole_number("max_response_size", max_response_size, 1, error=ConfigurationError)
         all_headers = httpx.Headers({"User-Agent": user_agent()})
         if headers is not None and not isinstance(headers, Mapping):
             raise ConfigurationError(
@@ -236,6 +246,7 @@ class AsyncClient:
             ),
             owns_http=http_client is None,
             max_concurrency=limit,
+            max_response_size=max_response_size,
             sleep=sleep,
             clock=clock,
         )
@@ -462,8 +473,11 @@ class AsyncClient:
                 self._core.stats.throttled += 1
             async with self._slot():
                 self._core.stats.requests += 1
-                response = await self._core.http.send(
-                    request, auth=self._core.auth, follow_redirects=False
+                response = await receive(
+                    self._core.http,
+                    request,
+                    auth=self._core.auth,
+                    max_size=self._core.max_response_size,
                 )
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1

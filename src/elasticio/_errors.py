@@ -10,6 +10,8 @@ ElasticioError
 ├── ExecutionFailedError                    a scheduled execution ended in failure
 ├── APIConnectionError                      the request did not get an HTTP answer
 │   └── APITimeoutError (also a TimeoutError)
+├── APIProtocolError                        an answer the SDK cannot use (an invalid Location)
+│   └── ResponseTooLargeError               a body past the client's ``max_response_size``
 └── APIError                                the platform answered with an error status
     ├── BadRequestError          400
     ├── AuthenticationError      401
@@ -35,6 +37,7 @@ __all__ = [
     "STATUS_ERRORS",
     "APIConnectionError",
     "APIError",
+    "APIProtocolError",
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
@@ -49,6 +52,7 @@ __all__ = [
     "PermissionDeniedError",
     "PollTimeoutError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ServerError",
     "UnexpectedStatusError",
     "UsageError",
@@ -135,6 +139,57 @@ class APITimeoutError(APIConnectionError, TimeoutError):
     Also a `TimeoutError`, like [`PollTimeoutError`][elasticio.PollTimeoutError]:
     ``except TimeoutError`` catches every time limit the SDK enforces.
     """
+
+
+class APIProtocolError(ElasticioError):
+    """The server answered, but not in a form the SDK can act on: a redirect whose
+    ``Location`` is no valid URL, a link that is no URL, a body past the size limit.
+
+    Nothing is retried or followed. ``method`` and ``url`` name the request (the URL
+    never carries credentials); ``status_code`` is the answer's status when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        url: str = "",
+        status_code: int | None = None,
+        retries_taken: int = 0,
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.status_code = status_code
+        self.retries_taken = retries_taken
+        super().__init__(message)
+
+
+class ResponseTooLargeError(APIProtocolError):
+    """A response body, once decoded, grew past the client's ``max_response_size``.
+
+    The SDK stops reading at the limit (``limit``, in bytes) and closes the connection:
+    an endless body or a compression bomb costs no more memory than the limit.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: int,
+        method: str = "",
+        url: str = "",
+        status_code: int | None = None,
+        retries_taken: int = 0,
+    ) -> None:
+        self.limit = limit
+        super().__init__(
+            message,
+            method=method,
+            url=url,
+            status_code=status_code,
+            retries_taken=retries_taken,
+        )
 
 
 @attrs.frozen(kw_only=True)

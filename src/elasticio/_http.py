@@ -15,6 +15,7 @@ from elasticio._catalog._entry import Codec
 from elasticio._checks import number
 from elasticio._errors import (
     APIError,
+    APIProtocolError,
     DecodeError,
     ErrorObject,
     ForeignOriginError,
@@ -195,12 +196,13 @@ def same_origin_url(base_url: httpx.URL, reference: str) -> httpx.URL:
     Raises:
         ForeignOriginError: the URL points at another scheme, host or port, where the
             credentials must not travel.
+        APIProtocolError: the URL is no valid URL (a bad port, a control character).
     """
     text = reference.strip().strip("'\"").strip()
     try:
         resolved = base_url.join(text)
     except httpx.InvalidURL as exc:
-        raise ForeignOriginError(f"the server gave an invalid URL {text!r}") from exc
+        raise APIProtocolError(f"the server gave an invalid URL {text!r}: {exc}") from exc
     if (resolved.scheme, resolved.host, resolved.port) != (
         base_url.scheme,
         base_url.host,

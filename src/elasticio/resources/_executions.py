@@ -18,7 +18,7 @@ from elasticio._catalog.v2 import (
     EXECUTIONS_SELECT_MODEL,
     EXECUTIONS_VERIFY_CREDENTIAL,
 )
-from elasticio._errors import BadRequestError, DecodeError
+from elasticio._errors import APIProtocolError, BadRequestError, DecodeError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
 from elasticio._options import CallOptions
 from elasticio._polling import PollPolicy
@@ -49,6 +49,27 @@ def _location(response: Response) -> str:
             "has no Location header"
         )
     return location
+
+
+def _target(base_url: httpx.URL, response: Response) -> httpx.URL:
+    """The same-origin URL ``response``'s ``Location`` names.
+
+    Raises:
+        DecodeError: there is no ``Location``.
+        ForeignOriginError: it names another origin.
+        APIProtocolError: it is no valid URL (naming the response).
+    """
+    try:
+        return same_origin_url(base_url, _location(response))
+    except APIProtocolError as exc:
+        raise APIProtocolError(
+            f"the {response.status_code} response to {response.method} {response.url} "
+            f"has an invalid Location: {exc}",
+            method=response.method,
+            url=response.url,
+            status_code=response.status_code,
+            retries_taken=response.retries_taken,
+        ) from exc
 
 
 def _at(entry: Entry, url: httpx.URL) -> RequestSpec:
@@ -247,7 +268,7 @@ class Executions(Namespace):
                 )
                 if polled.status_code not in _READY:
                     return pending_status(polled.document)
-                progress.result_url = same_origin_url(self._client.base_url, _location(polled))
+                progress.result_url = _target(self._client.base_url, polled)
             return await self._fetch_result(execution.id, progress.result_url)
 
         outcome = await self._client.wait_until(
@@ -292,7 +313,7 @@ class Executions(Namespace):
             entry, json=body, options=options, component_id=component_id, version=version
         )
         response = await self._client._send(spec)
-        poll_url = same_origin_url(self._client.base_url, _location(response))
+        poll_url = _target(self._client.base_url, response)
         return Execution(id=_last_segment(poll_url), poll_url=poll_url, kind=kind, api=self)
 
     @staticmethod

@@ -9,6 +9,7 @@ import pytest
 import respx
 
 from elasticio import (
+    APIProtocolError,
     AsyncClient,
     DecodeError,
     ExecutionFailedError,
@@ -155,6 +156,22 @@ async def test_foreign_result_location_is_refused(
     answer(router, poll=[ready(location)], results=[result()])
     with pytest.raises(ForeignOriginError):
         await client.executions.get(EXECUTION_ID).result(poll=POLICY)
+    assert [str(c.request.url) for c in router.calls] == [f"{BASE_URL}{POLL_PATH}"]
+    assert clock.sleeps == []
+
+
+@pytest.mark.parametrize(
+    "location", ["http://api.elastic.io:notaport/x", "http://[::1/x", "/v2/exec/result/\x00"]
+)
+async def test_an_invalid_result_location_is_a_protocol_error(
+    client: AsyncClient, router: respx.MockRouter, clock: FakeClock, location: str
+) -> None:
+    """A 303 whose Location is no URL: APIProtocolError at once, nothing else requested."""
+    answer(router, poll=[ready(location)], results=[result()])
+    with pytest.raises(APIProtocolError, match="Location") as caught:
+        await client.executions.get(EXECUTION_ID).result(poll=POLICY)
+    assert caught.value.method == "GET"
+    assert caught.value.url == f"{BASE_URL}{POLL_PATH}"
     assert [str(c.request.url) for c in router.calls] == [f"{BASE_URL}{POLL_PATH}"]
     assert clock.sleeps == []
 

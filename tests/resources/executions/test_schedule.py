@@ -8,7 +8,7 @@ import httpx
 import pytest
 import respx
 
-from elasticio import AsyncClient, DecodeError, ForeignOriginError, UsageError
+from elasticio import APIProtocolError, AsyncClient, DecodeError, ForeignOriginError, UsageError
 from elasticio.models._executions import Execution
 from tests._support.clock import FakeClock
 from tests._support.executions import (
@@ -215,6 +215,21 @@ async def test_foreign_location_of_the_202_is_refused(
         await client.executions.verify_credential(
             COMPONENT_ID, workspace_id=WORKSPACE_ID, fields={}
         )
+    assert len(router.calls) == 1
+
+
+async def test_an_invalid_location_of_the_202_is_a_protocol_error(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A 202 whose Location is no URL: APIProtocolError naming the response, nothing polled."""
+    router.post(f"{COMPONENT_PATH}/latest/verify-credential").mock(
+        return_value=accepted("'https://api.elastic.io:notaport/v2/exec/poll/1'")
+    )
+    with pytest.raises(APIProtocolError, match="202 response to POST") as caught:
+        await client.executions.verify_credential(
+            COMPONENT_ID, workspace_id=WORKSPACE_ID, fields={}
+        )
+    assert caught.value.status_code == 202
     assert len(router.calls) == 1
 
 
