@@ -55,9 +55,11 @@ ELASTICIO_ALL = [
     "FlowVersion",
     "ForeignOriginError",
     "Include",
+    "ListOptions",
     "NotFoundError",
     "Outcome",
     "Page",
+    "PaginationError",
     "Paginator",
     "PermissionDeniedError",
     "PollPolicy",
@@ -103,6 +105,7 @@ HIERARCHY = [
     (elasticio.ConfigurationError, elasticio.UsageError),
     (elasticio.DecodeError, elasticio.ElasticioError),
     (elasticio.DecodeError, ValueError),
+    (elasticio.PaginationError, elasticio.DecodeError),
     (elasticio.ForeignOriginError, elasticio.ElasticioError),
     (elasticio.PollTimeoutError, elasticio.ElasticioError),
     (elasticio.ExecutionFailedError, elasticio.ElasticioError),
@@ -204,7 +207,7 @@ def test_every_drawn_class_is_exported() -> None:
     """Every exception class in the drawing can be imported from ``elasticio``."""
     drawn = {name for edge in drawn_tree() for name in edge}
     assert drawn <= set(ELASTICIO_ALL)
-    assert len(drawn) == 18
+    assert len(drawn) == 19
 
 
 def test_error_classes_are_distinct_branches() -> None:
