@@ -91,3 +91,17 @@ def demo(session: nox.Session) -> None:
     """Run the main job: a bulk automation against the emulator on a loopback socket."""
     session.install("-e", ".[demo]")
     session.run("elasticio", "demo", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Fuzz the models for about 10 minutes: the model fuzz tests with many more examples,
+    new ones each run (the default test run tries a few, always the same)."""
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest",
+        "-q",
+        "tests/models/test_fuzz.py",
+        *session.posargs,
+        env={"ELASTICIO_FUZZ": "long"},
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from typing import Any
 
 import httpx
@@ -141,13 +142,14 @@ def test_every_namespace_is_inspected() -> None:
 def test_every_method_that_sends_takes_the_call_options(
     area: str, name: str, method: object
 ) -> None:
-    """Each typed method ends with ``**options: Unpack[CallOptions]``."""
+    """Each typed method ends with ``**options: Unpack[CallOptions]`` (``ListOptions``,
+    which adds ``max_pages``, for a list)."""
     if (area, name) in WITHOUT_OPTIONS:
         return
     parameters = list(inspect.signature(method).parameters.values())  # type: ignore[arg-type]
     last = parameters[-1]
     assert (last.name, last.kind) == ("options", inspect.Parameter.VAR_KEYWORD)
-    assert "CallOptions" in str(last.annotation)
+    assert re.search(r"\b(CallOptions|ListOptions)\b", str(last.annotation))
 
 
 async def test_the_polls_of_a_waiting_start_carry_the_options(

@@ -10,13 +10,16 @@ import respx
 
 from elasticio import (
     AsyncClient,
+    ConfigurationError,
     DecodeError,
     ForeignOriginError,
     Page,
+    PaginationError,
     Paginator,
     UsageError,
 )
 from elasticio._http import RequestSpec, Response
+from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio.jsonapi import Document, Resource
 from tests._support.offline import BASE_URL
 
@@ -78,14 +81,35 @@ def item_id(response: Response, resource: Resource) -> str:
     return resource.id
 
 
-def paginator(fetch: FakeFetch, page_size: int | None = None) -> Paginator[str]:
+def paginator(fetch: Any, page_size: int | None = None, **options: Any) -> Paginator[str]:
     return Paginator(
         fetch=fetch,
         first=RequestSpec(method="GET", path="/v2/things", params={"q": "x"}),
         item=item_id,
         base_url=httpx.URL(BASE_URL),
         page_size=page_size,
+        **options,
     )
+
+
+# A guard, not the behaviour under test: a paginator that never stops fails the test
+# after this many requests instead of hanging it.
+ENDLESS_GUARD = 50
+
+
+def endless(document: Any) -> Any:
+    """A side effect answering ``document(n)`` to the n-th request (from 1), for ever."""
+
+    calls = 0
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        del request
+        nonlocal calls
+        calls += 1
+        assert calls <= ENDLESS_GUARD, "the paginator did not stop"
+        return httpx.Response(200, json=document(calls))
+
+    return answer
 
 
 # -- links.next ----------------------------------------------------------------------------
@@ -296,9 +320,11 @@ async def test_stops_after_the_first_page_without_next_or_total_pages(
 async def test_stuck_meta_page_raises_instead_of_looping(
     client: AsyncClient, router: respx.MockRouter
 ) -> None:
-    """A server that ignores page[number] (meta.page stays 1) raises DecodeError, not a loop."""
+    """A meta.page stuck at 1 (new items or not) raises DecodeError, not a loop."""
     route = router.get("/v2/components")
-    route.side_effect = responses(*[page("1", meta={"page": 1, "total_pages": 3})] * 4)
+    route.side_effect = responses(
+        *[page(str(n), meta={"page": 1, "total_pages": 3}) for n in range(1, 5)]
+    )
     with pytest.raises(DecodeError) as caught:
         await client.components.list(contract_id=CONTRACT_ID).collect()
     assert caught.value.pointer == "/meta/page"
@@ -370,3 +396,180 @@ async def test_paginator_is_lazy() -> None:
     iterator = aiter(pages)
     assert await anext(iterator) == "a"
     assert len(fetch.specs) == 1
+
+
+# -- lists that never end ------------------------------------------------------------------
+
+
+async def test_server_ignoring_page_number_with_huge_total_pages_raises(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """total_pages 10^9 and the same page whatever page[number] says: PaginationError at page 2."""
+    route = router.get("/v2/components")
+    route.side_effect = endless(lambda n: page("1", "2", meta={"total_pages": 10**9}))
+    seen: list[str] = []
+
+    async def walk() -> None:
+        async for found in client.components.list(contract_id=CONTRACT_ID):
+            seen.append(found.id)
+
+    with pytest.raises(PaginationError) as caught:
+        await walk()
+    assert caught.value.pointer == "/data"
+    assert caught.value.pages == 2
+    assert seen == ["1", "2"]
+    assert route.call_count == 2
+
+
+async def test_links_next_minting_cursors_over_the_same_items_raises(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """A new links.next cursor on every page with the same resources: PaginationError at page 2."""
+    route = router.get("/v2/components")
+    route.side_effect = endless(lambda n: page("1", links={"next": f"/v2/components?cursor={n}"}))
+    with pytest.raises(PaginationError) as caught:
+        await client.components.list(contract_id=CONTRACT_ID).collect()
+    assert caught.value.pointer == "/data"
+    assert route.call_count == 2
+
+
+async def test_a_repeated_page_is_a_decode_error(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """PaginationError is a DecodeError: code catching bad answers catches it too."""
+    route = router.get("/v2/components")
+    route.side_effect = endless(lambda n: page("1", meta={"total_pages": 3}))
+    with pytest.raises(DecodeError):
+        await client.components.list(contract_id=CONTRACT_ID).collect()
+
+
+async def test_same_ids_of_another_type_are_another_page() -> None:
+    """Pages are compared by (type, id): the same ids under another type are new items."""
+    fetch = FakeFetch(
+        page("a", meta={"total_pages": 2}, type_="x"),
+        page("a", meta={"total_pages": 2}, type_="y"),
+    )
+    assert await paginator(fetch).collect() == ["a", "a"]
+
+
+async def test_endless_links_next_stops_at_max_pages(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """New items and a new cursor on every page: max_pages of the call ends it, typed."""
+    route = router.get("/v2/components")
+    route.side_effect = endless(
+        lambda n: page(str(n), links={"next": f"/v2/components?cursor={n}"})
+    )
+    seen: list[str] = []
+
+    async def walk() -> None:
+        async for found in client.components.list(contract_id=CONTRACT_ID, max_pages=5):
+            seen.append(found.id)
+
+    with pytest.raises(PaginationError, match="max_pages=5") as caught:
+        await walk()
+    assert seen == ["1", "2", "3", "4", "5"]
+    assert caught.value.pages == 5
+    assert caught.value.pointer == "/links/next"
+    assert route.call_count == 5
+
+
+async def test_endless_total_pages_stops_at_max_pages(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """total_pages 10^9 honoured page by page is cut at max_pages, naming meta.total_pages."""
+    route = router.get("/v2/users")
+    route.side_effect = endless(
+        lambda n: page(str(n), meta={"page": n, "total_pages": 10**9}, type_="user")
+    )
+    with pytest.raises(PaginationError) as caught:
+        await client.users.list(page_size=1, max_pages=3).collect()
+    assert caught.value.pointer == "/meta/total_pages"
+    assert route.call_count == 3
+
+
+async def test_a_list_of_exactly_max_pages_ends_normally() -> None:
+    """max_pages is the most pages fetched: a list that ends on that page raises nothing."""
+    fetch = FakeFetch(page("a", meta={"total_pages": 2}), page("b", meta={"total_pages": 2}))
+    assert await paginator(fetch, max_pages=2).collect() == ["a", "b"]
+
+
+async def test_the_client_max_pages_applies_to_every_list(
+    make_client: Any, router: respx.MockRouter
+) -> None:
+    """AsyncClient(max_pages=...) caps lists that do not set their own."""
+    route = router.get("/v2/components")
+    route.side_effect = endless(
+        lambda n: page(str(n), links={"next": f"/v2/components?cursor={n}"})
+    )
+    client = make_client(max_pages=3)
+    assert client.max_pages == 3
+    with pytest.raises(PaginationError):
+        await client.components.list(contract_id=CONTRACT_ID).collect()
+    assert route.call_count == 3
+
+
+async def test_a_list_call_overrides_the_client_max_pages(
+    make_client: Any, router: respx.MockRouter
+) -> None:
+    """max_pages on the list call wins over the client's, in both directions."""
+    route = router.get("/v2/components")
+    route.side_effect = endless(
+        lambda n: page(str(n), links={"next": f"/v2/components?cursor={n}"})
+    )
+    client = make_client(max_pages=3)
+    with pytest.raises(PaginationError):
+        await client.components.list(contract_id=CONTRACT_ID, max_pages=6).collect()
+    assert route.call_count == 6
+
+
+async def test_with_options_changes_max_pages(client: AsyncClient) -> None:
+    """with_options(max_pages=...) makes a client with another cap; others keep theirs."""
+    assert client.max_pages == DEFAULT_MAX_PAGES == 10_000
+    assert client.with_options(max_pages=7).max_pages == 7
+    assert client.with_options(max_retries=0).max_pages == DEFAULT_MAX_PAGES
+
+
+async def test_the_default_cap_is_ten_thousand_pages() -> None:
+    """Without a setting, a list that never ends stops after 10,000 pages."""
+    calls = 0
+
+    async def fetch(spec: RequestSpec) -> Response:
+        nonlocal calls
+        calls += 1
+        assert calls <= DEFAULT_MAX_PAGES + 1, "the paginator did not stop"
+        document = Document.parse(page(str(calls), links={"next": f"/v2/things?c={calls}"}))
+        return Response(
+            status_code=200,
+            headers=httpx.Headers(),
+            document=document,
+            retries_taken=0,
+            elapsed=0.0,
+            method=spec.method,
+            url=str(spec.url),
+        )
+
+    with pytest.raises(PaginationError) as caught:
+        async for _ in paginator(fetch).pages():
+            pass
+    assert caught.value.pages == calls == 10_000
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, "10", True])
+def test_a_bad_max_pages_on_a_list_call_is_a_usage_error(client: AsyncClient, bad: Any) -> None:
+    """max_pages of a list call must be a whole number of at least 1: else UsageError."""
+    with pytest.raises(UsageError, match="max_pages"):
+        client.components.list(contract_id=CONTRACT_ID, max_pages=bad)
+
+
+@pytest.mark.parametrize("bad", [0, 2.0, None])
+async def test_a_bad_client_max_pages_is_a_configuration_error(
+    make_client: Any, client: AsyncClient, bad: Any
+) -> None:
+    """max_pages of the client (or of with_options) must be a whole number: else
+    ConfigurationError."""
+    with pytest.raises(ConfigurationError, match="max_pages"):
+        make_client(max_pages=bad)
+    if bad is not None:
+        with pytest.raises(ConfigurationError, match="max_pages"):
+            client.with_options(max_pages=bad)

@@ -54,6 +54,13 @@ def test_segment_refuses_empty_and_dot_segments(value: str) -> None:
         segment(value)
 
 
+@pytest.mark.parametrize("value", ["\ud800", "a\udfffb"])
+def test_segment_refuses_a_lone_surrogate(value: str) -> None:
+    """Text with a lone surrogate has no UTF-8 form: UsageError, not UnicodeEncodeError."""
+    with pytest.raises(UsageError, match="not valid Unicode"):
+        segment(value)
+
+
 @pytest.mark.parametrize("value", [None, 42, b"abc", ["a"], 1.5])
 def test_segment_refuses_non_strings(value: Any) -> None:
     """Only str is accepted; the error names the type given."""

@@ -56,9 +56,11 @@ ELASTICIO_ALL = [
     "FlowVersion",
     "ForeignOriginError",
     "Include",
+    "ListOptions",
     "NotFoundError",
     "Outcome",
     "Page",
+    "PaginationError",
     "Paginator",
     "PermissionDeniedError",
     "PollPolicy",
@@ -105,6 +107,7 @@ HIERARCHY = [
     (elasticio.ConfigurationError, elasticio.UsageError),
     (elasticio.DecodeError, elasticio.ElasticioError),
     (elasticio.DecodeError, ValueError),
+    (elasticio.PaginationError, elasticio.DecodeError),
     (elasticio.ForeignOriginError, elasticio.ElasticioError),
     (elasticio.PollTimeoutError, elasticio.ElasticioError),
     (elasticio.ExecutionFailedError, elasticio.ElasticioError),
@@ -208,7 +211,7 @@ def test_every_drawn_class_is_exported() -> None:
     """Every exception class in the drawing can be imported from ``elasticio``."""
     drawn = {name for edge in drawn_tree() for name in edge}
     assert drawn <= set(ELASTICIO_ALL)
-    assert len(drawn) == 20
+    assert len(drawn) == 21
 
 
 def test_error_classes_are_distinct_branches() -> None:

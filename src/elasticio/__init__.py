@@ -27,6 +27,7 @@ from elasticio._errors import (
     ExecutionFailedError,
     ForeignOriginError,
     NotFoundError,
+    PaginationError,
     PermissionDeniedError,
     PollTimeoutError,
     RateLimitError,
@@ -44,7 +45,7 @@ from elasticio._literals import (
     FlowType,
     Include,
 )
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Page, Paginator
 from elasticio._paths import segment
 from elasticio._polling import PollPolicy
@@ -120,9 +121,11 @@ __all__ = [
     "FlowVersion",
     "ForeignOriginError",
     "Include",
+    "ListOptions",
     "NotFoundError",
     "Outcome",
     "Page",
+    "PaginationError",
     "Paginator",
     "PermissionDeniedError",
     "PollPolicy",

@@ -29,6 +29,7 @@ from elasticio._http import (
     user_agent,
 )
 from elasticio._options import CallOptions
+from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
 from elasticio._raw import RawResponse, capturing, record
 from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
@@ -175,6 +176,9 @@ class AsyncClient:
         transport: an httpx transport for the client this one creates (tests, proxies).
         allow_insecure_http: permit ``http://`` to a host other than loopback.
         headers: extra headers sent with every request.
+        max_pages: the most pages a list fetches (default 10,000); past it, and on a
+            page that repeats, a list raises [`PaginationError`][elasticio.PaginationError].
+            Each list method takes ``max_pages`` too.
         sleep: the coroutine used to wait between retries (tests pass a fake).
         clock: a monotonic clock in seconds, for deadlines.
     """
@@ -218,6 +222,7 @@ class AsyncClient:
         headers: Mapping[str, str] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        max_pages: int = DEFAULT_MAX_PAGES,
     ) -> None:
         if http_client is not None and transport is not None:
             raise ConfigurationError("pass either http_client or transport, not both")
@@ -253,7 +258,9 @@ class AsyncClient:
         retry = retry or RetryPolicy()
         if max_retries is not None:
             retry = retry.with_max_retries(max_retries)
+        whole_number("max_pages", max_pages, 1, error=ConfigurationError)
         self._setup(core, retry=retry, poll=poll or PollPolicy(), timeout=as_timeout(timeout))
+        self._max_pages = max_pages
         self._owner = True
 
     def _setup(
@@ -303,6 +310,11 @@ class AsyncClient:
         return self._poll
 
     @property
+    def max_pages(self) -> int:
+        """The most pages a list fetches unless the list call says otherwise."""
+        return self._max_pages
+
+    @property
     def max_concurrency(self) -> int | None:
         """The most requests in flight at once (``None``: no limit of the SDK's own)."""
         return self._core.max_concurrency
@@ -314,6 +326,7 @@ class AsyncClient:
         max_retries: int | None = None,
         timeout: float | httpx.Timeout | None = None,
         poll: PollPolicy | None = None,
+        max_pages: int | None = None,
     ) -> AsyncClient:
         """A client sharing this one's connections, credentials, concurrency limit and
         stats, with other settings. Closing it leaves the shared pool open.
@@ -332,6 +345,9 @@ class AsyncClient:
             poll=poll or self._poll,
             timeout=self._timeout if timeout is None else as_timeout(timeout),
         )
+        other._max_pages = self._max_pages
+        if max_pages is not None:
+            other._max_pages = whole_number("max_pages", max_pages, 1, error=ConfigurationError)
         return other
 
     async def __aenter__(self) -> Self:

@@ -5,6 +5,7 @@ ElasticioError
 ├── UsageError (also a ValueError)          the caller asked for something the SDK refuses
 │   └── ConfigurationError                  missing credentials, unsafe base URL
 ├── DecodeError (also a ValueError)         a body that is not the JSON or JSON:API it claims
+│   └── PaginationError                     a list's pages never end (repeat, or past max_pages)
 ├── ForeignOriginError                      the server pointed at another origin; not followed
 ├── PollTimeoutError (also a TimeoutError)  a waited-for state did not come in time
 ├── ExecutionFailedError                    a scheduled execution ended in failure
@@ -49,6 +50,7 @@ __all__ = [
     "ExecutionFailedError",
     "ForeignOriginError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "PollTimeoutError",
     "RateLimitError",
@@ -84,6 +86,20 @@ class DecodeError(ElasticioError, ValueError):
         self.reason = message
         where = f" at {pointer!r}" if pointer else ""
         super().__init__(f"{message}{where}")
+
+
+class PaginationError(DecodeError):
+    """A list's pages do not end: a page repeats one already fetched (the same request,
+    or the same resources as the page before), or the list passed ``max_pages``.
+
+    ``pages`` is how many pages were fetched; ``pointer`` names what led to one more
+    page (``/links/next``, ``/meta/page``, ``/meta/total_pages``, or ``/data`` for a
+    repeated page).
+    """
+
+    def __init__(self, message: str, *, pages: int, pointer: str = "") -> None:
+        self.pages = pages
+        super().__init__(message, pointer=pointer)
 
 
 class ForeignOriginError(ElasticioError):

@@ -9,7 +9,7 @@ import httpx
 
 from elasticio._http import QueryValue
 
-__all__ = ["CallOptions"]
+__all__ = ["CallOptions", "ListOptions"]
 
 
 class CallOptions(TypedDict, total=False):
@@ -31,3 +31,19 @@ class CallOptions(TypedDict, total=False):
     timeout: float | httpx.Timeout
     extra_headers: Mapping[str, str]
     extra_query: Mapping[str, QueryValue]
+
+
+class ListOptions(CallOptions, total=False):
+    """The options of a list method: those of every call, and a cap on its pages.
+
+    Examples:
+        >>> flows = client.flows.list(  # doctest: +SKIP
+        ...     workspace_id="WORKSPACE_ID", max_pages=50
+        ... )
+
+    Attributes:
+        max_pages: the most pages this list fetches (instead of the client's); one more
+            raises [`PaginationError`][elasticio.PaginationError].
+    """
+
+    max_pages: int

@@ -9,16 +9,20 @@ import attrs
 import httpx
 
 from elasticio._checks import whole_number
-from elasticio._errors import DecodeError
+from elasticio._errors import PaginationError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
 from elasticio.jsonapi import Document, Resource
 
-__all__ = ["Page", "Paginator", "next_page"]
+__all__ = ["DEFAULT_MAX_PAGES", "Page", "Paginator", "next_page"]
 
 T = TypeVar("T")
 
 PAGE_NUMBER = "page[number]"
 PAGE_SIZE = "page[size]"
+
+DEFAULT_MAX_PAGES = 10_000
+"""The most pages a list fetches unless told otherwise: far more than any real list
+needs, few enough that a server which never stops saying "more" is caught."""
 
 
 @attrs.frozen
@@ -64,6 +68,18 @@ def next_page(
     return None
 
 
+def _identities(document: Document) -> tuple[tuple[str, str], ...] | None:
+    """The (type, id) of every resource of a page, in order; None when one has no id,
+    since pages of anonymous resources cannot be told apart."""
+    keys = tuple((r.type, r.id) for r in document.primary if r.id is not None)
+    return keys if keys and len(keys) == len(document.primary) else None
+
+
+def _led_on_by(document: Document) -> str:
+    """The member of ``document`` that asked for another page, as a JSON pointer."""
+    return "/links/next" if document.links.get("next") else "/meta/total_pages"
+
+
 def _page_key(base_url: httpx.URL, spec: RequestSpec) -> tuple[Any, ...]:
     """What identifies the page a request asks for: its URL, query order aside."""
     url = build_request(base_url, spec, headers={}).url
@@ -80,6 +96,9 @@ def _page_key(base_url: httpx.URL, spec: RequestSpec) -> tuple[Any, ...]:
 class Paginator(Generic[T]):
     """An async iterator over every item of a list endpoint, fetching pages as needed.
 
+    It fetches at most ``max_pages`` pages (default `DEFAULT_MAX_PAGES`), and stops with a
+    [`PaginationError`][elasticio.PaginationError] when the pages would never end.
+
     Examples:
         >>> components = client.components.list(contract_id="CONTRACT_ID")
         >>> async for component in components:  # doctest: +SKIP
@@ -94,7 +113,9 @@ class Paginator(Generic[T]):
         item: Callable[[Response, Resource], T],
         base_url: httpx.URL,
         page_size: int | None = None,
+        max_pages: int = DEFAULT_MAX_PAGES,
     ) -> None:
+        whole_number("max_pages", max_pages, 1)
         if page_size is not None:
             whole_number("page_size", page_size, 1)
             first = attrs.evolve(first, params={**first.params, PAGE_SIZE: page_size})
@@ -102,6 +123,7 @@ class Paginator(Generic[T]):
         self._first = first
         self._item = item
         self._base_url = base_url
+        self._max_pages = max_pages
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
@@ -112,24 +134,48 @@ class Paginator(Generic[T]):
                 yield item
 
     async def pages(self) -> AsyncIterator[Page[T]]:
-        """Iterate page by page rather than item by item."""
+        """Iterate page by page rather than item by item.
+
+        Raises:
+            PaginationError: the list does not end: the next page is one already asked
+                for, a page holds the same resources as the one before (a server that
+                ignores ``page[number]``), or there would be more than ``max_pages``.
+        """
         spec: RequestSpec | None = self._first
         number = 1
         # Every page asked for, the first included: a server whose links.next (or whose
         # meta.page) leads back to a fetched page would otherwise be followed forever.
         seen: set[tuple[Any, ...]] = set()
         previous: Document | None = None
+        previous_items: tuple[tuple[str, str], ...] | None = None
         while spec is not None:
+            fetched = number - 1
+            if previous is not None and number > self._max_pages:
+                raise PaginationError(
+                    f"the list goes on past max_pages={self._max_pages}; pass a larger"
+                    " max_pages to fetch more",
+                    pages=fetched,
+                    pointer=_led_on_by(previous),
+                )
             key = _page_key(self._base_url, spec)
             if key in seen:
                 followed_link = previous is not None and bool(previous.links.get("next"))
-                raise DecodeError(
+                raise PaginationError(
                     "the next page is one already fetched; the list would never end",
+                    pages=fetched,
                     pointer="/links/next" if followed_link else "/meta/page",
                 )
             seen.add(key)
             response = await self._fetch(spec)
             document = response.document
+            items = _identities(document)
+            if items is not None and items == previous_items:
+                raise PaginationError(
+                    f"page {number} holds the same resources as page {fetched}; the server"
+                    " ignores the page asked for, and the list would never end",
+                    pages=number,
+                    pointer="/data",
+                )
             yield Page(
                 items=tuple(self._item(response, r) for r in document.primary),
                 response=response,
@@ -137,6 +183,7 @@ class Paginator(Generic[T]):
             )
             spec = next_page(self._base_url, spec, document, number)
             previous = document
+            previous_items = items
             number += 1
 
     async def collect(self) -> list[T]:

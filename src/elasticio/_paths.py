@@ -14,7 +14,8 @@ def segment(value: str) -> str:
 
     Every reserved character, ``/`` included, is escaped, so an id such as
     ``../users/me`` or ``a/b?x#y`` stays inside its segment. Empty values and the dot
-    segments ``.`` and ``..`` are refused: servers collapse them before routing.
+    segments ``.`` and ``..`` are refused: servers collapse them before routing; so is
+    text with a lone surrogate, which has no UTF-8 form.
 
     Examples:
         >>> segment("a/b?x#y")
@@ -24,4 +25,10 @@ def segment(value: str) -> str:
         raise UsageError(f"a path segment must be a string, not {type(value).__name__}")
     if value in ("", ".", ".."):
         raise UsageError(f"{value!r} cannot be used as an id or name in a URL path")
-    return quote(value, safe="")
+    try:
+        return quote(value, safe="")
+    except UnicodeEncodeError:
+        # A lone surrogate (a JSON "\ud800" escape decodes to one) has no UTF-8 form.
+        raise UsageError(
+            f"{value!r} cannot be used as an id or name in a URL path: it is not valid Unicode"
+        ) from None

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from elasticio._catalog import Entry
 from elasticio._errors import DecodeError, UsageError
 from elasticio._http import QueryParams, RequestSpec, Response, as_timeout
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import (
     Document,
@@ -184,17 +184,20 @@ class Namespace:
         *,
         params: QueryParams | None = None,
         page_size: int | None = None,
-        options: CallOptions | None = None,
+        options: ListOptions | None = None,
         **path: str,
     ) -> Paginator[M]:
         """An async iterator over the resources of ``entry``, fetching page after page
-        while the answers say there are more (``page_size`` only for paged entries)."""
+        while the answers say there are more (``page_size`` only for paged entries), at
+        most ``options["max_pages"]`` pages (else the client's ``max_pages``)."""
         if page_size is not None and not entry.pages:
             raise UsageError(f"{entry.route} is not paged; page_size cannot be set")
+        options = options or {}
         return self._paginate(
             request(entry, params=params, options=options, **path),
             self._structurer(model, path),
             page_size,
+            max_pages=options.get("max_pages"),
         )
 
     async def _nothing(
@@ -229,12 +232,16 @@ class Namespace:
         first: RequestSpec,
         item: Callable[[Response, Resource], T],
         page_size: int | None = None,
+        *,
+        max_pages: int | None = None,
     ) -> Paginator[T]:
-        """The list that starts with request ``first``, each resource built by ``item``."""
+        """The list that starts with request ``first``, each resource built by ``item``,
+        capped at ``max_pages`` pages (None: the client's ``max_pages``)."""
         return Paginator(
             fetch=self._client._send,
             first=first,
             item=item,
             base_url=self._client.base_url,
             page_size=page_size,
+            max_pages=self._client.max_pages if max_pages is None else max_pages,
         )

@@ -25,7 +25,7 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._checks import strings
 from elasticio._literals import ComponentAccess
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Identifier, Unset
 from elasticio.models._components import (
@@ -56,7 +56,7 @@ class Components(Namespace):
         *,
         contract_id: str,
         access: ComponentAccess | None = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[ListOptions],
     ) -> Paginator[Component]:
         """Components available to a contract; ``access`` filters by ``private``,
         ``public`` or ``all``. Iterate with ``async for``.
@@ -71,7 +71,7 @@ class Components(Namespace):
         return self._list(COMPONENTS_LIST, Component, params=params, options=options)
 
     def list_all(
-        self, *, contract_id: str | None = None, **options: Unpack[CallOptions]
+        self, *, contract_id: str | None = None, **options: Unpack[ListOptions]
     ) -> Paginator[Component]:
         """Every component of the tenant (needs ``tenants.component.list_all``), or only
         those of ``contract_id``. Iterate with ``async for``.
@@ -84,7 +84,7 @@ class Components(Namespace):
         )
 
     def list_in_workspace(
-        self, workspace_id: str, **options: Unpack[CallOptions]
+        self, workspace_id: str, **options: Unpack[ListOptions]
     ) -> Paginator[Component]:
         """Components usable in a workspace, honouring the contract's whitelist. Iterate
         with ``async for``.

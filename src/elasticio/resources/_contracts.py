@@ -10,7 +10,7 @@ from elasticio._catalog.v2 import CONTRACTS_GET, CONTRACTS_LIST, CONTRACTS_MEMBE
 from elasticio._checks import strings
 from elasticio._errors import UsageError
 from elasticio._literals import Include
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.models._contracts import Contract, ContractMember
 from elasticio.resources._base import Namespace
@@ -46,7 +46,7 @@ class Contracts(Namespace):
     """
 
     def list(
-        self, *, page_size: int | None = None, **options: Unpack[CallOptions]
+        self, *, page_size: int | None = None, **options: Unpack[ListOptions]
     ) -> Paginator[Contract]:
         """The contracts the caller is a member of; the API pages by 20 unless
         ``page_size`` says otherwise. Iterate with ``async for``.

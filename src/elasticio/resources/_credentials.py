@@ -14,7 +14,7 @@ from elasticio._catalog.v2 import (
     CREDENTIALS_UPDATE,
 )
 from elasticio._errors import UsageError
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset
 from elasticio.models._credentials import Credential
@@ -51,7 +51,7 @@ class Credentials(Namespace):
         return self._body(entry, id=id, attributes=attributes, relationships=relationships)
 
     def list(
-        self, *, workspace_id: str, component_id: str | None = None, **options: Unpack[CallOptions]
+        self, *, workspace_id: str, component_id: str | None = None, **options: Unpack[ListOptions]
     ) -> Paginator[Credential]:
         """The credentials of a workspace, only those of one component when
         ``component_id`` is given (one request: the API does not page them). Iterate with

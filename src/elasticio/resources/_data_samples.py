@@ -13,7 +13,7 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._checks import strings
 from elasticio._errors import UsageError
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import Identifier
 from elasticio.models._data_samples import DataSample
@@ -58,7 +58,7 @@ class DataSamples(Namespace):
         )
 
     def list(
-        self, ids: Iterable[str] | str, **options: Unpack[CallOptions]
+        self, ids: Iterable[str] | str, **options: Unpack[ListOptions]
     ) -> Paginator[DataSample]:
         """The data samples with the given ids (one request, ``filter[id]``); a single
         string is one id. Iterate with ``async for``.

@@ -29,7 +29,7 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._errors import UsageError
 from elasticio._literals import FlowSort, FlowStatus, FlowType
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Identifier, Unset
@@ -74,7 +74,7 @@ class Flows(Namespace):
         search: str | None = None,
         sort: FlowSort | None = None,
         page_size: int | None = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[ListOptions],
     ) -> Paginator[Flow]:
         """The flows of a workspace. Iterate with ``async for``.
 
@@ -330,7 +330,7 @@ class Flows(Namespace):
     # -- versions ------------------------------------------------------------------------
 
     def versions(
-        self, flow_id: str, *, page_size: int | None = None, **options: Unpack[CallOptions]
+        self, flow_id: str, *, page_size: int | None = None, **options: Unpack[ListOptions]
     ) -> Paginator[FlowVersion]:
         """A flow's versions, oldest first. Iterate with ``async for``.
 

@@ -26,6 +26,9 @@ class Sender(Protocol):
     @property
     def poll_policy(self) -> PollPolicy: ...
 
+    @property
+    def max_pages(self) -> int: ...
+
     async def _send(
         self,
         spec: RequestSpec,

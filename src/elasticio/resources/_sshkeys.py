@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Unpack
 
 from elasticio._catalog.v2 import SSH_KEYS_CREATE, SSH_KEYS_DELETE, SSH_KEYS_LIST
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Unset
 from elasticio.models._sshkeys import SSHKey
@@ -22,7 +22,7 @@ class SSHKeys(Namespace):
         ...     print(key.title, key.fingerprint)
     """
 
-    def list(self, **options: Unpack[CallOptions]) -> Paginator[SSHKey]:
+    def list(self, **options: Unpack[ListOptions]) -> Paginator[SSHKey]:
         """The current user's keys (one request: the API does not page them). Iterate
         with ``async for``.
 

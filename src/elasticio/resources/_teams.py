@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Unpack
 
 from elasticio._catalog.v2 import TEAMS_GET, TEAMS_LIST
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.models._teams import Team
 from elasticio.resources._base import Namespace
@@ -20,7 +20,7 @@ class Teams(Namespace):
         >>> teams = await client.teams.list(contract_id="CONTRACT_ID").collect()  # doctest: +SKIP
     """
 
-    def list(self, *, contract_id: str, **options: Unpack[CallOptions]) -> Paginator[Team]:
+    def list(self, *, contract_id: str, **options: Unpack[ListOptions]) -> Paginator[Team]:
         """The caller's teams in a contract. Iterate with ``async for``.
 
         Examples:

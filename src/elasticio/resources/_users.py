@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Unpack
 
 from elasticio._catalog.v2 import USERS_GET, USERS_LIST, USERS_ME
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.models._users import User
 from elasticio.resources._base import Namespace
@@ -46,7 +46,7 @@ class Users(Namespace):
         *,
         email: str | None = None,
         page_size: int | None = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[ListOptions],
     ) -> Paginator[User]:
         """Every user of the tenant (needs ``tenants.user.list_all``), or only the one
         whose email is ``email``. The API pages by 50 unless ``page_size`` says otherwise.

@@ -14,7 +14,7 @@ from elasticio._catalog.v2 import (
 )
 from elasticio._checks import strings
 from elasticio._literals import Include
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.models._workspaces import Workspace, WorkspaceMember
 from elasticio.resources._base import Namespace
@@ -37,7 +37,7 @@ class Workspaces(Namespace):
         *,
         contract_id: str | None = None,
         page_size: int | None = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[ListOptions],
     ) -> Paginator[Workspace]:
         """The workspaces the caller is a member of, of one contract when ``contract_id``
         is given; the API pages by 20 unless ``page_size`` says otherwise.
