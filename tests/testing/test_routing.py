@@ -26,6 +26,31 @@ async def test_wrong_method_is_405_with_allow(api: httpx.AsyncClient) -> None:
     assert response.headers["allow"] == "GET"
 
 
+@pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "FOO", "OPTIONS", "CONNECT"])
+async def test_unknown_method_is_a_json_405_with_allow(api: httpx.AsyncClient, method: str) -> None:
+    """Any method a known path does not serve, even one HTTP does not define, is a
+    JSON:API 405 with the ``Allow`` header."""
+    response = await api.request(method, "/v2/flows")
+    error_of(response, 405)
+    assert response.headers["allow"] == "GET, POST"
+
+
+async def test_head_is_a_405_with_allow(api: httpx.AsyncClient) -> None:
+    """HEAD is served nowhere: 405, with ``Allow``, and JSON headers (HEAD has no body)."""
+    response = await api.head("/v2/users/me")
+    assert response.status_code == 405
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["allow"] == "GET"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "FOO"])
+async def test_unknown_method_on_unknown_path_is_a_json_404(
+    api: httpx.AsyncClient, method: str
+) -> None:
+    """An unknown method on a path nothing serves is the usual JSON:API 404."""
+    error_of(await api.request(method, "/v2/no-such-thing"), 404)
+
+
 async def test_trailing_slash_is_ignored(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """``/v2/users/`` serves the same list as ``/v2/users`` (the docs use both)."""
     assert data_of(await api.get("/v2/users/")) == data_of(await api.get("/v2/users"))

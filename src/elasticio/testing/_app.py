@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
+from starlette.routing import request_response
 from starlette.types import Message, Receive, Scope, Send
 
 from elasticio.testing._auth import authenticate, basic_credentials
@@ -29,8 +30,6 @@ from elasticio.testing._router import Router
 from elasticio.testing._settings import EmulatorSettings
 
 __all__ = ["EmulatorApp", "Host", "RecordedRequest"]
-
-_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
 @attrs.frozen(kw_only=True)
@@ -90,6 +89,18 @@ async def _hang_up(send: Send) -> None:
     raise ConnectionDropped("the emulator dropped the connection (fault script)")
 
 
+class _AnyMethod:
+    """The endpoint as an ASGI app, which Starlette routes every method to: a function
+    endpoint it limits to listed methods, answering others with a text/plain 405 before
+    the emulator's router could answer them in JSON."""
+
+    def __init__(self, endpoint: Callable[[Request], Awaitable[Response]]) -> None:
+        self._app = request_response(endpoint)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._app(scope, receive, send)
+
+
 class Host(Protocol):
     """What the app reads on every request (an [`Emulator`][elasticio.testing.Emulator]);
     read anew each time, as a reset replaces the platform."""
@@ -108,7 +119,7 @@ class EmulatorApp:
     def __init__(self, emulator: Host) -> None:
         self._emulator = emulator
         self._inner = Starlette(
-            routes=[StarletteRoute("/{path:path}", self._dispatch, methods=_METHODS)],
+            routes=[StarletteRoute("/{path:path}", _AnyMethod(self._dispatch))],
             exception_handlers={Exception: self._crash},
         )
 
