@@ -2,7 +2,8 @@
 
 A request goes through, in order: the request log; the fault script (latency, rate limit,
 dropped connection, injected error); routing (404 for an unknown path, 405 for a wrong
-method); Basic authentication (401); the body's JSON (400); the handler. Handlers raise
+method); Basic authentication (401); the body's JSON (400); the handler. A client gone before
+its body is read gets no answer and is logged as unanswered, not as a crash. Handlers raise
 `elasticio.testing._errors.ReplyError` for error answers.
 """
 
@@ -14,7 +15,7 @@ from typing import Any, Protocol
 import attrs
 import orjson
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
 from starlette.routing import request_response
@@ -80,6 +81,17 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key.lower() == name:
             return bytes(value).decode("latin-1")
     return None
+
+
+class _NoAnswer(Response):
+    """What a request whose client has hung up gets: nothing. The request is logged as
+    unanswered (status None), and the server sees a normal end, not a crash."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=499)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        return None
 
 
 async def _hang_up(send: Send) -> None:
@@ -197,6 +209,8 @@ class EmulatorApp:
             return reply_response(match.route.handler(call, **match.params))
         except ReplyError as problem:
             return problem_response(problem)
+        except ClientDisconnect:  # gone while the body was read, e.g. during latency
+            return _NoAnswer()
 
     @staticmethod
     async def _json_body(request: Request) -> Any:
