@@ -35,6 +35,12 @@ async def test_unknown_method_is_a_json_405_with_allow(api: httpx.AsyncClient, m
     assert response.headers["allow"] == "GET, POST"
 
 
+@pytest.mark.parametrize("path", ["/%0A0", "/v2/flows/%0D%0A", "/v2/users/me%0A"])
+async def test_path_with_a_line_break_is_a_json_404(api: httpx.AsyncClient, path: str) -> None:
+    """An encoded line break in the path is an unknown path like any other."""
+    error_of(await api.get(path), 404)
+
+
 async def test_head_is_a_405_with_allow(api: httpx.AsyncClient) -> None:
     """HEAD is served nowhere: 405, with ``Allow``, and JSON headers (HEAD has no body)."""
     response = await api.head("/v2/users/me")
@@ -158,3 +164,21 @@ def test_an_entry_with_a_body_needs_a_schema() -> None:
         ValueError, match=r"reads no body, but ssh_keys\.create takes a sshkey body"
     ):
         Router([table])
+
+
+async def test_a_bug_in_the_emulator_is_a_json_500(
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception in the emulator answers a JSON:API 500 (and reaches the server)."""
+
+    def broken(email: str) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(emulator.platform.users, "by_email", broken)
+    transport = httpx.ASGITransport(app=emulator.app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        response = await client.get("/v2/users/me", auth=emulator.credentials)
+    assert error_of(response, 500)["detail"] == "The emulator failed: RuntimeError"
+    async with http_client(emulator, emulator.credentials) as raising:
+        with pytest.raises(RuntimeError):
+            await raising.get("/v2/users/me")

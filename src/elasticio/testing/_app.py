@@ -1,4 +1,4 @@
-"""The ASGI app: the fault layer in front of a Starlette app that routes and authenticates.
+"""The ASGI app: the fault layer in front of Starlette's request handling, then the router.
 
 A request goes through, in order: the request log; the fault script (latency, rate limit,
 dropped connection, injected error); routing (404 for an unknown path, 405 for a wrong
@@ -15,9 +15,9 @@ from typing import Any, Protocol
 import attrs
 import orjson
 from starlette.applications import Starlette
+from starlette.middleware.errors import ServerErrorMiddleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route as StarletteRoute
 from starlette.routing import request_response
 from starlette.types import Message, Receive, Scope, Send
 
@@ -101,18 +101,6 @@ async def _hang_up(send: Send) -> None:
     raise ConnectionDropped("the emulator dropped the connection (fault script)")
 
 
-class _AnyMethod:
-    """The endpoint as an ASGI app, which Starlette routes every method to: a function
-    endpoint it limits to listed methods, answering others with a text/plain 405 before
-    the emulator's router could answer them in JSON."""
-
-    def __init__(self, endpoint: Callable[[Request], Awaitable[Response]]) -> None:
-        self._app = request_response(endpoint)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await self._app(scope, receive, send)
-
-
 class Host(Protocol):
     """What the app reads on every request (an [`Emulator`][elasticio.testing.Emulator]);
     read anew each time, as a reset replaces the platform."""
@@ -130,14 +118,15 @@ class EmulatorApp:
 
     def __init__(self, emulator: Host) -> None:
         self._emulator = emulator
-        self._inner = Starlette(
-            routes=[StarletteRoute("/{path:path}", _AnyMethod(self._dispatch))],
-            exception_handlers={Exception: self._crash},
-        )
+        # Every path and method goes to _dispatch, where the emulator's router answers
+        # 404 and 405 in JSON; Starlette's routing would answer some (a method it was
+        # not told of, a path with a newline) itself, in text/plain.
+        self._inner = ServerErrorMiddleware(request_response(self._dispatch), handler=self._crash)
+        self._others = Starlette()  # lifespan (and websocket) scopes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await self._inner(scope, receive, send)
+            await self._others(scope, receive, send)
             return
         emulator = self._emulator
         method, raw_path = scope["method"], _raw_path(scope)
@@ -179,7 +168,7 @@ class EmulatorApp:
                 record(None)
 
     async def _answer(self, verdict: Verdict, scope: Scope, receive: Receive, send: Send) -> None:
-        """Carry out the fault script's verdict, or hand the request to Starlette."""
+        """Carry out the fault script's verdict, or hand the request on to _dispatch."""
         if verdict.delay:
             await self._emulator.sleep(verdict.delay)
         if verdict.drop:
