@@ -268,3 +268,14 @@ async def test_docker_pull_of_another_teams_component(
     """Only the owning team may pull: the platform's timer is a 403 for the owner."""
     with pytest.raises(PermissionDeniedError):
         await client.components.docker_pull(emulator.seed.component_ids["timer"])
+
+
+async def test_env_is_for_the_components_team_only(guest: AsyncClient, emulator: Emulator) -> None:
+    """A contract member outside the component's team can neither read nor replace its
+    environment variables: PermissionDeniedError, and the variables stay as they were."""
+    stored = dict(emulator.platform.components[petstore_id(emulator)].env)
+    with pytest.raises(PermissionDeniedError):
+        await guest.components.get_env(petstore_id(emulator))
+    with pytest.raises(PermissionDeniedError):
+        await guest.components.set_env(petstore_id(emulator), {"STOLEN": "yes"})
+    assert emulator.platform.components[petstore_id(emulator)].env == stored

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from hypothesis import settings
 
 from elasticio.testing import Emulator
 from tests._support.clock import FakeClock
@@ -45,3 +46,7 @@ async def guest_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
 async def anonymous_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
     async with http_client(emulator, None) as client:
         yield client
+
+
+# A long run of the fuzz tests: `pytest --hypothesis-profile=fuzz` (the nox fuzz session).
+settings.register_profile("fuzz", max_examples=5_000, deadline=None)

@@ -26,6 +26,37 @@ async def test_wrong_method_is_405_with_allow(api: httpx.AsyncClient) -> None:
     assert response.headers["allow"] == "GET"
 
 
+@pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "FOO", "OPTIONS", "CONNECT"])
+async def test_unknown_method_is_a_json_405_with_allow(api: httpx.AsyncClient, method: str) -> None:
+    """Any method a known path does not serve, even one HTTP does not define, is a
+    JSON:API 405 with the ``Allow`` header."""
+    response = await api.request(method, "/v2/flows")
+    error_of(response, 405)
+    assert response.headers["allow"] == "GET, POST"
+
+
+@pytest.mark.parametrize("path", ["/%0A0", "/v2/flows/%0D%0A", "/v2/users/me%0A"])
+async def test_path_with_a_line_break_is_a_json_404(api: httpx.AsyncClient, path: str) -> None:
+    """An encoded line break in the path is an unknown path like any other."""
+    error_of(await api.get(path), 404)
+
+
+async def test_head_is_a_405_with_allow(api: httpx.AsyncClient) -> None:
+    """HEAD is served nowhere: 405, with ``Allow``, and JSON headers (HEAD has no body)."""
+    response = await api.head("/v2/users/me")
+    assert response.status_code == 405
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["allow"] == "GET"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "FOO"])
+async def test_unknown_method_on_unknown_path_is_a_json_404(
+    api: httpx.AsyncClient, method: str
+) -> None:
+    """An unknown method on a path nothing serves is the usual JSON:API 404."""
+    error_of(await api.request(method, "/v2/no-such-thing"), 404)
+
+
 async def test_trailing_slash_is_ignored(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """``/v2/users/`` serves the same list as ``/v2/users`` (the docs use both)."""
     assert data_of(await api.get("/v2/users/")) == data_of(await api.get("/v2/users"))
@@ -133,3 +164,21 @@ def test_an_entry_with_a_body_needs_a_schema() -> None:
         ValueError, match=r"reads no body, but ssh_keys\.create takes a sshkey body"
     ):
         Router([table])
+
+
+async def test_a_bug_in_the_emulator_is_a_json_500(
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception in the emulator answers a JSON:API 500 (and reaches the server)."""
+
+    def broken(email: str) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(emulator.platform.users, "by_email", broken)
+    transport = httpx.ASGITransport(app=emulator.app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        response = await client.get("/v2/users/me", auth=emulator.credentials)
+    assert error_of(response, 500)["detail"] == "The emulator failed: RuntimeError"
+    async with http_client(emulator, emulator.credentials) as raising:
+        with pytest.raises(RuntimeError):
+            await raising.get("/v2/users/me")

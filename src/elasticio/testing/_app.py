@@ -1,8 +1,9 @@
-"""The ASGI app: the fault layer in front of a Starlette app that routes and authenticates.
+"""The ASGI app: the fault layer in front of Starlette's request handling, then the router.
 
 A request goes through, in order: the request log; the fault script (latency, rate limit,
 dropped connection, injected error); routing (404 for an unknown path, 405 for a wrong
-method); Basic authentication (401); the body's JSON (400); the handler. Handlers raise
+method); Basic authentication (401); the body's JSON (400); the handler. A client gone before
+its body is read gets no answer and is logged as unanswered, not as a crash. Handlers raise
 `elasticio.testing._errors.ReplyError` for error answers.
 """
 
@@ -14,22 +15,22 @@ from typing import Any, Protocol
 import attrs
 import orjson
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.middleware.errors import ServerErrorMiddleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route as StarletteRoute
+from starlette.routing import request_response
 from starlette.types import Message, Receive, Scope, Send
 
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
 from elasticio.testing._platform import Platform
+from elasticio.testing._query import single_values
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import Router
 from elasticio.testing._settings import EmulatorSettings
 
 __all__ = ["EmulatorApp", "Host", "RecordedRequest"]
-
-_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
 @attrs.frozen(kw_only=True)
@@ -82,6 +83,17 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+class _NoAnswer(Response):
+    """What a request whose client has hung up gets: nothing. The request is logged as
+    unanswered (status None), and the server sees a normal end, not a crash."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=499)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        return None
+
+
 async def _hang_up(send: Send) -> None:
     """Start a response that promises a body, then fail (see ConnectionDropped)."""
     headers = [(b"content-type", b"application/json"), (b"content-length", b"1024")]
@@ -106,14 +118,15 @@ class EmulatorApp:
 
     def __init__(self, emulator: Host) -> None:
         self._emulator = emulator
-        self._inner = Starlette(
-            routes=[StarletteRoute("/{path:path}", self._dispatch, methods=_METHODS)],
-            exception_handlers={Exception: self._crash},
-        )
+        # Every path and method goes to _dispatch, where the emulator's router answers
+        # 404 and 405 in JSON; Starlette's routing would answer some (a method it was
+        # not told of, a path with a newline) itself, in text/plain.
+        self._inner = ServerErrorMiddleware(request_response(self._dispatch), handler=self._crash)
+        self._others = Starlette()  # lifespan (and websocket) scopes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await self._inner(scope, receive, send)
+            await self._others(scope, receive, send)
             return
         emulator = self._emulator
         method, raw_path = scope["method"], _raw_path(scope)
@@ -155,7 +168,7 @@ class EmulatorApp:
                 record(None)
 
     async def _answer(self, verdict: Verdict, scope: Scope, receive: Receive, send: Send) -> None:
-        """Carry out the fault script's verdict, or hand the request to Starlette."""
+        """Carry out the fault script's verdict, or hand the request on to _dispatch."""
         if verdict.delay:
             await self._emulator.sleep(verdict.delay)
         if verdict.drop:
@@ -178,13 +191,15 @@ class EmulatorApp:
                 entry=match.route.entry,
                 schema=match.route.body,
                 path=request.url.path.rstrip("/") or "/",
-                query=dict(request.query_params),
+                query=single_values(request.query_params.multi_items()),
                 body=await self._json_body(request),
                 origin=str(request.base_url).rstrip("/"),
             )
             return reply_response(match.route.handler(call, **match.params))
         except ReplyError as problem:
             return problem_response(problem)
+        except ClientDisconnect:  # gone while the body was read, e.g. during latency
+            return _NoAnswer()
 
     @staticmethod
     async def _json_body(request: Request) -> Any:

@@ -110,22 +110,28 @@ class PageRequest:
     size: int
 
 
+PAGE_LIMIT = 2**31 - 1
+"""The largest ``page[number]`` or ``page[size]`` accepted (a 32-bit integer)."""
+
+
 def _positive(query: Mapping[str, str], name: str, default: int) -> int:
     raw = query.get(name)
     if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1 or str(value) != raw.strip():
-        raise bad_request(f"{name} must be a positive integer, got {raw!r}", parameter=name)
+    text = raw.strip()
+    # Digits only, and few enough of them: int() would take "+1", "1_0" or other scripts' digits,
+    # and any number of them, which the answer's meta could not then carry.
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= 10 else 0
+    if not 1 <= value <= PAGE_LIMIT:
+        raise bad_request(
+            f"{name} must be an integer from 1 to {PAGE_LIMIT}, got {raw!r}", parameter=name
+        )
     return value
 
 
 def page_request(query: Mapping[str, str], *, default_size: int) -> PageRequest:
-    """Read ``page[number]`` (default 1) and ``page[size]``; anything but a positive
-    integer is a 400 naming the parameter."""
+    """Read ``page[number]`` (default 1) and ``page[size]``; anything but an integer
+    from 1 to `PAGE_LIMIT` is a 400 naming the parameter."""
     return PageRequest(
         number=_positive(query, "page[number]", 1),
         size=_positive(query, "page[size]", default_size),

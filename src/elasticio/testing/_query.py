@@ -1,12 +1,29 @@
-"""Reading query parameters: required ones, ``include`` lists, booleans, enumerations."""
+"""Reading query parameters: each given once, required ones, ``include`` lists, booleans,
+enumerations."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from elasticio.testing._errors import bad_request
 
-__all__ = ["choice", "flag", "includes", "require_query"]
+__all__ = ["choice", "flag", "includes", "require_query", "single_values"]
+
+
+def single_values(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The query as a mapping; a name given twice is a 400 naming it, as no parameter of
+    the API takes several values that way (lists are comma-separated).
+
+    Examples:
+        >>> single_values([("page[size]", "5"), ("search", "x")])
+        {'page[size]': '5', 'search': 'x'}
+    """
+    query: dict[str, str] = {}
+    for name, value in pairs:
+        if name in query:
+            raise bad_request(f"the query parameter {name} is given more than once", parameter=name)
+        query[name] = value
+    return query
 
 
 def require_query(query: Mapping[str, str], name: str) -> str:

@@ -24,8 +24,8 @@ class Call:
     """One authenticated request, as a handler sees it.
 
     ``entry`` is the catalog entry being served (its placeholders reach the handler as
-    keyword arguments, percent-decoded), ``query`` the query string (the last value of a
-    repeated name wins), ``body`` the parsed JSON body or None (read it with
+    keyword arguments, percent-decoded), ``query`` the query string (a name given twice
+    is a 400 before the handler runs), ``body`` the parsed JSON body or None (read it with
     `payload`), ``origin`` the scheme and host the request was sent to
     (``http://127.0.0.1``), for the absolute URLs some answers carry.
     """

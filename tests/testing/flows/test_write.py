@@ -9,6 +9,7 @@ import pytest
 
 from elasticio.testing import Emulator
 from tests._support.emulator_http import data_of, error_of
+from tests._support.platform import foreign_component
 
 
 def create_body(workspace_id: str, **attributes: Any) -> dict[str, Any]:
@@ -242,3 +243,27 @@ async def test_delete_in_foreign_workspace_is_403(
     private = emulator.seed.private_workspace_id
     flow_id = next(f.id for f in emulator.platform.flows.values() if f.workspace_id == private)
     error_of(await guest_api.delete(f"/v2/flows/{flow_id}"), 403)
+
+
+@pytest.mark.parametrize("route", ["create", "update", "put_draft"])
+async def test_graph_cannot_use_another_contracts_private_component(
+    route: str, api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """A step naming a private component of another contract is 400, as if unknown."""
+    secret = foreign_component(emulator)
+    body = create_body(emulator.seed.workspace_id)
+    body["data"]["attributes"]["graph"]["nodes"][1]["command"] = "other-dev/secret:run"
+    flow_id = emulator.seed.flow_id
+    if route == "create":
+        response = await api.post("/v2/flows", json=body)
+    elif route == "update":
+        graph = body["data"]["attributes"]["graph"]
+        changes = {"data": {"type": "flow", "id": flow_id, "attributes": {"graph": graph}}}
+        response = await api.patch(f"/v2/flows/{flow_id}", json=changes)
+    else:
+        graph = body["data"]["attributes"]["graph"]
+        draft = {"data": {"type": "flow-draft", "attributes": {"graph": graph}}}
+        response = await api.put(f"/v2/flows/{flow_id}/draft", json=draft)
+    error = error_of(response, 400)
+    assert error["source"] == {"pointer": "/data/attributes/graph/nodes/1/command"}
+    assert not emulator.platform.flows_using(secret.id, None)

@@ -2,7 +2,9 @@
 its versions and descriptors, create/update/delete, environment variables, docker pull.
 
 A component is open to members of its contract, or to everyone when shared (``tenant``
-or ``global`` access); changing one needs membership of its team. Lists are not paged
+or ``global`` access); changing one, and reading or replacing its environment variables
+(secrets, as a rule), needs membership of its team: 403 for anyone else who may see it.
+Lists are not paged
 (the docs document no paging for them) and always include the latest ``version`` and
 ``descriptor`` of each component.
 """
@@ -263,13 +265,14 @@ def delete_version(call: Call, component_id: str, revision: str) -> Reply:
 
 @routes.handle(COMPONENTS_GET_ENV)
 def get_env(call: Call, component_id: str) -> Reply:
-    return Reply(body=document(env_resource(component_for(call, component_id))))
+    """The variables, for the component's own team only."""
+    return Reply(body=document(env_resource(_team_component(call, component_id))))
 
 
 @routes.handle(COMPONENTS_SET_ENV, body=ENV)
 def put_env(call: Call, component_id: str) -> Reply:
-    """Replace every variable with ``data.attributes.vars``."""
-    component = component_for(call, component_id)
+    """Replace every variable with ``data.attributes.vars``; the component's team only."""
+    component = _team_component(call, component_id)
     component.env = dict(call.payload().attributes["vars"])
     return Reply(body=document(env_resource(component)))
 

@@ -69,7 +69,11 @@ def get_draft(call: Call, flow_id: str) -> Reply:
 def put_draft(call: Call, flow_id: str) -> Reply:
     """Create or replace the draft; 200 either way, as the docs show."""
     flow = flow_for(call, flow_id)
-    changes = flow_changes(call.platform.components, call.payload().attributes)
+    changes = flow_changes(
+        call.platform.components,
+        call.payload().attributes,
+        contract_id=call.platform.workspaces[flow.workspace_id].contract_id,
+    )
     draft = call.platform.flows.put_draft(flow.id, changes, user_id=call.user.id)
     return Reply(body=document(flow_draft_resource(flow, draft)))
 

@@ -45,18 +45,24 @@ def _fail(member: str, problem: str) -> ReplyError:
     return ReplyError(400, f"data.attributes.{member} {problem}", pointer=pointer)
 
 
-def flow_changes(components: Components, attributes: Mapping[str, Any]) -> dict[str, Any]:
+def flow_changes(
+    components: Components, attributes: Mapping[str, Any], *, contract_id: str
+) -> dict[str, Any]:
     """The attributes, read by a schema of `FLOW_ATTRIBUTES`, with the graph and the
-    node options checked in depth; a 400 names the first member that is wrong."""
+    node options checked in depth; a 400 names the first member that is wrong.
+
+    A step may use only a component the flow's contract (``contract_id``) may use; any
+    other is unknown to it, as if it did not exist.
+    """
     changes = dict(attributes)
     if "graph" in changes:
-        changes["graph"] = _graph(components, changes["graph"])
+        changes["graph"] = _graph(components, changes["graph"], contract_id)
     if "nodes_config" in changes:
         changes["nodes_config"] = _nodes_config(changes["nodes_config"])
     return changes
 
 
-def _graph(components: Components, graph: Mapping[str, Any]) -> dict[str, Any]:
+def _graph(components: Components, graph: Mapping[str, Any], contract_id: str) -> dict[str, Any]:
     nodes, edges = graph.get("nodes"), graph.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list):
         raise _fail("graph", "must have a list of nodes and a list of edges")
@@ -71,7 +77,7 @@ def _graph(components: Components, graph: Mapping[str, Any]) -> dict[str, Any]:
         component = components.resolve(node["command"]) or components.get(
             str(node.get("component_id"))
         )
-        if component is None:
+        if component is None or not component.available_to(contract_id):
             raise _fail(f"{where}.command", f"names no known component: {node['command']!r}")
         step_ids.append(node["id"])
         out_nodes.append({**clone(dict(node)), "component_id": component.id})

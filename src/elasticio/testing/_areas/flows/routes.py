@@ -103,8 +103,10 @@ def get_flow(call: Call, flow_id: str) -> Reply:
 def create_flow(call: Call) -> Reply:
     """A new inactive flow in one of the caller's workspaces; 201."""
     payload = call.payload()
-    changes = flow_changes(call.platform.components, payload.attributes)
     workspace = workspace_for(call, payload.link("workspace"))
+    changes = flow_changes(
+        call.platform.components, payload.attributes, contract_id=workspace.contract_id
+    )
     flow = call.platform.flows.create(workspace_id=workspace.id, user_id=call.user.id, **changes)
     return shown(call, flow, status=201)
 
@@ -113,7 +115,11 @@ def create_flow(call: Call) -> Reply:
 def update_flow(call: Call, flow_id: str) -> Reply:
     """Change some attributes; a new version becomes ``latest_version``."""
     flow = flow_for(call, flow_id)
-    changes = flow_changes(call.platform.components, call.payload(url_id=flow.id).attributes)
+    changes = flow_changes(
+        call.platform.components,
+        call.payload(url_id=flow.id).attributes,
+        contract_id=call.platform.workspaces[flow.workspace_id].contract_id,
+    )
     return shown(call, call.platform.flows.update(flow.id, changes, user_id=call.user.id))
 
 

@@ -1,0 +1,474 @@
+"""Who may change what: every write route, with a caller it lets through and one it refuses.
+
+The refused caller gets 403 and leaves the platform as it was. The seed's guest is a
+contract admin and an integrator of the shared workspace only, and in no developer team;
+the owner is a tenant admin, in every workspace and in the team ``acme-dev``. Nobody of
+the tenant is in the platform's own team, which owns the global components.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+
+from elasticio.testing import Emulator
+from elasticio.testing._areas.data_samples.store import DataSampleRecord
+from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
+from tests._support.emulator_http import error_of, http_client, ref
+
+
+@attrs.frozen
+class Scene:
+    """The seed plus what the cases need: ids in the owner's private workspace."""
+
+    emulator: Emulator
+    flow_id: str  # inactive, private, with a draft and a snapshot of step_1
+    active_flow_id: str  # active, private
+    spare_component_id: str  # acme-dev's, one build, in no flow
+    sample_id: str  # a data sample in the private workspace
+    newcomer_id: str  # a contract member in no workspace
+
+    @property
+    def seed(self) -> Any:
+        return self.emulator.seed
+
+
+def _scene(emulator: Emulator) -> Scene:
+    platform, seed = emulator.platform, emulator.seed
+    private = platform.flows.where(lambda f: f.workspace_id == seed.private_workspace_id)
+    flow = next(f for f in private if f.status == "inactive" and f.draft is not None)
+    active = next(f for f in private if f.status == "active")
+    platform.flows.set_snapshot(flow.id, "step_1", {"cursor": 1})
+    spare = platform.components.create(team_id=seed.team_id, name="spare")
+    platform.components.add_version(spare.id)
+    sample = platform.data_samples.add(
+        DataSampleRecord(
+            workspace_id=seed.private_workspace_id,
+            component_id=seed.component_ids["petstore"],
+            user_id=seed.owner.id,
+            method="getPetsByStatus",
+            result={"id": 2},
+        )
+    )
+    newcomer = platform.users.create(email="newcomer@example.com")
+    platform.contracts.add_member(seed.contract_id, newcomer.id, ["admin"])
+    return Scene(
+        emulator=emulator,
+        flow_id=flow.id,
+        active_flow_id=active.id,
+        spare_component_id=spare.id,
+        sample_id=sample.id,
+        newcomer_id=newcomer.id,
+    )
+
+
+Request = tuple[str, str, Any]
+"""Method, path and JSON body (None for none)."""
+
+
+@attrs.frozen
+class Case:
+    """One write route: the request, who may make it (None: nobody of the seed) and who
+    is refused."""
+
+    name: str
+    request: Callable[[Scene], Request]
+    allowed: str | None
+    refused: str | None
+    status: int = 200
+
+
+def _petstore(s: Scene) -> str:
+    return s.seed.component_ids["petstore"]
+
+
+def _in_private(s: Scene, type: str, attributes: dict[str, Any], **rels: Any) -> Any:
+    relationships = {"workspace": ref("workspace", s.seed.private_workspace_id), **rels}
+    return {"data": {"type": type, "attributes": attributes, "relationships": relationships}}
+
+
+def _new_flow(s: Scene) -> Any:
+    graph = {"nodes": [{"id": "step_1", "command": "elasticio/timer:timer@latest"}], "edges": []}
+    attributes = {"name": "New", "type": "ordinary", "default_mapper_type": "jsonata"}
+    return _in_private(s, "flow", {**attributes, "graph": graph})
+
+
+def _member(s: Scene) -> Any:
+    return {"data": {"type": "member", "id": s.newcomer_id, "attributes": {"roles": ["admin"]}}}
+
+
+def _execution(type: str, **attributes: Any) -> Callable[[Scene], Request]:
+    def request(s: Scene) -> Request:
+        path = f"/v2/components/{_petstore(s)}/versions/latest/{type}"
+        return "POST", path, _in_private(s, type, {"fields": {"apiKey": "k"}, **attributes})
+
+    return request
+
+
+_ENV = {"data": {"type": "component-env", "attributes": {"vars": {"STOLEN": "yes"}}}}
+
+CASES = [
+    Case(
+        "components.create",
+        lambda s: (
+            "POST",
+            "/v2/components",
+            {
+                "data": {
+                    "type": "component",
+                    "attributes": {"name": "new-repo"},
+                    "relationships": {"team": ref("team", s.seed.team_id)},
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "components.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/components/{_petstore(s)}",
+            {"data": {"type": "component", "attributes": {"access": "tenant"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "components.delete",
+        lambda s: ("DELETE", f"/v2/components/{s.spare_component_id}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "components.delete_version",
+        lambda s: ("DELETE", f"/v2/components/{s.spare_component_id}/versions/latest", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "components.get_env",
+        lambda s: ("GET", f"/v2/components/{_petstore(s)}/env", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "components.set_env",
+        lambda s: ("PUT", f"/v2/components/{_petstore(s)}/env", _ENV),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "components.get_env of a global component",
+        lambda s: ("GET", f"/v2/components/{s.seed.component_ids['timer']}/env", None),
+        None,
+        "owner",
+    ),
+    Case(
+        "components.set_env of a global component",
+        lambda s: ("PUT", f"/v2/components/{s.seed.component_ids['timer']}/env", _ENV),
+        None,
+        "owner",
+    ),
+    Case(
+        "components.docker_pull_latest",
+        lambda s: ("POST", f"/v2/components/{_petstore(s)}/docker-pull", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "components.docker_pull",
+        lambda s: ("POST", f"/v2/components/{_petstore(s)}/docker-pull/latest", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "credentials.create",
+        lambda s: (
+            "POST",
+            "/v2/credentials",
+            _in_private(
+                s, "credential", {"keys": {"apiKey": "k"}}, component=ref("component", _petstore(s))
+            ),
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "credentials.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/credentials/{s.seed.private_credential_id}",
+            {
+                "data": {
+                    "type": "credential",
+                    "id": s.seed.private_credential_id,
+                    "attributes": {"keys": {"apiKey": "changed"}},
+                }
+            },
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "credentials.delete",
+        lambda s: ("DELETE", f"/v2/credentials/{s.seed.private_credential_id}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case("flows.create", lambda s: ("POST", "/v2/flows", _new_flow(s)), "owner", "guest", 201),
+    Case(
+        "flows.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/flows/{s.flow_id}",
+            {"data": {"type": "flow", "id": s.flow_id, "attributes": {"name": "Renamed"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "flows.delete", lambda s: ("DELETE", f"/v2/flows/{s.flow_id}", None), "owner", "guest", 204
+    ),
+    Case(
+        "flows.start",
+        lambda s: ("POST", f"/v2/flows/{s.flow_id}/start", None),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case(
+        "flows.stop",
+        lambda s: ("POST", f"/v2/flows/{s.active_flow_id}/stop", None),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case(
+        "flows.put_draft",
+        lambda s: (
+            "PUT",
+            f"/v2/flows/{s.flow_id}/draft",
+            {"data": {"type": "flow-draft", "attributes": {"name": "Draft"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "flows.delete_draft",
+        lambda s: ("DELETE", f"/v2/flows/{s.flow_id}/draft", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "flows.copy",
+        lambda s: (
+            "POST",
+            f"/v2/flows/{s.flow_id}/copy",
+            {
+                "data": {
+                    "type": "flow-copy",
+                    "attributes": {},
+                    "relationships": {
+                        "dest_workspace": ref("workspace", s.seed.private_workspace_id)
+                    },
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "flows.copy from a shared flow into a foreign workspace",
+        lambda s: (
+            "POST",
+            f"/v2/flows/{s.seed.flow_id}/copy",
+            {
+                "data": {
+                    "type": "flow-copy",
+                    "attributes": {},
+                    "relationships": {
+                        "dest_workspace": ref("workspace", s.seed.private_workspace_id)
+                    },
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "flows.create_snapshot",
+        lambda s: (
+            "POST",
+            f"/v2/flows/{s.flow_id}/snapshots",
+            {"data": {"type": "snapshot", "id": "step_2", "attributes": {"snapshot": 1}}},
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "flows.update_snapshot",
+        lambda s: (
+            "PATCH",
+            f"/v2/flows/{s.flow_id}/snapshots/step_1",
+            {"data": {"type": "snapshot", "id": "step_1", "attributes": {"snapshot": 2}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "flows.delete_snapshot",
+        lambda s: ("DELETE", f"/v2/flows/{s.flow_id}/snapshots/step_1", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "data_samples.create",
+        lambda s: (
+            "POST",
+            "/v2/data-samples",
+            _in_private(
+                s,
+                "data-sample",
+                {"method": "getPetsByStatus", "result": {}},
+                component=ref("component", _petstore(s)),
+                component_version=ref("version", "latest"),
+            ),
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "data_samples.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/data-samples/{s.sample_id}",
+            {"data": {"type": "data-sample", "attributes": {"result": {"id": 3}}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "workspaces.add_member",
+        lambda s: ("POST", f"/v2/workspaces/{s.seed.private_workspace_id}/members", _member(s)),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "workspaces.add_member to a workspace the caller only works in",
+        lambda s: ("POST", f"/v2/workspaces/{s.seed.workspace_id}/members", _member(s)),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "ssh_keys.create",
+        lambda s: (
+            "POST",
+            "/v2/sshkeys",
+            {"data": {"type": "sshkey", "attributes": {"key": example_rsa_key("guest")}}},
+        ),
+        "guest",
+        None,
+        201,
+    ),
+    Case(
+        "ssh_keys.delete",
+        lambda s: ("DELETE", f"/v2/sshkeys/{s.seed.ssh_key_id}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "executions.verify_credential",
+        _execution("verify-credential"),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case(
+        "executions.dynamic_metadata",
+        _execution("dynamic-metadata", module="getPetsByStatus"),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case(
+        "executions.select_model",
+        _execution("select-model", module="getPetsByStatus", method="list"),
+        "owner",
+        "guest",
+        202,
+    ),
+]
+
+
+def _fingerprint(emulator: Emulator) -> list[Any]:
+    """Every record of the platform, as plain data."""
+    platform = emulator.platform
+    tables = (
+        platform.users,
+        platform.contracts,
+        platform.workspaces,
+        platform.teams,
+        platform.components,
+        platform.credentials,
+        platform.flows,
+        platform.data_samples,
+        platform.ssh_keys,
+        platform.executions,
+    )
+    return [[attrs.asdict(record) for record in table.values()] for table in tables]
+
+
+async def _send(emulator: Emulator, who: str, request: Request) -> httpx.Response:
+    user = emulator.seed.owner if who == "owner" else emulator.seed.guest
+    method, path, body = request
+    async with http_client(emulator, (user.email, user.api_key)) as client:
+        return await client.request(method, path, json=body)
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [case.name for case in cases]
+
+
+ALLOWED = [case for case in CASES if case.allowed]
+REFUSED = [case for case in CASES if case.refused]
+
+
+def test_every_write_route_has_a_case(emulator: Emulator) -> None:
+    """The table covers every route that changes something."""
+    writes = {r.entry.name for r in emulator.router.routes if r.entry.method != "GET"}
+    assert writes <= {case.name.split(" ", 1)[0] for case in CASES}
+
+
+@pytest.mark.parametrize("case", ALLOWED, ids=_ids(ALLOWED))
+async def test_allowed_caller_may_write(case: Case, emulator: Emulator) -> None:
+    """The caller the docs allow gets the route's success status."""
+    assert case.allowed is not None
+    response = await _send(emulator, case.allowed, case.request(_scene(emulator)))
+    assert response.status_code == case.status, response.text
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=_ids(REFUSED))
+async def test_refused_caller_gets_403_and_changes_nothing(case: Case, emulator: Emulator) -> None:
+    """A caller without the right gets 403, and the platform stays as it was."""
+    assert case.refused is not None
+    request = case.request(_scene(emulator))
+    before = _fingerprint(emulator)
+    error_of(await _send(emulator, case.refused, request), 403)
+    assert _fingerprint(emulator) == before
