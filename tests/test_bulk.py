@@ -239,6 +239,37 @@ async def test_cancelling_the_run_cancels_every_operation() -> None:
     assert other_tasks() == before
 
 
+async def test_a_cancelled_run_starts_nothing_more() -> None:
+    """Cancelled over 10,000 items whose operations swallow the cancellation, the run
+    starts no new operation, raises CancelledError and says what had finished."""
+    started: list[int] = []
+    held = Held()
+
+    async def stubborn(item: int) -> str:
+        started.append(item)
+        if item >= 5:
+            return "started after the cancel"  # at once, so a run that goes on ends
+        try:
+            return await held(item)
+        except asyncio.CancelledError:
+            return f"swallowed {item}"  # a misbehaving operation: no re-raise
+
+    finished: list[Outcome[int, str]] = []
+    run = asyncio.create_task(
+        run_bounded(stubborn, range(10_000), concurrency=4, on_done=finished.append)
+    )
+    await held.until_waiting(4)
+    held.release(0)
+    await held.until_waiting(4)
+    run.cancel()
+    with pytest.raises(asyncio.CancelledError) as caught:
+        async with asyncio.timeout(GUARD):
+            await run
+    assert started == [0, 1, 2, 3, 4]
+    assert sorted(o.item for o in finished) == [0, 1, 2, 3, 4]
+    assert "5 operations had finished" in "".join(caught.value.__notes__)
+
+
 async def test_keyboard_interrupt_stops_the_run() -> None:
     """A KeyboardInterrupt from one operation propagates; the others are cancelled."""
     before = other_tasks()

@@ -68,10 +68,12 @@ def plan(
 
 
 def test_default_policy_values() -> None:
-    """The default policy: 3 retries, a 60 s Retry-After cap, 0.5 s doubling to 8 s."""
+    """The default policy: 3 retries, a 60 s Retry-After cap, 0.5 s doubling to 8 s, 60 s
+    per attempt and 300 s in all."""
     policy = RetryPolicy()
     assert (policy.max_retries, policy.max_retry_after) == (3, 60.0)
-    assert (policy.backoff_initial, policy.backoff_max, policy.deadline) == (0.5, 8.0, None)
+    assert (policy.backoff_initial, policy.backoff_max) == (0.5, 8.0)
+    assert (policy.attempt_timeout, policy.deadline) == (60.0, 300.0)
     assert 0.0 < policy.jitter <= 1.0
 
 

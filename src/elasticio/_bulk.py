@@ -11,7 +11,15 @@ Examples:
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sized
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Mapping,
+    Sized,
+)
 from typing import Generic, TypeVar, cast
 
 import attrs
@@ -135,6 +143,15 @@ def _first_cause(group: BaseExceptionGroup[BaseException]) -> BaseException:
     return leaf.cause if isinstance(leaf, _Abort) else leaf
 
 
+def _finished(outcomes: Mapping[int, Outcome[T, R]], how: str) -> str:
+    """A note for the exception that stopped a run: what had finished by then."""
+    failed = sum(1 for o in outcomes.values() if not o.ok)
+    return (
+        f"run_bounded {how}: {len(outcomes)} operations had finished ({failed} failed), "
+        "each reported to on_done; no operation was started after the stop"
+    )
+
+
 async def run_bounded(
     operation: Callable[[T], Awaitable[R]],
     items: Iterable[T] | AsyncIterable[T],
@@ -154,7 +171,10 @@ async def run_bounded(
     What is not an item's failure stops the whole run: a ``BaseException`` that is not
     an ``Exception`` (cancellation, ``KeyboardInterrupt``), an error raised by the items
     iterator, or an error raised by ``on_done``. The operations still running are then
-    cancelled and waited for, and that exception propagates.
+    cancelled and waited for, no new one is started (even when an operation swallows
+    its cancellation and returns), and that exception propagates with a note saying how
+    many operations had finished; each of those was reported to ``on_done``, so a run
+    that may be cancelled keeps its results there.
 
     The client's own ``max_concurrency`` still applies on top of ``concurrency``.
 
@@ -177,8 +197,14 @@ async def run_bounded(
     outcomes: dict[int, Outcome[T, R]] = {}
 
     async def work() -> None:
+        task = asyncio.current_task()
         try:
-            while (pulled := await source.next()) is not None:
+            while True:
+                if task is not None and task.cancelling():
+                    # An operation swallowed this worker's cancellation: start nothing more.
+                    raise asyncio.CancelledError
+                if (pulled := await source.next()) is None:
+                    break
                 index, item = pulled
                 outcome: Outcome[T, R]
                 try:
@@ -191,7 +217,6 @@ async def run_bounded(
                 if on_done is not None:
                     on_done(outcome)
         except asyncio.CancelledError as exc:
-            task = asyncio.current_task()
             if task is not None and task.cancelling():
                 raise  # this worker is being cancelled: let it be
             raise _Abort(exc) from exc  # the operation itself gave up
@@ -207,7 +232,11 @@ async def run_bounded(
                 group.create_task(work())
     except BaseExceptionGroup as exc:
         failure = _first_cause(exc)
+    except asyncio.CancelledError as exc:
+        exc.add_note(_finished(outcomes, "cancelled"))
+        raise
     if failure is not None:
         # Raised here, outside the handler, so it keeps its own cause and traceback.
+        failure.add_note(_finished(outcomes, "stopped"))
         raise failure
     return BulkResult(outcomes=tuple(outcomes[i] for i in range(len(outcomes))))

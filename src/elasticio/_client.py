@@ -7,7 +7,7 @@ import contextlib
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, ParamSpec, Self, TypeVar, Unpack
@@ -34,6 +34,7 @@ from elasticio._polling import PollPolicy, poll_until
 from elasticio._raw import RawResponse, capturing, record
 from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
 from elasticio._retry import RetryDecision, RetryPolicy, retrying
+from elasticio._shielded import CancelGuard, settled, shield_close
 from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
 from elasticio.resources import (
@@ -135,6 +136,8 @@ class _Core:
         self.rng = random.random
         self.throttle = Throttle(clock=clock, sleep=sleep)
         self.stats = ClientStats()
+        # Exchanges on the wire, kept referenced until they end (a caller may leave first).
+        self.exchanges: set[asyncio.Task[httpx.Response]] = set()
 
     def __repr__(self) -> str:
         return f"<_Core base_url={str(self.config.base_url)!r}>"
@@ -156,8 +159,10 @@ class AsyncClient:
         email: the user's email (the Basic-auth username).
         api_key: the user's API key (the Basic-auth password).
         base_url: the API's base URL, for white-label tenants or a local emulator.
-        timeout: seconds, or an `httpx.Timeout`, for each attempt (default 30 s,
-            10 s to connect; with ``http_client``, that client's own timeout).
+        timeout: seconds, or an `httpx.Timeout`, for each phase of an attempt: connect,
+            each read, each write (default 30 s, 10 s to connect; with ``http_client``,
+            that client's own timeout). A whole attempt and a whole call have limits
+            of their own, ``attempt_timeout`` and ``deadline`` of the retry policy.
         max_retries: the retry count of ``retry`` (see
             [`RetryPolicy.with_max_retries`][elasticio.RetryPolicy.with_max_retries]).
         retry: the retry policy for every call (see [`RetryPolicy`][elasticio.RetryPolicy]).
@@ -172,7 +177,9 @@ class AsyncClient:
             (default 64 MiB; ``None`` for no limit). A larger one raises
             [`ResponseTooLargeError`][elasticio.ResponseTooLargeError], unread past the limit.
         http_client: an `httpx.AsyncClient` of your own; it is not closed by
-            this client.
+            this client. It is used as it is: the hook that keeps httpcore from
+            losing connections to cancelled requests is installed only in a pool
+            this client builds.
         transport: an httpx transport for the client this one creates (tests, proxies).
         allow_insecure_http: permit ``http://`` to a host other than loopback.
         headers: extra headers sent with every request.
@@ -248,6 +255,7 @@ class AsyncClient:
                 timeout=as_timeout(timeout),
                 follow_redirects=False,
                 limits=pool_limits(limit),
+                event_hooks={"response": [shield_close]},
             ),
             owns_http=http_client is None,
             max_concurrency=limit,
@@ -484,17 +492,20 @@ class AsyncClient:
                 policy.max_retries,
             )
 
+        async def exchange(guard: CancelGuard) -> httpx.Response:
+            self._core.stats.requests += 1
+            request.extensions["trace"] = guard.trace
+            return await receive(
+                self._core.http,
+                request,
+                auth=self._core.auth,
+                max_size=self._core.max_response_size,
+            )
+
         async def attempt() -> httpx.Response:
             if await self._core.throttle.wait():
                 self._core.stats.throttled += 1
-            async with self._slot():
-                self._core.stats.requests += 1
-                response = await receive(
-                    self._core.http,
-                    request,
-                    auth=self._core.auth,
-                    max_size=self._core.max_response_size,
-                )
+            response = await self._on_wire(exchange, policy, started)
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)
@@ -510,7 +521,7 @@ class AsyncClient:
             rng=self._core.rng,
         )
         try:
-            response: httpx.Response = await engine(self._bounded(attempt, policy, started))
+            response: httpx.Response = await engine(attempt)
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
                 f"{method} {url} timed out ({type(exc).__name__})",
@@ -553,30 +564,71 @@ class AsyncClient:
         record(result)
         return result
 
-    def _slot(self) -> contextlib.AbstractAsyncContextManager[object]:
-        """A slot under the concurrency limit, held for one attempt (not its retry wait)."""
-        if self._core.slots is None:
-            return contextlib.nullcontext()
-        return self._core.slots
-
-    def _bounded(
+    async def _on_wire(
         self,
-        attempt: Callable[[], Awaitable[httpx.Response]],
+        exchange: Callable[[CancelGuard], Awaitable[httpx.Response]],
         policy: RetryPolicy,
         started: float,
-    ) -> Callable[[], Awaitable[httpx.Response]]:
-        """Wrap ``attempt`` so that no attempt outlives the policy's overall deadline."""
-        if policy.deadline is None:
-            return attempt
-        deadline = policy.deadline
+    ) -> httpx.Response:
+        """Run one attempt's ``exchange`` under a concurrency slot, within its time limit.
 
-        async def bounded() -> httpx.Response:
-            remaining = deadline - (self._core.clock() - started)
+        The exchange runs in a task of its own, which holds the slot until it has ended.
+        The caller may leave at once, cancelled or timed out; the exchange is then
+        cancelled exactly once and cleans up undisturbed (httpcore returns a connection
+        to its pool only if that clean-up is not interrupted by a second cancellation).
+        The caller always sees its own cancellation: an exchange that completes at the
+        same moment never turns a cancellation into a value.
+        """
+        slots = self._core.slots
+        if slots is not None:
+            async with self._within(policy, started, None, "waiting for a free slot"):
+                await slots.acquire()
+        try:
+            # No await from here to the shield: the slot is released by the task's end alone.
+            limit = self._within(policy, started, policy.attempt_timeout, "on the wire")
+        except BaseException:
+            if slots is not None:
+                slots.release()
+            raise
+        guard = CancelGuard()
+        task = asyncio.create_task(settled(lambda: exchange(guard)))
+        self._core.exchanges.add(task)
+        task.add_done_callback(self._core.exchanges.discard)
+        if slots is not None:
+            task.add_done_callback(lambda _: slots.release())
+        try:
+            async with limit:
+                return await asyncio.shield(task)
+        except BaseException:
+            guard.cancel(task)
+            raise
+
+    def _within(
+        self, policy: RetryPolicy, started: float, seconds: float | None, doing: str
+    ) -> contextlib.AbstractAsyncContextManager[None]:
+        """A time limit of ``seconds`` (or none), cut short by the policy's deadline.
+
+        Past it, the block raises `httpx.TimeoutException` (an attempt cut off counts as
+        a read timeout); a cancellation from outside passes through as it is.
+        """
+        what = f"the time limit of {seconds:g}s per attempt" if seconds is not None else ""
+        if policy.deadline is not None:
+            remaining = policy.deadline - (self._core.clock() - started)
             if remaining <= 0:
-                raise httpx.TimeoutException("the retry deadline has passed")
-            try:
-                return await asyncio.wait_for(attempt(), remaining)
-            except TimeoutError as exc:
-                raise httpx.TimeoutException("the retry deadline has passed") from exc
+                raise httpx.TimeoutException(f"the retry deadline of {policy.deadline:g}s passed")
+            if seconds is None or remaining < seconds:
+                seconds, what = remaining, f"the retry deadline of {policy.deadline:g}s"
+        return _limit(seconds, f"{what} passed {doing}")
 
-        return bounded
+
+@contextlib.asynccontextmanager
+async def _limit(seconds: float | None, message: str) -> AsyncIterator[None]:
+    """`asyncio.timeout` whose expiry raises `httpx.TimeoutException` with ``message``."""
+    timer = asyncio.timeout(seconds)
+    try:
+        async with timer:
+            yield
+    except TimeoutError as exc:
+        if timer.expired():
+            raise httpx.TimeoutException(message) from exc
+        raise

@@ -27,6 +27,10 @@ __all__ = [
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
+# Typed as optional so that attrs types the fields below as optional too.
+_DEFAULT_DEADLINE: float | None = 300.0
+_DEFAULT_ATTEMPT_TIMEOUT: float | None = 60.0
+
 
 @attrs.frozen(kw_only=True)
 class RetryPolicy:
@@ -48,9 +52,20 @@ class RetryPolicy:
     Without ``Retry-After`` the wait doubles from ``backoff_initial`` up to
     ``backoff_max``, with up to ``jitter`` of it randomised away.
 
+    Every call is bounded in time, however slowly the server answers (httpx's own
+    timeouts apply to each read, so a server trickling a byte at a time never trips them):
+    each attempt, from sending to the last byte of the body, gets at most
+    ``attempt_timeout`` seconds (default 60), and the whole call, retries and waits
+    included, at most ``deadline`` seconds (default 300). Past either, the call raises
+    `APITimeoutError` (a `TimeoutError`); an attempt cut off by ``attempt_timeout`` counts
+    as a read timeout, so an idempotent request is retried if the deadline leaves room.
+    ``None`` switches a limit off.
+
     Examples:
         >>> RetryPolicy(max_retries=5, deadline=30.0).max_retries
         5
+        >>> RetryPolicy().attempt_timeout, RetryPolicy().deadline
+        (60.0, 300.0)
     """
 
     max_retries: int = attrs.field(default=3, validator=bounded(low=0, whole=True))
@@ -63,7 +78,12 @@ class RetryPolicy:
         validator=bounded(low=0, high=1),
     )
     deadline: float | None = attrs.field(
-        default=None, validator=attrs.validators.optional(bounded(low=0, above=True))
+        default=_DEFAULT_DEADLINE,
+        validator=attrs.validators.optional(bounded(low=0, above=True)),
+    )
+    attempt_timeout: float | None = attrs.field(
+        default=_DEFAULT_ATTEMPT_TIMEOUT,
+        validator=attrs.validators.optional(bounded(low=0, above=True)),
     )
 
     @classmethod

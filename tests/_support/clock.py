@@ -9,6 +9,8 @@ Example:
 
 from __future__ import annotations
 
+import asyncio
+
 __all__ = ["FakeClock"]
 
 
@@ -31,6 +33,8 @@ class FakeClock:
         self.now += seconds
 
     async def sleep(self, seconds: float) -> None:
-        """Record the wait and move the clock by it, at once."""
+        """Record the wait and move the clock by it, at once, then let other tasks run (as
+        `asyncio.sleep` always does, even for 0 s)."""
         self.sleeps.append(seconds)
         self.now += seconds
+        await asyncio.sleep(0)
