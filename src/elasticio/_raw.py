@@ -65,7 +65,11 @@ class RawResponse(Generic[T]):
         """Every response the call received, in order."""
 
     def __repr__(self) -> str:
-        first = self.responses[0]
+        # Safe on a half-built object too (a traceback formatted with its locals).
+        responses = getattr(self, "responses", ())
+        if not responses:
+            return "<RawResponse (empty)>"
+        first = responses[0]
         return f"<RawResponse {first.method} {first.url} -> {first.status_code}>"
 
     @property

@@ -76,7 +76,11 @@ class Emulator:
         self.app = EmulatorApp(self)
 
     def __repr__(self) -> str:
-        return f"<Emulator users={len(self.platform.users)} flows={len(self.platform.flows)}>"
+        # Safe on a half-built emulator too (a traceback formatted with its locals).
+        platform = getattr(self, "platform", None)
+        if platform is None:
+            return "<Emulator (not set up)>"
+        return f"<Emulator users={len(platform.users)} flows={len(platform.flows)}>"
 
     def _seeded(self) -> tuple[Platform, Seed]:
         platform = Platform(self.clock)

@@ -116,6 +116,9 @@ class Platform:
         self.executions = Executions(self.ids, clock, self.users, self.workspaces)
 
     def __repr__(self) -> str:
+        # Safe on a half-built platform too (a traceback formatted with its locals).
+        if not hasattr(self, "flows"):
+            return "<Platform (not set up)>"
         return f"<Platform users={len(self.users)} flows={len(self.flows)}>"
 
     # The methods before the areas, kept for the tests and scripts that call them.

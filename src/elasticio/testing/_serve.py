@@ -142,7 +142,11 @@ class ServedEmulator:
         self._thread: threading.Thread | None = None
 
     def __repr__(self) -> str:
-        return f"<ServedEmulator base_url={self.base_url!r}>"
+        # Safe on a half-built server too (a traceback formatted with its locals).
+        try:
+            return f"<ServedEmulator base_url={self.base_url!r}>"
+        except AttributeError:
+            return "<ServedEmulator (not started)>"
 
     @property
     def credentials(self) -> tuple[str, str]:
