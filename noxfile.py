@@ -95,8 +95,8 @@ def demo(session: nox.Session) -> None:
 
 @nox.session
 def fuzz(session: nox.Session) -> None:
-    """Fuzz the models for about 10 minutes: the model fuzz tests with many more examples,
-    new ones each run (the default test run tries a few, always the same)."""
+    """Fuzz for about 10 minutes: the model and the emulator fuzz tests with many more
+    examples, new ones each run (the default test run tries a few, always the same)."""
     session.install("-e", ".[test]")
     session.run(
         "pytest",
@@ -104,4 +104,7 @@ def fuzz(session: nox.Session) -> None:
         "tests/models/test_fuzz.py",
         *session.posargs,
         env={"ELASTICIO_FUZZ": "long"},
+    )
+    session.run(
+        "pytest", "-q", "tests/testing/test_fuzz.py", "--hypothesis-profile=fuzz", *session.posargs
     )
