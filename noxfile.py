@@ -108,3 +108,13 @@ def fuzz(session: nox.Session) -> None:
     session.run(
         "pytest", "-q", "tests/testing/test_fuzz.py", "--hypothesis-profile=fuzz", *session.posargs
     )
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """Drive 5,000 calls through one client against the emulator on loopback with 429s,
+    5xx, dropped connections, latency and random cancellation all on (about a minute,
+    two at most); fail on a hang, a leak, a duplicate write or an untyped error.
+    Options go to bench/soak.py, e.g. ``-- --seed 7 --requests 20000 --seconds 600``."""
+    session.install("-e", ".[emulator]")
+    session.run("python", "bench/soak.py", *session.posargs)
