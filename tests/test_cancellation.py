@@ -313,3 +313,22 @@ async def test_an_attempt_cut_off_is_retried_within_the_deadline(
         document = await c.request("GET", PATH)
     assert document.meta == {"path": PATH}
     assert calls == 2
+
+
+async def test_the_hold_after_a_429_counts_against_the_deadline(make_client: MakeClient) -> None:
+    """A client-wide hold longer than the deadline (0.1 s) ends the call at the deadline,
+    with nothing sent; the hold is waited on a real timer here (asyncio.sleep)."""
+    calls = 0
+
+    def count(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        return ok(request)
+
+    c = make_client(count, retry=RetryPolicy(deadline=0.1), sleep=asyncio.sleep)
+    c._core.throttle.hold(30.0)
+    with pytest.raises(APITimeoutError) as caught:
+        async with asyncio.timeout(GUARD):
+            await c.request("GET", PATH)
+    assert "held back after a 429" in str(caught.value.__cause__)
+    assert calls == 0

@@ -503,8 +503,10 @@ class AsyncClient:
             )
 
         async def attempt() -> httpx.Response:
-            if await self._core.throttle.wait():
-                self._core.stats.throttled += 1
+            # The client-wide hold after a 429 counts against the deadline like any wait.
+            async with self._within(policy, started, None, "held back after a 429"):
+                if await self._core.throttle.wait():
+                    self._core.stats.throttled += 1
             response = await self._on_wire(exchange, policy, started)
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1
