@@ -18,6 +18,7 @@ import pytest
 from elasticio.testing import Emulator
 from elasticio.testing._areas.data_samples.store import DataSampleRecord
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
+from elasticio.testing._areas.teams.store import TeamRecord
 from tests._support.emulator_http import error_of, http_client, ref
 
 
@@ -110,6 +111,38 @@ def _execution(type: str, **attributes: Any) -> Callable[[Scene], Request]:
 
 
 _ENV = {"data": {"type": "component-env", "attributes": {"vars": {"STOLEN": "yes"}}}}
+
+
+def _partner_team(s: Scene) -> tuple[str, str]:
+    """A second contract, "Partners", owned by the owner, where the guest is a member
+    without a contract role (so without ``contracts.devTeam.edit``), and its team of the
+    owner alone: the contract's id and the team's."""
+    platform = s.emulator.platform
+    contract = platform.contracts.create(name="Partners", owner_ids=[s.seed.owner.id])
+    platform.contracts.add_member(contract.id, s.seed.guest.id, [])
+    team = platform.teams.add(
+        TeamRecord(name="partners-dev", contract_id=contract.id, user_ids=[s.seed.owner.id])
+    )
+    return contract.id, team.id
+
+
+def _new_team(contract_id: str) -> Any:
+    return {
+        "data": {
+            "type": "team",
+            "attributes": {"name": "new-team"},
+            "relationships": {"contract": ref("contract", contract_id)},
+        }
+    }
+
+
+def _registry(team_id: str) -> Any:
+    return {"data": {"type": "team", "id": team_id, "attributes": {"docker_registry": {}}}}
+
+
+def _team_user(user_id: str) -> Any:
+    return {"data": {"type": "user", "id": user_id}}
+
 
 CASES = [
     Case(
@@ -374,6 +407,64 @@ CASES = [
         lambda s: ("POST", f"/v2/workspaces/{s.seed.workspace_id}/members", _member(s)),
         "owner",
         "guest",
+    ),
+    Case(
+        "teams.create",
+        lambda s: ("POST", "/v2/teams", _new_team(_partner_team(s)[0])),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "teams.create by a contract admin",
+        lambda s: ("POST", "/v2/teams", _new_team(s.seed.contract_id)),
+        "guest",
+        None,
+        201,
+    ),
+    Case(
+        "teams.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/teams/{(team_id := _partner_team(s)[1])}",
+            _registry(team_id),
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "teams.update by a contract admin outside the team",
+        lambda s: ("PATCH", f"/v2/teams/{s.seed.team_id}", _registry(s.seed.team_id)),
+        "guest",
+        None,
+    ),
+    Case(
+        "teams.add_member",
+        lambda s: (
+            "POST",
+            f"/v2/teams/{_partner_team(s)[1]}/relationships/members",
+            _team_user(s.seed.guest.id),
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "teams.remove_member",
+        lambda s: (
+            "DELETE",
+            f"/v2/teams/{_partner_team(s)[1]}/relationships/members",
+            _team_user(s.seed.owner.id),
+        ),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "teams.delete",
+        lambda s: ("DELETE", f"/v2/teams/{_partner_team(s)[1]}", None),
+        "owner",
+        "guest",
+        204,
     ),
     Case(
         "ssh_keys.create",

@@ -61,6 +61,48 @@ WORKSPACES_ADD_MEMBER = workspaces.post(
 teams = Area("teams")
 TEAMS_LIST = teams.get("list", "/v2/teams", Many("team"), ref="#36", summary="A contract's teams")
 TEAMS_GET = teams.get("get", "/v2/teams/{team_id}", One("team"), ref="#37", summary="One team")
+TEAMS_CREATE = teams.post(
+    "create",
+    "/v2/teams",
+    One("team"),
+    status=201,
+    body="team",
+    ref="#38",
+    summary="Create a team in a contract",
+)
+TEAMS_UPDATE = teams.patch(
+    "update",
+    "/v2/teams/{team_id}",
+    One("team"),
+    body="team",
+    ref="#39",
+    summary="Set a team's docker registry",
+)
+TEAMS_ADD_MEMBER = teams.post(
+    "add_member",
+    "/v2/teams/{team_id}/relationships/members",
+    One("team"),
+    body="user",
+    ref="#40",
+    summary="Add a contract member to a team",
+)
+TEAMS_REMOVE_MEMBER = teams.delete(
+    "remove_member",
+    "/v2/teams/{team_id}/relationships/members",
+    Empty(),
+    status=204,
+    body="user",
+    ref="#41",
+    summary="Remove a member from a team",
+)
+TEAMS_DELETE = teams.delete(
+    "delete",
+    "/v2/teams/{team_id}",
+    Empty(),
+    status=204,
+    ref="#42",
+    summary="Delete a team without repositories",
+)
 
 components = Area("components")
 COMPONENTS_LIST = components.get(

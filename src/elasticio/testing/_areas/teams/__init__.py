@@ -1,1 +1,2 @@
-"""Developer teams: the caller's teams in a contract, one team."""
+"""Developer teams: the caller's teams in a contract, one team; create, set the docker
+registry, add and remove members, delete."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -20,12 +21,16 @@ def _listed(user_ids: Iterable[str]) -> list[str]:
 
 @attrs.define(kw_only=True)
 class TeamRecord:
-    """A developer team; the platform's own (global components) has no contract."""
+    """A developer team; the platform's own (global components) has no contract.
+
+    ``docker_registry`` (``uri`` and ``credentials``) is stored as given, never shown.
+    """
 
     id: str = attrs.field(init=False, default="")
     name: str
     contract_id: str | None
     user_ids: list[str] = attrs.field(factory=list, converter=_listed)
+    docker_registry: dict[str, Any] | None = attrs.field(default=None, repr=False)
 
 
 class Teams(Table[TeamRecord]):
