@@ -129,6 +129,7 @@ def test_every_namespace_is_inspected() -> None:
         "flows",
         "ssh_keys",
         "teams",
+        "topics",
         "users",
         "workspaces",
     }

@@ -74,6 +74,7 @@ ELASTICIO_ALL = [
     "ServerError",
     "Snapshot",
     "Team",
+    "Topic",
     "UnexpectedStatusError",
     "UsageError",
     "User",

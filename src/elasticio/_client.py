@@ -46,6 +46,7 @@ from elasticio.resources import (
     Flows,
     SSHKeys,
     Teams,
+    Topics,
     Users,
     Workspaces,
 )
@@ -206,6 +207,8 @@ class AsyncClient:
     """The caller's SSH keys."""
     teams: Teams
     """Developer teams of a contract."""
+    topics: Topics
+    """Pub/Sub topics of a workspace."""
     users: Users
     """Users: yourself, one by id, the tenant's."""
     workspaces: Workspaces
@@ -287,6 +290,7 @@ class AsyncClient:
         self.flows = Flows(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)
+        self.topics = Topics(self)
         self.users = Users(self)
         self.workspaces = Workspaces(self)
 

@@ -144,6 +144,17 @@ def _team_user(user_id: str) -> Any:
     return {"data": {"type": "user", "id": user_id}}
 
 
+def _private_topic(s: Scene) -> str:
+    """The id of a topic in the private workspace, made on first use."""
+    topics = s.emulator.platform.topics
+    found = topics.where(lambda t: t.workspace_id == s.seed.private_workspace_id)
+    if found:
+        return found[0].id
+    return topics.create(
+        workspace_id=s.seed.private_workspace_id, user_id=s.seed.owner.id, name="Order", schema={}
+    ).id
+
+
 CASES = [
     Case(
         "components.create",
@@ -467,6 +478,38 @@ CASES = [
         204,
     ),
     Case(
+        "topics.create",
+        lambda s: (
+            "POST",
+            f"/v2/workspaces/{s.seed.private_workspace_id}/topics",
+            {"data": {"type": "topic", "attributes": {"name": "Order", "schema": {}}}},
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "topics.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/workspaces/{s.seed.private_workspace_id}/topics/{_private_topic(s)}",
+            {"data": {"type": "topic", "id": _private_topic(s), "attributes": {"name": "New"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "topics.delete",
+        lambda s: (
+            "DELETE",
+            f"/v2/workspaces/{s.seed.private_workspace_id}/topics/{_private_topic(s)}",
+            None,
+        ),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
         "ssh_keys.create",
         lambda s: (
             "POST",
@@ -521,6 +564,7 @@ def _fingerprint(emulator: Emulator) -> list[Any]:
         platform.flows,
         platform.data_samples,
         platform.ssh_keys,
+        platform.topics,
         platform.executions,
     )
     return [[attrs.asdict(record) for record in table.values()] for table in tables]

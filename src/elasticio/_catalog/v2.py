@@ -439,6 +439,47 @@ DATA_SAMPLES_UPDATE = data_samples.patch(
     summary="Replace a sample's result",
 )
 
+topics = Area("topics")
+TOPICS_CREATE = topics.post(
+    "create",
+    "/v2/workspaces/{workspace_id}/topics",
+    One("topic"),
+    status=201,
+    body="topic",
+    ref="#100",
+    summary="Create a Pub/Sub topic",
+)
+TOPICS_GET = topics.get(
+    "get",
+    "/v2/workspaces/{workspace_id}/topics/{topic_id}",
+    One("topic"),
+    ref="#101",
+    summary="One topic",
+)
+TOPICS_LIST = topics.get(
+    "list",
+    "/v2/workspaces/{workspace_id}/topics",
+    Many("topic"),
+    ref="#102",
+    summary="A workspace's topics, by name with search",
+)
+TOPICS_UPDATE = topics.patch(
+    "update",
+    "/v2/workspaces/{workspace_id}/topics/{topic_id}",
+    One("topic"),
+    body="topic",
+    ref="#103",
+    summary="Rename a topic or replace its schema",
+)
+TOPICS_DELETE = topics.delete(
+    "delete",
+    "/v2/workspaces/{workspace_id}/topics/{topic_id}",
+    Empty(),
+    status=204,
+    ref="#104",
+    summary="Delete a topic",
+)
+
 ssh_keys = Area("ssh_keys")
 SSH_KEYS_LIST = ssh_keys.get(
     "list", "/v2/sshkeys", Many("sshkey"), ref="#123", summary="The caller's SSH keys"
@@ -466,5 +507,6 @@ AREAS = (
     flows,
     executions,
     data_samples,
+    topics,
     ssh_keys,
 )

@@ -25,6 +25,7 @@ from elasticio.models._flows import (
 )
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
+from elasticio.models._topics import Topic
 from elasticio.models._users import User
 from elasticio.models._workspaces import (
     Workspace,
@@ -53,6 +54,7 @@ __all__ = [
     "SSHKey",
     "Snapshot",
     "Team",
+    "Topic",
     "User",
     "Workspace",
     "WorkspaceInvite",

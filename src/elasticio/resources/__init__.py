@@ -8,6 +8,7 @@ from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
 from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._teams import Teams
+from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
 from elasticio.resources._workspaces import Workspaces
 
@@ -20,6 +21,7 @@ __all__ = [
     "Flows",
     "SSHKeys",
     "Teams",
+    "Topics",
     "Users",
     "Workspaces",
 ]

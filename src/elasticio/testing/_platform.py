@@ -24,6 +24,7 @@ from elasticio.testing._areas.executions.store import Executions
 from elasticio.testing._areas.flows.store import Flows
 from elasticio.testing._areas.ssh_keys.store import SshKeys
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
+from elasticio.testing._areas.topics.store import Topics
 from elasticio.testing._areas.users.store import Users
 from elasticio.testing._areas.workspaces.store import Workspaces
 from elasticio.testing._ids import IdFactory
@@ -113,6 +114,7 @@ class Platform:
         self.credentials = Credentials(self.ids, self.users, self.workspaces, self.components)
         self.data_samples = DataSamples(self.ids, self.users, self.workspaces, self.components)
         self.ssh_keys = SshKeys(self.ids, self.users)
+        self.topics = Topics(self.ids, self.users, self.workspaces)
         self.executions = Executions(self.ids, clock, self.users, self.workspaces)
 
     def __repr__(self) -> str:

@@ -11,6 +11,7 @@ from elasticio.testing._areas.flows import drafts, snapshots, versions
 from elasticio.testing._areas.flows import routes as flows
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.teams import routes as teams
+from elasticio.testing._areas.topics import routes as topics
 from elasticio.testing._areas.users import routes as users
 from elasticio.testing._areas.workspaces import routes as workspaces
 from elasticio.testing._router import RouteTable
@@ -30,6 +31,7 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     snapshots.routes,
     executions.routes,
     data_samples.routes,
+    topics.routes,
     ssh_keys.routes,
 )
 """The route tables of every area of the API."""

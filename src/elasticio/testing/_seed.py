@@ -12,7 +12,7 @@
   Production flow (``Seed.flow_id``) also has a snapshot of its ``step_1``;
 * credentials for ``webhook`` and ``petstore`` in Production and for ``petstore`` in
   Sandbox; data samples of ``petstore`` and ``webhook`` in Production; one SSH key of
-  the owner.
+  the owner; one Pub/Sub topic "Person" in Production.
 
 The records after the flows were added later: their ids follow the flows' ids, which
 therefore stay what they were.
@@ -56,7 +56,8 @@ class Seed:
     ``credential_ids`` and ``data_sample_ids`` are keyed by component name and live in
     the shared workspace; ``private_credential_id`` is a petstore credential in the
     private one. ``flow_id`` is an inactive flow of the shared workspace with a draft
-    and a snapshot of ``step_1``. ``ssh_key_id`` is the owner's key.
+    and a snapshot of ``step_1``. ``ssh_key_id`` is the owner's key; ``topic_id`` is the
+    topic "Person" of the shared workspace.
     """
 
     tenant_id: str
@@ -73,6 +74,7 @@ class Seed:
     private_credential_id: str
     data_sample_ids: dict[str, str]
     ssh_key_id: str
+    topic_id: str
 
 
 def _timer(number: int) -> dict[str, Any]:
@@ -281,6 +283,20 @@ def seed(platform: Platform) -> Seed:
     ssh_key = platform.ssh_keys.create(
         user_id=owner.id, key=example_rsa_key("owner") + " owner@example.com", title="Laptop"
     )
+    topic = platform.topics.create(
+        workspace_id=shared.id,
+        user_id=owner.id,
+        name="Person",
+        schema={
+            "title": "Person",
+            "type": "object",
+            "properties": {
+                "firstName": {"type": "string"},
+                "lastName": {"type": "string"},
+                "age": {"type": "number", "minimum": 0},
+            },
+        },
+    )
 
     return Seed(
         tenant_id=platform.tenant.id,
@@ -297,6 +313,7 @@ def seed(platform: Platform) -> Seed:
         private_credential_id=private_credential_id,
         data_sample_ids={"petstore": pets_sample.id, "webhook": webhook_sample.id},
         ssh_key_id=ssh_key.id,
+        topic_id=topic.id,
     )
 
 

@@ -1,0 +1,1 @@
+"""Pub/Sub topics of a workspace: list (search by name), one, create, update, delete."""
