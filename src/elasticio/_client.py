@@ -22,6 +22,7 @@ from elasticio._http import (
     QueryParams,
     RequestSpec,
     Response,
+    ResponseParts,
     as_timeout,
     build_request,
     decipher,
@@ -542,7 +543,7 @@ class AsyncClient:
                 url=url,
                 retries_taken=retries,
             ) from exc
-        outcome: dict[str, Any] = {
+        outcome: ResponseParts = {
             "method": method,
             "url": url,
             "status_code": response.status_code,

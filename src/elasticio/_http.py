@@ -6,7 +6,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, NotRequired, TypeAlias, TypedDict, TypeVar, Unpack
 
 import attrs
 import httpx
@@ -33,6 +33,7 @@ __all__ = [
     "QueryValue",
     "RequestSpec",
     "Response",
+    "ResponseParts",
     "as_timeout",
     "build_request",
     "decipher",
@@ -268,6 +269,20 @@ def error_from_response(
     return error_class_for_status(status_code)(**fields)
 
 
+class ResponseParts(TypedDict):
+    """What `decipher` and `decipher_plain` read of a response (``accept``: the non-2xx
+    statuses the caller takes as an outcome rather than an error)."""
+
+    method: str
+    url: str
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    retries_taken: int
+    now: datetime
+    accept: NotRequired[frozenset[int]]
+
+
 def _decode(
     parse: Callable[[bytes], T],
     empty: T,
@@ -279,7 +294,7 @@ def _decode(
     content: bytes,
     retries_taken: int,
     now: datetime,
-    accept: frozenset[int],
+    accept: frozenset[int] = frozenset(),
 ) -> T:
     """Raise the typed error for a failure; else ``parse`` the body (``empty`` for none,
     and for a status the caller accepts as an outcome, whose body is not read)."""
@@ -307,17 +322,7 @@ def _decode(
         ) from exc
 
 
-def decipher(
-    *,
-    method: str,
-    url: str,
-    status_code: int,
-    headers: Mapping[str, str],
-    content: bytes,
-    retries_taken: int,
-    now: datetime,
-    accept: frozenset[int] = frozenset(),
-) -> Document:
+def decipher(**response: Unpack[ResponseParts]) -> Document:
     """Turn a response into a Document, or raise the typed error it stands for.
 
     An empty success body (204, or a 200 with nothing) gives an empty Document.
@@ -332,31 +337,10 @@ def decipher(
         ...          retries_taken=0, now=datetime.now(UTC), accept=frozenset({303})).has_data
         False
     """
-    return _decode(
-        Document.parse,
-        Document(),
-        method=method,
-        url=url,
-        status_code=status_code,
-        headers=headers,
-        content=content,
-        retries_taken=retries_taken,
-        now=now,
-        accept=accept,
-    )
+    return _decode(Document.parse, Document(), **response)
 
 
-def decipher_plain(
-    *,
-    method: str,
-    url: str,
-    status_code: int,
-    headers: Mapping[str, str],
-    content: bytes,
-    retries_taken: int,
-    now: datetime,
-    accept: frozenset[int] = frozenset(),
-) -> Any:
+def decipher_plain(**response: Unpack[ResponseParts]) -> Any:
     """Like `decipher` for a plain-JSON endpoint: the decoded JSON value (None for
     an empty body or an accepted non-2xx status). Errors are read in both the JSON:API
     form and the v1 form ``{"message": ...}``.
@@ -368,15 +352,4 @@ def decipher_plain(
         ...                retries_taken=0, now=datetime.now(UTC))
         {'id': '1'}
     """
-    return _decode(
-        loads,
-        None,
-        method=method,
-        url=url,
-        status_code=status_code,
-        headers=headers,
-        content=content,
-        retries_taken=retries_taken,
-        now=now,
-        accept=accept,
-    )
+    return _decode(loads, None, **response)
