@@ -78,6 +78,8 @@ ELASTICIO_ALL = [
     "UnexpectedStatusError",
     "UsageError",
     "User",
+    "V1SSHKey",
+    "V1Team",
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",

@@ -39,6 +39,7 @@ from elasticio._shielded import CancelGuard, settled, shield_close
 from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
 from elasticio.resources import (
+    V1,
     Components,
     Contracts,
     Credentials,
@@ -212,6 +213,8 @@ class AsyncClient:
     """Pub/Sub topics of a workspace."""
     users: Users
     """Users: yourself, one by id, the tenant's."""
+    v1: V1
+    """API v1, plain JSON (``client.v1.tasks``, ``client.v1.accounts``, ...)."""
     workspaces: Workspaces
     """Workspaces and their members."""
 
@@ -293,6 +296,7 @@ class AsyncClient:
         self.teams = Teams(self)
         self.topics = Topics(self)
         self.users = Users(self)
+        self.v1 = V1(self)
         self.workspaces = Workspaces(self)
 
     def __repr__(self) -> str:

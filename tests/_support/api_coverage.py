@@ -37,7 +37,14 @@ __all__ = [
     "served_routes",
 ]
 
-NOT_YET: Mapping[str, str] = {}
+_V1_BUILT = ("v1.sshkeys", "v1.teams")
+"""The API v1 areas built so far (issue 7 adds them area by area)."""
+
+NOT_YET: Mapping[str, str] = {
+    name: "API v1 is being built area by area (issue 7)"
+    for name, entry in ENTRIES.items()
+    if entry.version == "v1" and entry.area not in _V1_BUILT
+}
 """Entries that are not covered yet, each with the reason why."""
 
 
@@ -193,6 +200,8 @@ def listing(rows: Sequence[Coverage]) -> list[str]:
         )
 
     table = [(area.name, *counts([r for r in rows if r.entry.area == area.name])) for area in AREAS]
+    for version in ("v2", "v1"):
+        table.append((f"total {version}", *counts([r for r in rows if r.entry.version == version])))
     table.append(("total", *counts(rows)))
     width = max(len(line[0]) for line in [*table, _COLUMNS])
 

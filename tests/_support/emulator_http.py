@@ -14,7 +14,7 @@ import httpx
 
 from elasticio.testing import Emulator
 
-__all__ = ["data_of", "error_of", "http_client", "ref"]
+__all__ = ["data_of", "error_of", "http_client", "json_of", "ref", "v1_error_of"]
 
 
 def http_client(emulator: Emulator, auth: tuple[str, str] | None) -> httpx.AsyncClient:
@@ -46,6 +46,24 @@ def data_of(response: httpx.Response, status: int = 200) -> Any:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
     return response.json()["data"]
+
+
+def v1_error_of(response: httpx.Response, status: int) -> str:
+    """The message of an API v1 error answer (``{"message": ...}``), its shape checked."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert isinstance(body, dict)
+    assert isinstance(body.get("message"), str)
+    assert body["message"]
+    return str(body["message"])
+
+
+def json_of(response: httpx.Response, status: int = 200) -> Any:
+    """The plain JSON body of a successful API v1 answer."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    return response.json()
 
 
 def ref(type: str, id: str) -> dict[str, Any]:

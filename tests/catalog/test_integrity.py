@@ -12,11 +12,13 @@ import pytest
 import elasticio._catalog
 from elasticio._catalog import AREAS, ENTRIES, Entry, Paged, Plain
 
-NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
+NAME = re.compile(r"(v1\.)?[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
 PLACEHOLDER = re.compile(r"\{[a-z][a-z0-9_]*\}")
-REF = re.compile(r"#(?P<row>[0-9]+)|§4(\.[0-9]+)+")
+REF = re.compile(r"#(?P<row>[0-9]+)|v1#(?P<v1_row>[0-9]+)|§4(\.[0-9]+)+|§7\.[14]")
 DIGEST_ROWS = range(1, 154)
 """The v2 rows of the API digest's tables: #1 to #153."""
+V1_ROWS = range(1, 30)
+"""The rows of the digest's v1 table: v1#1 to v1#29."""
 
 VERSIONS = [
     importlib.import_module(f"elasticio._catalog.{module.name}")
@@ -44,8 +46,12 @@ def test_name_is_area_dot_verb(entry: Entry) -> None:
 
 @entries
 def test_template_is_versioned(entry: Entry) -> None:
-    """Every template starts with /v1/ or /v2/."""
-    assert entry.template.startswith(("/v1/", "/v2/"))
+    """Every template starts with its version (/v1/ or /v2/), but for the runtime's
+    hooks, which live below the base URL itself."""
+    if entry.area == "v1.hooks":
+        assert entry.template.startswith("/sailor-support/hooks/")
+    else:
+        assert entry.template.startswith(f"/{entry.version}/")
 
 
 @entries
@@ -94,12 +100,18 @@ def test_plain_answers_use_the_plain_codec(entry: Entry) -> None:
 
 @entries
 def test_ref_is_a_digest_row_or_section(entry: Entry) -> None:
-    """``ref`` is a row of the digest's v2 tables (``#1`` to ``#153``) or, for an
-    undocumented endpoint, a ``§4.x`` section."""
+    """``ref`` is a row of the digest's v2 tables (``#1`` to ``#153``) or its v1 table
+    (``v1#1`` to ``v1#29``), or, for an undocumented endpoint, a ``§4.x`` section (v2)
+    or the official client (``§7.1``) or runtime (``§7.4``) that calls it (v1)."""
     found = REF.fullmatch(entry.ref)
     assert found
     if found["row"] is not None:
         assert int(found["row"]) in DIGEST_ROWS
+        assert entry.version == "v2"
+    if found["v1_row"] is not None:
+        assert int(found["v1_row"]) in V1_ROWS
+    if entry.ref.startswith(("v1#", "§7")):
+        assert entry.version == "v1"
 
 
 @entries
@@ -131,6 +143,25 @@ def test_ref_pattern_refuses_malformed_refs() -> None:
     """The ref check itself tells a row or section from anything else."""
     assert REF.fullmatch("#73")
     assert REF.fullmatch("§4.2")
+    assert REF.fullmatch("v1#29")
+    assert REF.fullmatch("§7.4")
+    assert not REF.fullmatch("v1#")
+    assert not REF.fullmatch("§7.2")
     assert not REF.fullmatch("73")
     assert not REF.fullmatch("#")
     assert not REF.fullmatch("§3.1")
+
+
+def test_v1_entries_are_plain_and_in_v1_areas() -> None:
+    """Every /v1/ entry answers plain JSON and belongs to a ``v1.*`` area, and the
+    other way round."""
+    for entry in ENTRIES.values():
+        assert (entry.version == "v1") == entry.area.startswith("v1.")
+        if entry.version == "v1":
+            assert entry.codec == "plain"
+
+
+def test_every_documented_v1_row_is_declared_once() -> None:
+    """The digest's v1 table has 29 rows; each is one entry."""
+    rows = sorted(int(e.ref[3:]) for e in ENTRIES.values() if e.ref.startswith("v1#"))
+    assert rows == list(V1_ROWS)

@@ -75,7 +75,9 @@ def test_client_namespaces_are_the_attributes_the_client_sets(client: AsyncClien
     assert namespaces["flows"] is Flows
     assert namespaces["users"] is Users
     held = {name: type(value) for name, value in vars(client).items()}
+    held |= {f"v1.{name}": type(value) for name, value in vars(client.v1).items()}
     assert {name: cls for name, cls in held.items() if issubclass(cls, Namespace)} == namespaces
+    assert namespaces["v1.teams"] is type(client.v1.teams)
 
 
 def test_every_entry_has_a_caller_list() -> None:

@@ -18,7 +18,7 @@ from elasticio._catalog._usage import client_namespaces, method_entries
 from tests.docs._pages import ROOT
 
 PAGE = ROOT / "docs" / "resources.md"
-_SECTION = re.compile(r"^### `client\.(\w+)`$", re.MULTILINE)
+_SECTION = re.compile(r"^### `client\.((?:v1\.)?\w+)`$", re.MULTILINE)
 _ROW = re.compile(r"^\| `(?P<name>\w+)\((?P<arguments>[^`]*)\)` +\| (?P<request>.*)\|$")
 _REQUEST = re.compile(r"`(GET|POST|PUT|PATCH|DELETE) (/[^`\s]*)`")
 _ARGUMENT = re.compile(r"^\*?\*?(\w+)")

@@ -19,7 +19,7 @@ from elasticio.testing import Emulator
 from elasticio.testing._areas.data_samples.store import DataSampleRecord
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from elasticio.testing._areas.teams.store import TeamRecord
-from tests._support.emulator_http import error_of, http_client, ref
+from tests._support.emulator_http import error_of, http_client, ref, v1_error_of
 
 
 @attrs.frozen
@@ -528,6 +528,26 @@ CASES = [
         204,
     ),
     Case(
+        "v1.sshkeys.create",
+        lambda s: ("POST", "/v1/sshkey/", {"key": example_rsa_key("guest-v1")}),
+        "guest",
+        None,
+        201,
+    ),
+    Case(
+        "v1.sshkeys.delete",
+        lambda s: ("DELETE", f"/v1/sshkey/{s.seed.ssh_key_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.teams.create",
+        lambda s: ("POST", "/v1/teams/", {"name": "v1 team"}),
+        "guest",
+        None,
+        201,
+    ),
+    Case(
         "executions.verify_credential",
         _execution("verify-credential"),
         "owner",
@@ -605,5 +625,9 @@ async def test_refused_caller_gets_403_and_changes_nothing(case: Case, emulator:
     assert case.refused is not None
     request = case.request(_scene(emulator))
     before = _fingerprint(emulator)
-    error_of(await _send(emulator, case.refused, request), 403)
+    response = await _send(emulator, case.refused, request)
+    if case.name.startswith("v1."):
+        v1_error_of(response, 403)
+    else:
+        error_of(response, 403)
     assert _fingerprint(emulator) == before

@@ -2,14 +2,15 @@
 namespaces, the emulator's routes, the docs tables and the coverage test.
 
 Entries are constants of the version modules, named ``<AREA>_<VERB>``
-(``elasticio._catalog.v2.FLOWS_GET``); `ENTRIES` holds them all by name
-(``"flows.get"``).
+(``elasticio._catalog.v2.FLOWS_GET``, ``elasticio._catalog.v1.V1_TASKS_START``);
+`ENTRIES` holds them all by name (``"flows.get"``, ``"v1.tasks.start"``).
 """
 
 from __future__ import annotations
 
 import difflib
 
+from elasticio._catalog import v1, v2
 from elasticio._catalog._entry import (
     Area,
     Codec,
@@ -24,7 +25,6 @@ from elasticio._catalog._entry import (
     Scheduled,
     index,
 )
-from elasticio._catalog.v2 import AREAS
 
 __all__ = [  # noqa: RUF022 - the classes first, then the lookups
     "Area",
@@ -42,6 +42,9 @@ __all__ = [  # noqa: RUF022 - the classes first, then the lookups
     "ENTRIES",
     "entry",
 ]
+
+AREAS: tuple[Area, ...] = v2.AREAS + v1.AREAS
+"""Every area: API v2's, then API v1's (``client.v1``)."""
 
 ENTRIES: dict[str, Entry] = index(AREAS)
 """Every entry, by name, in declaration order."""

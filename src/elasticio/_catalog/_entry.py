@@ -92,8 +92,9 @@ def _placeholders(template: str) -> frozenset[str]:
 class Entry:
     """One endpoint of the API.
 
-    ``name`` is ``"<area>.<verb>"``: the area names the client namespace that calls it,
-    the verb the method. ``body`` is the JSON:API ``type`` of the request's primary data
+    ``name`` is ``"<area>.<verb>"``: the area names the client namespace that calls it
+    (``"flows"``: ``client.flows``; ``"v1.tasks"``: ``client.v1.tasks``), the verb the
+    method. ``body`` is the JSON:API ``type`` of the request's primary data
     (None: no body). ``ref`` points into the API digest (``#73`` is row 73 of its v2
     tables); ``summary`` is a line for the generated docs tables.
 
@@ -122,7 +123,12 @@ class Entry:
     @property
     def verb(self) -> str:
         """The part of ``name`` after the area: the SDK method's name."""
-        return self.name.split(".", 1)[1]
+        return self.name[len(self.area) + 1 :]
+
+    @property
+    def version(self) -> str:
+        """``"v1"`` for an entry of a ``v1.*`` area (``client.v1``), else ``"v2"``."""
+        return "v1" if self.area.startswith("v1.") else "v2"
 
     @property
     def pages(self) -> bool:

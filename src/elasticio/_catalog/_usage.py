@@ -60,23 +60,41 @@ def _functions(node: ast.ClassDef) -> Iterator[ast.FunctionDef | ast.AsyncFuncti
             yield statement
 
 
-def client_namespaces() -> dict[str, type]:
-    """The client's namespaces by attribute: ``{"flows": Flows, ...}``, as the methods of
-    ``AsyncClient`` set them (``self.flows = Flows(self)``)."""
-    from elasticio._client import AsyncClient
-    from elasticio.resources._base import Namespace
-
-    scope = vars(sys.modules[AsyncClient.__module__])
+def _assigned(cls: type, prefix: str = "") -> dict[str, type]:
+    """The attributes ``cls``'s methods set to an instance of a class of its module
+    (``self.flows = Flows(self)``), by ``prefix`` + attribute."""
+    scope = vars(sys.modules[cls.__module__])
     found: dict[str, type] = {}
-    for node in ast.walk(_class_node(AsyncClient)):
+    for node in ast.walk(_class_node(cls)):
         match node:
             case ast.Assign(
                 targets=[ast.Attribute(value=ast.Name(id="self"), attr=attribute)],
                 value=ast.Call(func=ast.Name(id=class_name)),
             ):
-                cls = scope.get(class_name)
-                if isinstance(cls, type) and issubclass(cls, Namespace):
-                    found[attribute] = cls
+                target = scope.get(class_name)
+                if isinstance(target, type):
+                    found[prefix + attribute] = target
+    return found
+
+
+def client_namespaces() -> dict[str, type]:
+    """The client's namespaces by attribute: ``{"flows": Flows, ...}``, as the methods of
+    ``AsyncClient`` set them (``self.flows = Flows(self)``), and those of a group of
+    namespaces by dotted path (``self.v1 = V1(self)`` holding ``self.tasks = ...``:
+    ``"v1.tasks"``)."""
+    from elasticio._client import AsyncClient
+    from elasticio.resources._base import Namespace
+
+    found: dict[str, type] = {}
+    for attribute, cls in _assigned(AsyncClient).items():
+        if issubclass(cls, Namespace):
+            found[attribute] = cls
+            continue
+        if not cls.__module__.startswith("elasticio.resources."):
+            continue
+        for path, inner in _assigned(cls, f"{attribute}.").items():
+            if issubclass(inner, Namespace):
+                found[path] = inner
     return found
 
 

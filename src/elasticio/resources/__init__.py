@@ -10,9 +10,11 @@ from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._teams import Teams
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
+from elasticio.resources._v1 import V1, V1SSHKeys, V1Teams
 from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
+    "V1",
     "Components",
     "Contracts",
     "Credentials",
@@ -23,5 +25,7 @@ __all__ = [
     "Teams",
     "Topics",
     "Users",
+    "V1SSHKeys",
+    "V1Teams",
     "Workspaces",
 ]

@@ -20,12 +20,14 @@ from elasticio.jsonapi import (
     encode_document,
 )
 from elasticio.models._declare import Model, structure
+from elasticio.models._plain import PlainModel, structure_plain
 from elasticio.resources._sender import Sender
 
 __all__ = ["Namespace", "linked", "of_type", "one_resource", "request"]
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
+P = TypeVar("P", bound=PlainModel)
 
 
 def request(
@@ -211,6 +213,63 @@ class Namespace:
     ) -> None:
         """Send ``entry``'s request; the answer carries nothing to return."""
         await self._client._fetch(request(entry, params=params, json=body, options=options, **path))
+
+    async def _plain(
+        self,
+        entry: Entry,
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+        options: CallOptions | None = None,
+        **path: str,
+    ) -> Response:
+        """Send ``entry``'s plain-JSON request; the answer's value is in ``.json``."""
+        if entry.codec != "plain":
+            raise UsageError(f"{entry.route} answers JSON:API, not plain JSON")
+        return await self._client._send(
+            request(entry, params=params, json=body, options=options, **path)
+        )
+
+    async def _object(
+        self,
+        entry: Entry,
+        model: type[P],
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+        options: CallOptions | None = None,
+        **path: str,
+    ) -> P:
+        """The JSON object the plain answer to ``entry`` is, as a ``model``."""
+        response = await self._plain(entry, params=params, body=body, options=options, **path)
+        return structure_plain(model, response.json, request_id=response.request_id)
+
+    async def _objects(
+        self,
+        entry: Entry,
+        model: type[P],
+        *,
+        member: str | None = None,
+        params: QueryParams | None = None,
+        options: CallOptions | None = None,
+        **path: str,
+    ) -> list[P]:
+        """The JSON array the plain answer to ``entry`` is (or holds in ``member``), each
+        object as a ``model``."""
+        response = await self._plain(entry, params=params, options=options, **path)
+        value, pointer = response.json, ""
+        if member is not None:
+            if not isinstance(value, dict):
+                raise DecodeError(
+                    f"expected an object with {member!r} in the answer to {entry.route}"
+                )
+            value, pointer = value.get(member), f"/{member}"
+        if not isinstance(value, list):
+            raise DecodeError(f"expected an array in the answer to {entry.route}", pointer=pointer)
+        return [
+            structure_plain(model, item, request_id=response.request_id, pointer=f"{pointer}/{n}")
+            for n, item in enumerate(value)
+        ]
 
     def _body(
         self,

@@ -21,6 +21,7 @@ from starlette.responses import Response
 from starlette.routing import request_response
 from starlette.types import Message, Receive, Scope, Send
 
+from elasticio._catalog import Codec, Entry
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
@@ -50,9 +51,12 @@ class RecordedRequest:
     status: int | None
 
 
-def problem_response(problem: ReplyError) -> Response:
+def problem_response(problem: ReplyError, codec: Codec = "jsonapi") -> Response:
+    """The error answer, in the form of the entry's API: JSON:API errors, or v1's plain
+    ``{"message": ...}``."""
+    body = problem.plain_body() if codec == "plain" else problem.body()
     return Response(
-        orjson.dumps(problem.body()),
+        orjson.dumps(body),
         status_code=problem.status,
         headers=problem.headers,
         media_type="application/json",
@@ -74,6 +78,14 @@ def reply_response(reply: Reply) -> Response:
 def _raw_path(scope: Scope) -> str:
     raw = scope.get("raw_path")
     return raw.decode("latin-1") if isinstance(raw, bytes) else str(scope["path"])
+
+
+def _codec(raw_path: str, entry: Entry | None) -> Codec:
+    """How errors are written: as the entry's API writes them; for a path no entry
+    serves, by its version (``/v1/...`` is plain JSON)."""
+    if entry is not None:
+        return entry.codec
+    return "plain" if raw_path.startswith(("/v1/", "/sailor-support/")) else "jsonapi"
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -162,27 +174,31 @@ class EmulatorApp:
             await send(message)
 
         try:
-            await self._answer(verdict, scope, receive, recording_send)
+            await self._answer(verdict, _codec(raw_path, entry), scope, receive, recording_send)
         finally:
             if not recorded:  # no answer started: the client hung up, or the app crashed
                 record(None)
 
-    async def _answer(self, verdict: Verdict, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _answer(
+        self, verdict: Verdict, codec: Codec, scope: Scope, receive: Receive, send: Send
+    ) -> None:
         """Carry out the fault script's verdict, or hand the request on to _dispatch."""
         if verdict.delay:
             await self._emulator.sleep(verdict.delay)
         if verdict.drop:
             await _hang_up(send)
         if verdict.problem is not None:
-            await problem_response(verdict.problem)(scope, receive, send)
+            await problem_response(verdict.problem, codec)(scope, receive, send)
         else:
             await self._inner(scope, receive, send)
 
     async def _dispatch(self, request: Request) -> Response:
         emulator = self._emulator
+        raw_path = _raw_path(request.scope)
+        codec = _codec(raw_path, None)
         try:
-            raw_path = _raw_path(request.scope)
             match = emulator.router.match(request.method, raw_path)
+            codec = _codec(raw_path, match.route.entry)
             user = authenticate(emulator.platform, request.headers.get("authorization"))
             call = Call(
                 platform=emulator.platform,
@@ -197,7 +213,7 @@ class EmulatorApp:
             )
             return reply_response(match.route.handler(call, **match.params))
         except ReplyError as problem:
-            return problem_response(problem)
+            return problem_response(problem, codec)
         except ClientDisconnect:  # gone while the body was read, e.g. during latency
             return _NoAnswer()
 

@@ -5,6 +5,9 @@ it into ``{"errors": [{"status": <int>, "title": ..., "detail": ...}]}`` with th
 code and ``Content-Type: application/json``, the shape of the API's OpenAPI draft. An error
 about a query parameter names it in ``source.parameter``, one about a member of the
 request body in ``source.pointer`` (``/data/attributes/name``).
+
+API v1 answers errors in plain JSON, ``{"message": <detail>}`` and any ``extra`` members
+(``{"message": "Rejected.", "reason": ...}``); `ReplyError.plain_body` is that form.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class ReplyError(Exception):
         parameter: str | None = None,
         pointer: str | None = None,
         headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
@@ -42,6 +46,7 @@ class ReplyError(Exception):
         self.parameter = parameter
         self.pointer = pointer
         self.headers = headers or {}
+        self.extra = extra or {}
 
     def __str__(self) -> str:
         return f"{self.status}: {self.detail}"
@@ -53,6 +58,15 @@ class ReplyError(Exception):
         elif self.pointer is not None:
             error["source"] = {"pointer": self.pointer}
         return {"errors": [error]}
+
+    def plain_body(self) -> dict[str, Any]:
+        """The error as API v1 writes it.
+
+        Examples:
+            >>> ReplyError(400, "Rejected.", extra={"reason": "bad key"}).plain_body()
+            {'message': 'Rejected.', 'reason': 'bad key'}
+        """
+        return {"message": self.detail, **self.extra}
 
 
 class NoSuchRecordError(ReplyError, KeyError):

@@ -11,7 +11,7 @@ from elasticio._catalog import Entry, Paged
 from elasticio.testing._areas.users.store import UserRecord
 from elasticio.testing._jsonapi import Json, page_request, paginate
 from elasticio.testing._platform import Platform
-from elasticio.testing._schema import Body, Payload
+from elasticio.testing._schema import Body, Payload, PlainBody
 from elasticio.testing._settings import EmulatorSettings
 
 __all__ = ["Call", "Reply"]
@@ -37,7 +37,7 @@ class Call:
     path: str
     query: Mapping[str, str]
     body: Any = None
-    schema: Body | None = None
+    schema: Body | PlainBody | None = None
     origin: str = ""
 
     def payload(self, *, url_id: str | None = None) -> Payload:
@@ -46,9 +46,19 @@ class Call:
         Raises:
             ReplyError: the body does not fit (400 or 409).
         """
-        if self.schema is None:
-            raise TypeError(f"{self.entry.name} declares no body")
+        if not isinstance(self.schema, Body):
+            raise TypeError(f"{self.entry.name} declares no JSON:API body")
         return self.schema.read(self.body, url_id=url_id)
+
+    def members(self) -> dict[str, Any]:
+        """The plain-JSON body (API v1) read against the route's schema.
+
+        Raises:
+            ReplyError: the body does not fit (400).
+        """
+        if not isinstance(self.schema, PlainBody):
+            raise TypeError(f"{self.entry.name} declares no plain-JSON body")
+        return self.schema.read(self.body)
 
     def page(self, items: Sequence[T]) -> tuple[list[T], Json]:
         """The page of ``items`` the query asks for (``page[number]``, ``page[size]``, the

@@ -36,7 +36,7 @@ import attrs
 from elasticio._catalog import Entry
 from elasticio.testing._errors import ReplyError
 from elasticio.testing._request import Reply
-from elasticio.testing._schema import Body
+from elasticio.testing._schema import Body, PlainBody
 
 __all__ = ["Handler", "Match", "Route", "RouteTable", "Router", "split_path"]
 
@@ -64,7 +64,7 @@ class Route:
 
     entry: Entry
     handler: Handler = attrs.field(eq=False, repr=False)
-    body: Body | None = attrs.field(default=None, eq=False, repr=False)
+    body: Body | PlainBody | None = attrs.field(default=None, eq=False, repr=False)
     segments: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
     @segments.default
@@ -104,7 +104,7 @@ class RouteTable:
     def __init__(self) -> None:
         self.routes: list[Route] = []
 
-    def handle(self, entry: Entry, *, body: Body | None = None) -> Callable[[H], H]:
+    def handle(self, entry: Entry, *, body: Body | PlainBody | None = None) -> Callable[[H], H]:
         """Declare the decorated function the handler of ``entry``, whose request body
         ``body`` describes."""
 
@@ -136,6 +136,9 @@ def _checked(routes: list[Route]) -> None:
             reads = f"a {body} body" if body else "no body"
             takes = f"a {entry.body} body" if entry.body else "none"
             raise ValueError(f"{name} reads {reads}, but {entry.name} takes {takes}")
+        if route.body is not None and isinstance(route.body, PlainBody) != (entry.codec == "plain"):
+            form = "plain JSON" if entry.codec == "plain" else "a JSON:API document"
+            raise ValueError(f"{name} reads its body in the wrong form: {entry.name} takes {form}")
 
 
 class Router:

@@ -10,7 +10,9 @@ from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.flows import drafts, snapshots, versions
 from elasticio.testing._areas.flows import routes as flows
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
+from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
 from elasticio.testing._areas.teams import routes as teams
+from elasticio.testing._areas.teams import v1 as teams_v1
 from elasticio.testing._areas.topics import routes as topics
 from elasticio.testing._areas.users import routes as users
 from elasticio.testing._areas.workspaces import routes as workspaces
@@ -33,5 +35,8 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     data_samples.routes,
     topics.routes,
     ssh_keys.routes,
+    # API v1, on the same state
+    ssh_keys_v1.routes,
+    teams_v1.routes,
 )
 """The route tables of every area of the API."""

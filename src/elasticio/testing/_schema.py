@@ -7,6 +7,7 @@ does not fit is a 400 naming the member in its detail (``data.attributes.name is
 required``) and its ``source.pointer``; a resource of the wrong ``type``, or with an
 ``id`` other than the URL's, is a 409, as JSON:API prescribes. Attributes and
 relationships the schema does not declare are ignored, as the platform ignores them.
+API v1 bodies are plain JSON objects: `PlainBody` checks their members the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import attrs
 
 from elasticio.testing._errors import ReplyError, conflict, invalid
 
-__all__ = ["Attr", "Body", "IdRule", "JsonType", "Payload", "Rel"]
+__all__ = ["Attr", "Body", "IdRule", "JsonType", "Payload", "PlainBody", "Rel"]
 
 JsonType = Literal["string", "boolean", "integer", "object", "array", "any"]
 
@@ -213,3 +214,41 @@ class Body:
                 raise invalid(f"{pointer}/data/type", f"must be {rel.type!r}")
             read[rel.name] = target["id"]
         return read
+
+
+@attrs.frozen
+class PlainBody:
+    """The schema of a plain-JSON request body (API v1): an object whose ``members`` are
+    checked like JSON:API attributes. ``type`` names the body in the catalog
+    (``"v1-task"``); members it does not declare are kept, as the platform keeps them.
+
+    Examples:
+        >>> TEAM = PlainBody("v1-team", members=(Attr("name", "string", required=True),))
+        >>> TEAM.read({"name": "My team", "extra": 1})
+        {'name': 'My team', 'extra': 1}
+        >>> TEAM.read({"name": 7})
+        Traceback (most recent call last):
+        ...
+        elasticio.testing._errors.ReplyError: 400: name must be a string
+    """
+
+    type: str
+    members: tuple[Attr, ...] = ()
+
+    def read(self, body: Any) -> dict[str, Any]:
+        """``body`` once checked.
+
+        Raises:
+            ReplyError: 400 naming the first member that does not fit.
+        """
+        if not isinstance(body, Mapping):
+            raise ReplyError(400, "the body must be a JSON object", pointer="")
+        for member in self.members:
+            value = body.get(member.name)
+            if member.required and value is None and not (member.nullable and member.name in body):
+                raise invalid(f"/{member.name}", "is required")
+            if member.name in body:
+                problem = member.problem(value)
+                if problem is not None:
+                    raise invalid(f"/{member.name}", problem)
+        return dict(body)
