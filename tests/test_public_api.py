@@ -58,6 +58,7 @@ ELASTICIO_ALL = [
     "Include",
     "ListOptions",
     "NotFoundError",
+    "OpenIDIdentity",
     "Outcome",
     "Page",
     "PaginationError",

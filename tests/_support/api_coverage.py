@@ -13,7 +13,7 @@ Example:
     >>> problems(rows)
     []
     >>> listing(rows)[1].split()
-    ['users', '3', '3', '3', '-', '0']
+    ['users', '8', '8', '8', '-', '0']
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ async def test_get_without_include(client: AsyncClient, emulator: Emulator) -> N
     assert (contract.name, contract.status) == (stored.name, stored.status)
     assert contract.members is None
     assert contract.member_ids == tuple(stored.members)
-    assert len(contract.member_ids) == 2
+    assert len(contract.member_ids) == 4
 
 
 async def test_get_with_members(client: AsyncClient, emulator: Emulator) -> None:
@@ -51,7 +51,7 @@ async def test_get_with_members_and_invites(client: AsyncClient, emulator: Emula
     stored = emulator.platform.contracts[emulator.seed.contract_id]
     contract = await client.contracts.get(stored.id, include=("members", "invites"))
     assert contract.members is not None
-    assert len(contract.members) == 2
+    assert len(contract.members) == 4
     assert {m.user_id: list(m.roles) for m in contract.members} == stored.members
     assert contract.invites == ()
     assert contract.custom_data == stored.custom_data
@@ -66,6 +66,8 @@ async def test_members(client: AsyncClient, emulator: Emulator) -> None:
     assert {m.email for m in members} == {
         emulator.seed.owner.email,
         emulator.seed.guest.email,
+        emulator.seed.contract_owner.email,
+        emulator.seed.member.email,
     }
 
 

@@ -1,5 +1,6 @@
 """Workspaces: the list by contract, by page and as the guest, one workspace with or
-without its members, the members, adding one; the SDK's answers match the emulator's
+without its members, the members, adding one; creating, changing and deleting
+workspaces, members' roles, the support user; the SDK's answers match the emulator's
 records."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import pytest
 
 from elasticio import AsyncClient, ConflictError, PermissionDeniedError
 from elasticio.testing import Emulator
+from tests._support.rig import Rig
 
 
 async def test_list_of_a_contract(client: AsyncClient, emulator: Emulator) -> None:
@@ -109,3 +111,49 @@ async def test_add_member_of_a_member_is_a_conflict(
     with pytest.raises(ConflictError):
         await client.workspaces.add_member(seed.workspace_id, seed.guest.id, roles="admin")
     assert emulator.platform.workspaces[seed.workspace_id].members == before
+
+
+async def test_create_update_delete(client: AsyncClient, emulator: Emulator) -> None:
+    """workspaces.create(), update() and delete() act on the emulator's records."""
+    created = await client.workspaces.create("Staging", contract_id=emulator.seed.contract_id)
+    assert (created.name, created.type, created.contract_id) == (
+        "Staging",
+        "full",
+        emulator.seed.contract_id,
+    )
+    updated = await client.workspaces.update(created.id, name="Stage", type="limited")
+    stored = emulator.platform.workspaces[created.id]
+    assert (updated.name, updated.type) == (stored.name, stored.type) == ("Stage", "limited")
+    await client.workspaces.delete(created.id)
+    assert created.id not in emulator.platform.workspaces
+
+
+async def test_member_roles_and_removal(client: AsyncClient, emulator: Emulator) -> None:
+    """update_member() replaces roles; remove_member() ends the membership."""
+    seed = emulator.seed
+    member = await client.workspaces.update_member(seed.workspace_id, seed.member.id, roles="admin")
+    assert (member.user_id, member.roles) == (seed.member.id, ("admin",))
+    await client.workspaces.remove_member(seed.workspace_id, seed.member.id)
+    assert seed.member.id not in emulator.platform.workspaces[seed.workspace_id].members
+
+
+async def test_support(client: AsyncClient, emulator: Emulator) -> None:
+    """add_support() makes the support user an owner; remove_support() takes them out."""
+    seed = emulator.seed
+    support = await client.workspaces.add_support(seed.workspace_id)
+    assert (support.user_id, support.roles) == (seed.support.id, ("owner",))
+    await client.workspaces.remove_support(seed.workspace_id)
+    assert seed.support.id not in emulator.platform.workspaces[seed.workspace_id].members
+
+
+async def test_changing_the_type_needs_its_permission(rig: Rig, emulator: Emulator) -> None:
+    """A workspace owner without a contract role may rename but not change the type."""
+    platform, seed = emulator.platform, emulator.seed
+    user = platform.users.create(email="wsowner@example.com", api_key="emu-wsowner-key")
+    platform.contracts.add_member(seed.contract_id, user.id, [])
+    platform.workspaces.add_member(seed.workspace_id, user.id, ["owner"])
+    async with rig.client(email=user.email, api_key=user.api_key) as sdk:
+        with pytest.raises(PermissionDeniedError):
+            await sdk.workspaces.update(seed.workspace_id, type="limited")
+        renamed = await sdk.workspaces.update(seed.workspace_id, name="Prod")
+    assert renamed.name == "Prod"

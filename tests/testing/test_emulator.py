@@ -42,9 +42,9 @@ def test_seed_is_deterministic(fake_clock: FakeClock) -> None:
 
 
 def test_seed_size(emulator: Emulator) -> None:
-    """The seed has 2 users, 1 contract, 2 workspaces, 5 components and 300 flows."""
+    """The seed has 6 users, 1 contract, 2 workspaces, 5 components and 300 flows."""
     platform = emulator.platform
-    assert (len(platform.users), len(platform.contracts), len(platform.workspaces)) == (2, 1, 2)
+    assert (len(platform.users), len(platform.contracts), len(platform.workspaces)) == (6, 1, 2)
     assert len(platform.components) == 5
     assert len(platform.flows) == 300
     assert {len(c.versions) for c in platform.components.values()} == {2, 3}

@@ -155,6 +155,33 @@ def _private_topic(s: Scene) -> str:
     ).id
 
 
+def _ws_member(s: Scene, workspace_id: str) -> str:
+    """The newcomer, made a guest of the workspace: their id."""
+    s.emulator.platform.workspaces.add_member(workspace_id, s.newcomer_id, ["guest"])
+    return s.newcomer_id
+
+
+def _identity(s: Scene) -> str:
+    """An OpenID identity of the newcomer: its id."""
+    s.emulator.platform.users[s.newcomer_id].identities["identity-1"] = ("https://i.example", "n")
+    return "identity-1"
+
+
+def _new_user(email: str) -> Any:
+    attributes = {"first_name": "N", "last_name": "U", "email": email, "password": "Pa55word!"}
+    return {"data": {"type": "user", "attributes": attributes}}
+
+
+def _new_workspace(contract_id: str) -> Any:
+    return {
+        "data": {
+            "type": "workspace",
+            "attributes": {"name": "New"},
+            "relationships": {"contract": ref("contract", contract_id)},
+        }
+    }
+
+
 CASES = [
     Case(
         "components.create",
@@ -568,6 +595,108 @@ CASES = [
         "guest",
         202,
     ),
+    Case(
+        "users.create",
+        lambda s: ("POST", "/v2/users", _new_user("new@example.com")),
+        "owner",
+        "contract_owner",
+        201,
+    ),
+    Case(
+        "users.disable_totp",
+        lambda s: ("POST", f"/v2/users/{s.newcomer_id}/disable-totp", None),
+        "owner",
+        "contract_owner",
+    ),
+    Case(
+        "users.delete",
+        lambda s: ("DELETE", f"/v2/users/{s.newcomer_id}", None),
+        "owner",
+        "contract_owner",
+        204,
+    ),
+    Case(
+        "users.add_openid_identity",
+        lambda s: (
+            "POST",
+            f"/v2/users/{s.newcomer_id}/openid/identities",
+            {
+                "data": {
+                    "type": "openid-identity",
+                    "attributes": {"iss": "https://i.example", "sub": "n"},
+                }
+            },
+        ),
+        "owner",
+        "contract_owner",
+        201,
+    ),
+    Case(
+        "users.remove_openid_identity",
+        lambda s: ("DELETE", f"/v2/users/{s.newcomer_id}/openid/identities/{_identity(s)}", None),
+        "owner",
+        "contract_owner",
+        204,
+    ),
+    Case(
+        "workspaces.create",
+        lambda s: ("POST", "/v2/workspaces", _new_workspace(s.seed.contract_id)),
+        "contract_owner",
+        "member",
+    ),
+    Case(
+        "workspaces.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/workspaces/{s.seed.private_workspace_id}",
+            {"data": {"type": "workspace", "attributes": {"name": "Renamed"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "workspaces.update_member",
+        lambda s: (
+            "PATCH",
+            f"/v2/workspaces/{s.seed.private_workspace_id}/members/"
+            f"{(user_id := _ws_member(s, s.seed.private_workspace_id))}",
+            {"data": {"type": "member", "id": user_id, "attributes": {"roles": ["admin"]}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "workspaces.remove_member",
+        lambda s: (
+            "DELETE",
+            f"/v2/workspaces/{s.seed.private_workspace_id}/members/"
+            f"{_ws_member(s, s.seed.private_workspace_id)}",
+            None,
+        ),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "workspaces.add_support",
+        lambda s: ("PATCH", f"/v2/workspaces/{s.seed.private_workspace_id}/members/support", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "workspaces.remove_support",
+        lambda s: ("DELETE", f"/v2/workspaces/{s.seed.private_workspace_id}/members/support", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "workspaces.delete",
+        lambda s: ("DELETE", f"/v2/workspaces/{s.seed.private_workspace_id}", None),
+        "guest",
+        "member",
+        204,
+    ),
 ]
 
 
@@ -591,7 +720,7 @@ def _fingerprint(emulator: Emulator) -> list[Any]:
 
 
 async def _send(emulator: Emulator, who: str, request: Request) -> httpx.Response:
-    user = emulator.seed.owner if who == "owner" else emulator.seed.guest
+    user = getattr(emulator.seed, who)
     method, path, body = request
     async with http_client(emulator, (user.email, user.api_key)) as client:
         return await client.request(method, path, json=body)

@@ -15,6 +15,47 @@ USERS_GET = users.get("get", "/v2/users/{user_id}", One("user"), ref="#2", summa
 USERS_LIST = users.get(
     "list", "/v2/users", Paged("user", 50), ref="#3", summary="Every user of the tenant"
 )
+USERS_CREATE = users.post(
+    "create",
+    "/v2/users",
+    One("user"),
+    status=201,
+    body="user",
+    ref="#4",
+    summary="Create a user of the tenant",
+)
+USERS_DISABLE_TOTP = users.post(
+    "disable_totp",
+    "/v2/users/{user_id}/disable-totp",
+    Empty(),
+    ref="#5",
+    summary="Turn off a user's two-factor authentication",
+)
+USERS_DELETE = users.delete(
+    "delete",
+    "/v2/users/{user_id}",
+    Empty(),
+    status=204,
+    ref="#6",
+    summary="Delete a user, and what only they belong to",
+)
+USERS_ADD_OPENID_IDENTITY = users.post(
+    "add_openid_identity",
+    "/v2/users/{user_id}/openid/identities",
+    One("openid-identity"),
+    status=201,
+    body="openid-identity",
+    ref="#7",
+    summary="Link an OpenID identity (issuer and subject) to a user",
+)
+USERS_REMOVE_OPENID_IDENTITY = users.delete(
+    "remove_openid_identity",
+    "/v2/users/{user_id}/openid/identities/{identity_id}",
+    Empty(),
+    status=204,
+    ref="#8",
+    summary="Unlink an OpenID identity from a user",
+)
 
 contracts = Area("contracts")
 CONTRACTS_GET = contracts.get(
@@ -56,6 +97,61 @@ WORKSPACES_ADD_MEMBER = workspaces.post(
     body="member",
     ref="#30",
     summary="Add a contract member to a workspace",
+)
+WORKSPACES_CREATE = workspaces.post(
+    "create",
+    "/v2/workspaces",
+    One("workspace"),
+    body="workspace",
+    ref="#28",
+    summary="Create a workspace in a contract",
+)
+WORKSPACES_UPDATE = workspaces.patch(
+    "update",
+    "/v2/workspaces/{workspace_id}",
+    One("workspace"),
+    body="workspace",
+    ref="#29",
+    summary="Rename a workspace or change its type",
+)
+WORKSPACES_UPDATE_MEMBER = workspaces.patch(
+    "update_member",
+    "/v2/workspaces/{workspace_id}/members/{user_id}",
+    One("member"),
+    body="member",
+    ref="#31",
+    summary="Change a member's workspace roles",
+)
+WORKSPACES_REMOVE_MEMBER = workspaces.delete(
+    "remove_member",
+    "/v2/workspaces/{workspace_id}/members/{user_id}",
+    Empty(),
+    status=204,
+    ref="#32",
+    summary="Remove a member; their flows, credentials and samples pass to the caller",
+)
+WORKSPACES_ADD_SUPPORT = workspaces.patch(
+    "add_support",
+    "/v2/workspaces/{workspace_id}/members/support",
+    One("member"),
+    ref="#33",
+    summary="Make the support user an owner of the workspace",
+)
+WORKSPACES_REMOVE_SUPPORT = workspaces.delete(
+    "remove_support",
+    "/v2/workspaces/{workspace_id}/members/support",
+    Empty(),
+    status=204,
+    ref="#34",
+    summary="Remove the support user from the workspace",
+)
+WORKSPACES_DELETE = workspaces.delete(
+    "delete",
+    "/v2/workspaces/{workspace_id}",
+    Empty(),
+    status=204,
+    ref="#35",
+    summary="Delete a workspace with its flows, credentials, samples and topics",
 )
 
 teams = Area("teams")

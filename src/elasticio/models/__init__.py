@@ -26,7 +26,7 @@ from elasticio.models._flows import (
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
 from elasticio.models._topics import Topic
-from elasticio.models._users import User
+from elasticio.models._users import OpenIDIdentity, User
 from elasticio.models._v1 import V1SSHKey, V1Team
 from elasticio.models._workspaces import (
     Workspace,
@@ -52,6 +52,7 @@ __all__ = [
     "FlowGraph",
     "FlowNode",
     "FlowVersion",
+    "OpenIDIdentity",
     "SSHKey",
     "Snapshot",
     "Team",

@@ -12,7 +12,10 @@
   Production flow (``Seed.flow_id``) also has a snapshot of its ``step_1``;
 * credentials for ``webhook`` and ``petstore`` in Production and for ``petstore`` in
   Sandbox; data samples of ``petstore`` and ``webhook`` in Production; one SSH key of
-  the owner; one Pub/Sub topic "Person" in Production.
+  the owner; one Pub/Sub topic "Person" in Production;
+* three more users, to try permissions with: a contract owner who is no tenant admin
+  and in no workspace, a plain member (no contract role, ``guest`` in Production) and
+  an outsider in no contract at all; and the tenant's support user (in no contract).
 
 The records after the flows were added later: their ids follow the flows' ids, which
 therefore stay what they were.
@@ -28,6 +31,7 @@ import attrs
 from elasticio.testing._areas.data_samples.store import DataSampleRecord
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from elasticio.testing._areas.teams.store import TeamRecord
+from elasticio.testing._areas.users.store import UserRecord
 from elasticio.testing._platform import Platform
 
 __all__ = ["FLOW_COUNT", "Seed", "SeedUser", "seed"]
@@ -57,7 +61,10 @@ class Seed:
     the shared workspace; ``private_credential_id`` is a petstore credential in the
     private one. ``flow_id`` is an inactive flow of the shared workspace with a draft
     and a snapshot of ``step_1``. ``ssh_key_id`` is the owner's key; ``topic_id`` is the
-    topic "Person" of the shared workspace.
+    topic "Person" of the shared workspace. ``contract_owner`` owns the contract without
+    being a tenant admin or in a workspace; ``member`` is a guest of the shared workspace
+    with no contract role; ``outsider`` is in no contract; ``support`` is the tenant's
+    support user, in no contract until a workspace asks for support.
     """
 
     tenant_id: str
@@ -75,6 +82,10 @@ class Seed:
     data_sample_ids: dict[str, str]
     ssh_key_id: str
     topic_id: str
+    contract_owner: SeedUser
+    member: SeedUser
+    outsider: SeedUser
+    support: SeedUser
 
 
 def _timer(number: int) -> dict[str, Any]:
@@ -297,6 +308,38 @@ def seed(platform: Platform) -> Seed:
             },
         },
     )
+    contract_owner = platform.users.create(
+        email="carla@example.com",
+        api_key="emu-contract-owner-api-key",
+        first_name="Carla",
+        last_name="Contract",
+        registered=SEED_START + timedelta(days=60),
+    )
+    platform.contracts.add_member(contract.id, contract_owner.id, ["owner"])
+    member = platform.users.create(
+        email="mia@example.com",
+        api_key="emu-member-api-key",
+        first_name="Mia",
+        last_name="Member",
+        registered=SEED_START + timedelta(days=90),
+    )
+    platform.contracts.add_member(contract.id, member.id, [])
+    platform.workspaces.add_member(shared.id, member.id, ["guest"])
+    outsider = platform.users.create(
+        email="oscar@example.com",
+        api_key="emu-outsider-api-key",
+        first_name="Oscar",
+        last_name="Outsider",
+        registered=SEED_START + timedelta(days=120),
+    )
+    support = platform.users.create(
+        email="support@example.com",
+        api_key="emu-support-api-key",
+        first_name="Sam",
+        last_name="Support",
+        registered=SEED_START,
+    )
+    platform.tenant.support_user_id = support.id
 
     return Seed(
         tenant_id=platform.tenant.id,
@@ -314,7 +357,15 @@ def seed(platform: Platform) -> Seed:
         data_sample_ids={"petstore": pets_sample.id, "webhook": webhook_sample.id},
         ssh_key_id=ssh_key.id,
         topic_id=topic.id,
+        contract_owner=_seed_user(contract_owner),
+        member=_seed_user(member),
+        outsider=_seed_user(outsider),
+        support=_seed_user(support),
     )
+
+
+def _seed_user(user: UserRecord) -> SeedUser:
+    return SeedUser(id=user.id, email=user.email, api_key=user.api_key)
 
 
 def _add_seed_flow(

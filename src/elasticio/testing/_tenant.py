@@ -20,3 +20,5 @@ class TenantRecord:
     name: str
     feature_flags: dict[str, bool] = attrs.Factory(dict)
     flow_stats_enabled_default: bool | None = None
+    # The platform support user, for workspaces whose contract names none.
+    support_user_id: str | None = None

@@ -27,7 +27,10 @@ async def test_contract_resource_shape(api: httpx.AsyncClient, emulator: Emulato
     assert {"scope": "workspaces", "role": "owner"} in contract["attributes"]["available_roles"]
     members = contract["relationships"]["members"]
     assert members["links"] == {"self": f"/v2/contracts/{contract_id}/members/"}
-    assert {m["id"] for m in members["data"]} == {emulator.seed.owner.id, emulator.seed.guest.id}
+    seed = emulator.seed
+    assert {m["id"] for m in members["data"]} == {
+        u.id for u in (seed.owner, seed.guest, seed.contract_owner, seed.member)
+    }
     assert {m["type"] for m in members["data"]} == {"contract-member"}
 
 
@@ -92,4 +95,9 @@ async def test_members(api: httpx.AsyncClient, emulator: Emulator) -> None:
     url = f"/v2/contracts/{emulator.seed.contract_id}/members"
     members = data_of(await api.get(url))
     roles = {m["attributes"]["email"]: m["attributes"]["roles"] for m in members}
-    assert roles == {"owner@example.com": ["owner"], "guest@example.com": ["admin"]}
+    assert roles == {
+        "owner@example.com": ["owner"],
+        "guest@example.com": ["admin"],
+        "carla@example.com": ["owner"],
+        "mia@example.com": [],
+    }

@@ -62,7 +62,11 @@ async def test_include_members(api: httpx.AsyncClient, emulator: Emulator) -> No
     url = f"/v2/workspaces/{emulator.seed.workspace_id}"
     body = (await api.get(url, params={"include": "members"})).json()
     roles = {m["attributes"]["email"]: m["attributes"]["roles"] for m in body["included"]}
-    assert roles == {"owner@example.com": ["owner"], "guest@example.com": ["integrator"]}
+    assert roles == {
+        "owner@example.com": ["owner"],
+        "guest@example.com": ["integrator"],
+        "mia@example.com": ["guest"],
+    }
     assert {m["type"] for m in body["included"]} == {"member"}
     assert body["links"] == {"self": url}
 

@@ -38,6 +38,7 @@ class ContractRecord:
     custom_data: dict[str, Any] = attrs.Factory(dict)
     members: dict[str, Roles] = attrs.Factory(dict)
     flow_stats_enabled_default: bool | None = None
+    support_user_id: str | None = None
     created_at: datetime
     updated_at: datetime
 

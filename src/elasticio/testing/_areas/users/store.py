@@ -25,8 +25,10 @@ class UserRecord:
     registered: datetime
     last_login: datetime
     tenant_admin: bool = False
-    # OpenID identities as (issuer, subject) pairs, for the ``iss``/``sub`` user filters.
-    identities: list[tuple[str, str]] = attrs.Factory(list)
+    # OpenID identities: id -> (issuer, subject), for the ``iss``/``sub`` user filters.
+    identities: dict[str, tuple[str, str]] = attrs.Factory(dict)
+    # Whether two-factor authentication (TOTP) is set up; disable-totp turns it off.
+    totp: bool = False
 
 
 class Users(Table[UserRecord]):
