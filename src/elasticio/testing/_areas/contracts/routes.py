@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import orjson
+
 from elasticio._catalog.v2 import (
     CONTRACTS_ADD_MEMBER,
     CONTRACTS_CREATE,
@@ -126,7 +128,7 @@ def _checked(call: Call, attributes: Mapping[str, Any]) -> dict[str, Any]:
     if "available_roles" in changes:
         changes["available_roles"] = _available_roles(changes["available_roles"])
     if "custom_data" in changes:
-        if len(str(changes["custom_data"]).encode()) > _CUSTOM_DATA_LIMIT:
+        if len(orjson.dumps(changes["custom_data"])) > _CUSTOM_DATA_LIMIT:
             raise ReplyError(413, "custom_data is larger than 1 MB", pointer="/data/attributes")
         changes["custom_data"] = clone(changes["custom_data"])
     support = changes.get("support_user_id")
