@@ -36,6 +36,8 @@ ELASTICIO_ALL = [
     "Contract",
     "ContractInvite",
     "ContractMember",
+    "ContractPolicy",
+    "ContractRole",
     "Credential",
     "DataSample",
     "DecodeError",

@@ -182,6 +182,66 @@ def _new_workspace(contract_id: str) -> Any:
     }
 
 
+def _partners(s: Scene) -> tuple[str, str]:
+    """A contract "Partners" of the owner where the guest is a member without a role
+    (so without ``contracts.membership.edit``), with one pending invite: their ids."""
+    contracts = s.emulator.platform.contracts
+    contract = contracts.create(name="Partners", owner_ids=[s.seed.owner.id])
+    contracts.add_member(contract.id, s.seed.guest.id, [])
+    invite = contracts.invite(contract.id, email="new@example.com", roles=["admin"])
+    return contract.id, invite.id
+
+
+def _contract_member(user_id: str, roles: list[str]) -> Any:
+    return {"data": {"type": "contract-member", "id": user_id, "attributes": {"roles": roles}}}
+
+
+def _contract_update(s: Scene, **attributes: Any) -> Request:
+    contract_id = s.seed.contract_id
+    body = {"data": {"type": "contract", "id": contract_id, "attributes": attributes}}
+    return "PATCH", f"/v2/contracts/{contract_id}", body
+
+
+def _invite_request(s: Scene) -> Request:
+    contract_id, _ = _partners(s)
+    body = {"data": {"type": "contract-invite", "attributes": {"email": "x@example.com"}}}
+    body["data"]["attributes"]["roles"] = ["admin"]
+    return "POST", f"/v2/contracts/{contract_id}/invites", body
+
+
+def _invite_change(s: Scene) -> Request:
+    contract_id, invite_id = _partners(s)
+    body = {"data": {"type": "contract-invite", "id": invite_id, "attributes": {"roles": []}}}
+    return "PATCH", f"/v2/contracts/{contract_id}/invites/{invite_id}", body
+
+
+def _invite_revoke(s: Scene) -> Request:
+    contract_id, invite_id = _partners(s)
+    return "DELETE", f"/v2/contracts/{contract_id}/invites/{invite_id}", None
+
+
+def _new_contract_member(s: Scene) -> Request:
+    user = s.emulator.platform.users.create(email="direct@example.com")
+    path = f"/v2/contracts/{s.seed.contract_id}/members"
+    return "POST", path, _contract_member(user.id, ["member"])
+
+
+def _partner_member_roles(s: Scene) -> Request:
+    contract_id, _ = _partners(s)
+    path = f"/v2/contracts/{contract_id}/members/{s.seed.guest.id}"
+    return "PATCH", path, _contract_member(s.seed.guest.id, ["member"])
+
+
+def _partner_member_removal(s: Scene) -> Request:
+    contract_id, _ = _partners(s)
+    return "DELETE", f"/v2/contracts/{contract_id}/members/{s.seed.guest.id}", None
+
+
+def _partners_deletion(s: Scene) -> Request:
+    contract_id, _ = _partners(s)
+    return "DELETE", f"/v2/contracts/{contract_id}", None
+
+
 CASES = [
     Case(
         "components.create",
@@ -697,6 +757,51 @@ CASES = [
         "member",
         204,
     ),
+    Case(
+        "contracts.create",
+        lambda s: (
+            "POST",
+            "/v2/contracts",
+            {"data": {"type": "contract", "attributes": {"name": "New contract"}}},
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case("contracts.update", lambda s: _contract_update(s, name="Renamed"), "owner", "guest"),
+    Case(
+        "contracts.update of the available roles",
+        lambda s: _contract_update(s, available_roles=[{"scope": "contracts", "role": "admin"}]),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "contracts.update of the custom data",
+        lambda s: _contract_update(s, custom_data={"plan": "free"}),
+        "owner",
+        "guest",
+    ),
+    Case("contracts.invite", _invite_request, "owner", "guest"),
+    Case("contracts.update_invite", _invite_change, "owner", "guest"),
+    Case("contracts.revoke_invite", _invite_revoke, "owner", "guest", 204),
+    Case("contracts.add_member", _new_contract_member, "owner", "guest"),
+    Case("contracts.update_member", _partner_member_roles, "owner", "guest"),
+    Case("contracts.remove_member", _partner_member_removal, "owner", "guest", 204),
+    Case(
+        "contracts.suspend",
+        lambda s: ("POST", f"/v2/contracts/{s.seed.contract_id}/suspend", None),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case(
+        "contracts.unsuspend",
+        lambda s: ("POST", f"/v2/contracts/{s.seed.contract_id}/unsuspend", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case("contracts.delete", _partners_deletion, "owner", "guest", 204),
 ]
 
 

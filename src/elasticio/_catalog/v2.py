@@ -58,6 +58,23 @@ USERS_REMOVE_OPENID_IDENTITY = users.delete(
 )
 
 contracts = Area("contracts")
+CONTRACTS_CREATE = contracts.post(
+    "create",
+    "/v2/contracts",
+    One("contract"),
+    status=201,
+    body="contract",
+    ref="#9",
+    summary="Create a contract (tenant admins)",
+)
+CONTRACTS_UPDATE = contracts.patch(
+    "update",
+    "/v2/contracts/{contract_id}",
+    One("contract"),
+    body="contract",
+    ref="#10",
+    summary="Rename a contract, set its roles or custom data",
+)
 CONTRACTS_GET = contracts.get(
     "get", "/v2/contracts/{contract_id}", One("contract"), ref="#11", summary="One contract"
 )
@@ -70,6 +87,92 @@ CONTRACTS_MEMBERS = contracts.get(
     Many("contract-member"),
     ref="#13",
     summary="A contract's members and their roles",
+)
+CONTRACTS_INVITES = contracts.get(
+    "invites",
+    "/v2/contracts/{contract_id}/invites",
+    Many("contract-invite"),
+    ref="#14",
+    summary="A contract's pending invites",
+)
+CONTRACTS_ROLES = contracts.get(
+    "roles",
+    "/v2/contracts/{contract_id}/roles",
+    One("contract-policy"),
+    ref="#15",
+    summary="The roles of a contract and their permissions",
+)
+CONTRACTS_INVITE = contracts.post(
+    "invite",
+    "/v2/contracts/{contract_id}/invites",
+    One("contract-invite"),
+    body="contract-invite",
+    ref="#16",
+    summary="Invite someone to a contract by email",
+)
+CONTRACTS_UPDATE_INVITE = contracts.patch(
+    "update_invite",
+    "/v2/contracts/{contract_id}/invites/{invite_id}",
+    One("contract-invite"),
+    body="contract-invite",
+    ref="#17",
+    summary="Change the roles of a pending invite",
+)
+CONTRACTS_REVOKE_INVITE = contracts.delete(
+    "revoke_invite",
+    "/v2/contracts/{contract_id}/invites/{invite_id}",
+    Empty(),
+    status=204,
+    ref="#18",
+    summary="Revoke a pending invite",
+)
+CONTRACTS_ADD_MEMBER = contracts.post(
+    "add_member",
+    "/v2/contracts/{contract_id}/members",
+    One("contract-member"),
+    body="contract-member",
+    ref="#19",
+    summary="Add a user to a contract without an invite (tenant admins)",
+)
+CONTRACTS_UPDATE_MEMBER = contracts.patch(
+    "update_member",
+    "/v2/contracts/{contract_id}/members/{user_id}",
+    One("contract-member"),
+    body="contract-member",
+    ref="#20",
+    summary="Change a member's contract roles",
+)
+CONTRACTS_REMOVE_MEMBER = contracts.delete(
+    "remove_member",
+    "/v2/contracts/{contract_id}/members/{user_id}",
+    Empty(),
+    status=204,
+    ref="#21",
+    summary="Remove a member (never the last owner)",
+)
+CONTRACTS_SUSPEND = contracts.post(
+    "suspend",
+    "/v2/contracts/{contract_id}/suspend",
+    Empty(),
+    status=202,
+    ref="#22",
+    summary="Suspend a contract: stop its flows, refuse writes",
+)
+CONTRACTS_UNSUSPEND = contracts.post(
+    "unsuspend",
+    "/v2/contracts/{contract_id}/unsuspend",
+    Empty(),
+    status=204,
+    ref="#23",
+    summary="Lift a contract's suspension",
+)
+CONTRACTS_DELETE = contracts.delete(
+    "delete",
+    "/v2/contracts/{contract_id}",
+    Empty(),
+    status=204,
+    ref="#24",
+    summary="Delete a contract and everything in it (tenant admins)",
 )
 
 workspaces = Area("workspaces")

@@ -10,6 +10,8 @@ from elasticio.models._contracts import (
     Contract,
     ContractInvite,
     ContractMember,
+    ContractPolicy,
+    ContractRole,
 )
 from elasticio.models._credentials import Credential
 from elasticio.models._data_samples import DataSample
@@ -42,6 +44,8 @@ __all__ = [
     "Contract",
     "ContractInvite",
     "ContractMember",
+    "ContractPolicy",
+    "ContractRole",
     "Credential",
     "DataSample",
     "Execution",

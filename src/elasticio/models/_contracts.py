@@ -8,10 +8,10 @@ from typing import Any
 
 import attrs
 
-from elasticio.models._declare import Model, included, model, to_many
+from elasticio.models._declare import Model, included, model, to_many, to_one
 from elasticio.models._memberships import Invitation, Membership
 
-__all__ = ["Contract", "ContractInvite", "ContractMember"]
+__all__ = ["Contract", "ContractInvite", "ContractMember", "ContractPolicy", "ContractRole"]
 
 
 @model("contract-member")
@@ -60,3 +60,51 @@ class Contract(Model):
     invite_ids: tuple[str, ...] = to_many("invites")
     members: tuple[ContractMember, ...] | None = included("members")
     invites: tuple[ContractInvite, ...] | None = included("invites")
+
+
+@attrs.frozen(kw_only=True)
+class ContractRole:
+    """A role a contract's members (``scope="contracts"``) or its workspaces' members
+    (``scope="workspaces"``) can hold, with the ``permissions`` it grants and its names
+    by language (``i18n``). Members the SDK has no field for are kept in ``extra``.
+
+    Examples:
+        >>> ContractRole(role="guest", scope="workspaces").permissions
+        ()
+    """
+
+    role: str
+    scope: str
+    permissions: tuple[str, ...] = ()
+    i18n: Mapping[str, str] = attrs.field(factory=dict)
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@model("contract-policy")
+class ContractPolicy(Model):
+    """The roles of a contract and what each permits (``client.contracts.roles``).
+
+    Examples:
+        >>> policy = await client.contracts.roles("CONTRACT_ID")  # doctest: +SKIP
+        >>> policy.permissions("contracts", "admin")  # doctest: +SKIP
+    """
+
+    id: str
+    roles: tuple[ContractRole, ...] = ()
+    contract_id: str | None = to_one("contract")
+
+    def permissions(self, scope: str, role: str) -> tuple[str, ...]:
+        """The permissions ``role`` grants in ``scope``; () for a role the policy lacks.
+
+        Examples:
+            >>> policy = ContractPolicy(
+            ...     id="p1", roles=(ContractRole(role="member", scope="contracts",
+            ...                                  permissions=("contracts.workspace.create",)),)
+            ... )
+            >>> policy.permissions("contracts", "member")
+            ('contracts.workspace.create',)
+        """
+        for found in self.roles:
+            if (found.scope, found.role) == (scope, role):
+                return found.permissions
+        return ()

@@ -22,6 +22,7 @@ from starlette.routing import request_response
 from starlette.types import Message, Receive, Scope, Send
 
 from elasticio._catalog import Codec, Entry
+from elasticio.testing._areas.contracts.suspension import refuse_writes_while_suspended
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
@@ -211,6 +212,7 @@ class EmulatorApp:
                 body=await self._json_body(request),
                 origin=str(request.base_url).rstrip("/"),
             )
+            refuse_writes_while_suspended(call, match.params)
             return reply_response(match.route.handler(call, **match.params))
         except ReplyError as problem:
             return problem_response(problem, codec)
