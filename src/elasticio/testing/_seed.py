@@ -12,7 +12,8 @@
   Production flow (``Seed.flow_id``) also has a snapshot of its ``step_1``;
 * credentials for ``webhook`` and ``petstore`` in Production and for ``petstore`` in
   Sandbox; data samples of ``petstore`` and ``webhook`` in Production; one SSH key of
-  the owner; one Pub/Sub topic "Person" in Production.
+  the owner; one Pub/Sub topic "Person" in Production; an ``oauth2`` auth client of
+  the contract for ``petstore``, and one auth secret made with it in Production.
 
 The records after the flows were added later: their ids follow the flows' ids, which
 therefore stay what they were.
@@ -57,7 +58,9 @@ class Seed:
     the shared workspace; ``private_credential_id`` is a petstore credential in the
     private one. ``flow_id`` is an inactive flow of the shared workspace with a draft
     and a snapshot of ``step_1``. ``ssh_key_id`` is the owner's key; ``topic_id`` is the
-    topic "Person" of the shared workspace.
+    topic "Person" of the shared workspace. ``auth_client_id`` is the contract's
+    ``oauth2`` client for ``petstore``; ``secret_id`` is the owner's auth secret made with
+    it in the shared workspace.
     """
 
     tenant_id: str
@@ -75,6 +78,8 @@ class Seed:
     data_sample_ids: dict[str, str]
     ssh_key_id: str
     topic_id: str
+    auth_client_id: str
+    secret_id: str
 
 
 def _timer(number: int) -> dict[str, Any]:
@@ -297,6 +302,32 @@ def seed(platform: Platform) -> Seed:
             },
         },
     )
+    auth_client = platform.auth_clients.create(
+        name="Petstore OAuth app",
+        type="oauth2",
+        credentials={
+            "client_id": "acme-petstore",
+            "client_secret": "petstore-client-secret",
+            "auth_uri": "https://petstore.example.com/oauth/authorize",
+            "token_uri": "https://petstore.example.com/oauth/token",
+            "refresh_token_uri": "https://petstore.example.com/oauth/token",
+            "token_expires_in": 3600,
+        },
+        component_ids=[petstore.id],
+        scope="contract",
+        scope_id=contract.id,
+    )
+    secret = platform.auth_secrets.create(
+        workspace_id=shared.id,
+        user_id=owner.id,
+        auth_client_id=auth_client.id,
+        name="Petstore account",
+        credentials={
+            "access_token": "petstore-access-token",
+            "refresh_token": "petstore-refresh-token",
+            "expires_in": 3600,
+        },
+    )
 
     return Seed(
         tenant_id=platform.tenant.id,
@@ -314,6 +345,8 @@ def seed(platform: Platform) -> Seed:
         data_sample_ids={"petstore": pets_sample.id, "webhook": webhook_sample.id},
         ssh_key_id=ssh_key.id,
         topic_id=topic.id,
+        auth_client_id=auth_client.id,
+        secret_id=secret.id,
     )
 
 
