@@ -121,12 +121,14 @@ def test_every_namespace_is_inspected() -> None:
     """The introspection below sees every namespace the client declares."""
     areas = {area for area, _, _ in namespace_methods()}
     assert areas == {
+        "auth_clients",
         "components",
         "contracts",
         "credentials",
         "data_samples",
         "executions",
         "flows",
+        "secrets",
         "ssh_keys",
         "teams",
         "topics",

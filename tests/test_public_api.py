@@ -21,6 +21,8 @@ ELASTICIO_ALL = [
     "APIProtocolError",
     "APITimeoutError",
     "AsyncClient",
+    "AuthClient",
+    "AuthSecret",
     "AuthenticationError",
     "BadRequestError",
     "BulkResult",

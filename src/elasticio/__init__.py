@@ -53,6 +53,8 @@ from elasticio._raw import RawResponse
 from elasticio._retry import RetryPolicy
 from elasticio.jsonapi import UNSET
 from elasticio.models import (
+    AuthClient,
+    AuthSecret,
     Component,
     ComponentDescriptor,
     ComponentEnv,
@@ -92,6 +94,8 @@ __all__ = [
     "APIProtocolError",
     "APITimeoutError",
     "AsyncClient",
+    "AuthClient",
+    "AuthSecret",
     "AuthenticationError",
     "BadRequestError",
     "BulkResult",

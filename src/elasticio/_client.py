@@ -40,12 +40,14 @@ from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
 from elasticio.resources import (
     V1,
+    AuthClients,
     Components,
     Contracts,
     Credentials,
     DataSamples,
     Executions,
     Flows,
+    Secrets,
     SSHKeys,
     Teams,
     Topics,
@@ -193,6 +195,8 @@ class AsyncClient:
         clock: a monotonic clock in seconds, for deadlines.
     """
 
+    auth_clients: AuthClients
+    """OAuth (and other) clients registered globally or in a tenant, contract or workspace."""
     components: Components
     """Component repositories, their versions, descriptors and environment."""
     contracts: Contracts
@@ -205,6 +209,8 @@ class AsyncClient:
     """Scheduled executions: credential checks, dynamic metadata, select models."""
     flows: Flows
     """Flows, their versions, drafts and snapshots; start and stop."""
+    secrets: Secrets
+    """Auth secrets of a workspace: the tokens obtained with auth clients."""
     ssh_keys: SSHKeys
     """The caller's SSH keys."""
     teams: Teams
@@ -286,12 +292,14 @@ class AsyncClient:
         self._poll = poll
         self._timeout = timeout
         self._owner = False
+        self.auth_clients = AuthClients(self)
         self.components = Components(self)
         self.contracts = Contracts(self)
         self.credentials = Credentials(self)
         self.data_samples = DataSamples(self)
         self.executions = Executions(self)
         self.flows = Flows(self)
+        self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)
         self.topics = Topics(self)

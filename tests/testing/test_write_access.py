@@ -242,6 +242,42 @@ def _partners_deletion(s: Scene) -> Request:
     return "DELETE", f"/v2/contracts/{contract_id}", None
 
 
+def _tenant_client(s: Scene) -> str:
+    """The id of a tenant auth client no secret uses, made on first use: the guest sees
+    it (from the shared workspace) but holds no tenant permission."""
+    clients = s.emulator.platform.auth_clients
+    found = clients.where(lambda c: c.scope == "tenant")
+    if found:
+        return found[0].id
+    return clients.create(
+        name="Tenant app",
+        type="noauth",
+        credentials={},
+        component_ids=[_petstore(s)],
+        scope="tenant",
+        scope_id=s.seed.tenant_id,
+    ).id
+
+
+def _private_secret(s: Scene) -> str:
+    """The id of an auth secret in the private workspace, made on first use."""
+    secrets = s.emulator.platform.auth_secrets
+    found = secrets.where(lambda x: x.workspace_id == s.seed.private_workspace_id)
+    if found:
+        return found[0].id
+    return secrets.create(
+        workspace_id=s.seed.private_workspace_id,
+        user_id=s.seed.owner.id,
+        auth_client_id=s.seed.auth_client_id,
+        name="Sandbox account",
+        credentials={"access_token": "a", "refresh_token": "r"},
+    ).id
+
+
+def _secrets_of_private(s: Scene) -> str:
+    return f"/v2/workspaces/{s.seed.private_workspace_id}/secrets"
+
+
 CASES = [
     Case(
         "components.create",
@@ -352,6 +388,87 @@ CASES = [
     Case(
         "credentials.delete",
         lambda s: ("DELETE", f"/v2/credentials/{s.seed.private_credential_id}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "auth_clients.create",
+        lambda s: (
+            "POST",
+            "/v2/auth-clients",
+            {
+                "data": {
+                    "type": "auth-client",
+                    "attributes": {"name": "App", "type": "noauth", "credentials": {}},
+                    "relationships": {
+                        "components": {"data": [{"type": "component", "id": _petstore(s)}]},
+                        "workspace": ref("workspace", s.seed.private_workspace_id),
+                    },
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "auth_clients.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/auth-clients/{_tenant_client(s)}",
+            {"data": {"type": "auth-client", "attributes": {"name": "Renamed"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "auth_clients.delete",
+        lambda s: ("DELETE", f"/v2/auth-clients/{_tenant_client(s)}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "secrets.create",
+        lambda s: (
+            "POST",
+            _secrets_of_private(s),
+            {
+                "data": {
+                    "type": "auth-secret",
+                    "attributes": {
+                        "name": "Mine",
+                        "state": "ready",
+                        "credentials": {"access_token": "a"},
+                    },
+                    "relationships": {"auth_client": ref("auth-client", s.seed.auth_client_id)},
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "secrets.refresh",
+        lambda s: ("POST", f"{_secrets_of_private(s)}/{_private_secret(s)}/refresh", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "secrets.update",
+        lambda s: (
+            "PATCH",
+            f"{_secrets_of_private(s)}/{_private_secret(s)}",
+            {"data": {"type": "auth-secret", "attributes": {"name": "Renamed"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "secrets.delete",
+        lambda s: ("DELETE", f"{_secrets_of_private(s)}/{_private_secret(s)}", None),
         "owner",
         "guest",
         204,
@@ -820,6 +937,8 @@ def _fingerprint(emulator: Emulator) -> list[Any]:
         platform.ssh_keys,
         platform.topics,
         platform.executions,
+        platform.auth_clients,
+        platform.auth_secrets,
     )
     return [[attrs.asdict(record) for record in table.values()] for table in tables]
 

@@ -453,6 +453,95 @@ CREDENTIALS_DELETE = credentials.delete(
     summary="Delete a credential",
 )
 
+auth_clients = Area("auth_clients")
+AUTH_CLIENTS_LIST = auth_clients.get(
+    "list",
+    "/v2/auth-clients",
+    Many("auth-client"),
+    ref="#62",
+    summary="The auth clients available in a scope (global only without one)",
+)
+AUTH_CLIENTS_CREATE = auth_clients.post(
+    "create",
+    "/v2/auth-clients",
+    One("auth-client"),
+    status=201,
+    body="auth-client",
+    ref="#63",
+    summary="Register an OAuth2 (or other) client, globally or in a scope",
+)
+AUTH_CLIENTS_GET = auth_clients.get(
+    "get",
+    "/v2/auth-clients/{auth_client_id}",
+    One("auth-client"),
+    ref="#64",
+    summary="One auth client, seen from a scope",
+)
+AUTH_CLIENTS_UPDATE = auth_clients.patch(
+    "update",
+    "/v2/auth-clients/{auth_client_id}",
+    One("auth-client"),
+    body="auth-client",
+    ref="#65",
+    summary="Rename an auth client, change its secret or expiry, or its components",
+)
+AUTH_CLIENTS_DELETE = auth_clients.delete(
+    "delete",
+    "/v2/auth-clients/{auth_client_id}",
+    Empty(),
+    status=204,
+    ref="#66",
+    summary="Delete an auth client no secret uses",
+)
+
+secrets = Area("secrets")
+SECRETS_LIST = secrets.get(
+    "list",
+    "/v2/workspaces/{workspace_id}/secrets",
+    Many("auth-secret"),
+    ref="#67",
+    summary="A workspace's auth secrets, by user or auth client",
+)
+SECRETS_CREATE = secrets.post(
+    "create",
+    "/v2/workspaces/{workspace_id}/secrets",
+    One("auth-secret"),
+    status=201,
+    body="auth-secret",
+    ref="#68",
+    summary="Create an auth secret for an auth client",
+)
+SECRETS_REFRESH = secrets.post(
+    "refresh",
+    "/v2/workspaces/{workspace_id}/secrets/{secret_id}/refresh",
+    One("auth-secret"),
+    ref="#69",
+    summary="Refresh a secret's access token now",
+)
+SECRETS_GET = secrets.get(
+    "get",
+    "/v2/workspaces/{workspace_id}/secrets/{secret_id}",
+    One("auth-secret"),
+    ref="#70",
+    summary="One auth secret, tokens included",
+)
+SECRETS_UPDATE = secrets.patch(
+    "update",
+    "/v2/workspaces/{workspace_id}/secrets/{secret_id}",
+    One("auth-secret"),
+    body="auth-secret",
+    ref="#71",
+    summary="Rename a secret, set its state or replace its credentials",
+)
+SECRETS_DELETE = secrets.delete(
+    "delete",
+    "/v2/workspaces/{workspace_id}/secrets/{secret_id}",
+    Empty(),
+    status=204,
+    ref="#72",
+    summary="Delete an auth secret",
+)
+
 flows = Area("flows")
 FLOWS_LIST = flows.get(
     "list", "/v2/flows", Paged("flow", 50), ref="#73", summary="A workspace's flows"
@@ -703,6 +792,8 @@ AREAS = (
     teams,
     components,
     credentials,
+    auth_clients,
+    secrets,
     flows,
     executions,
     data_samples,

@@ -1,5 +1,6 @@
 """Typed models of the platform's resources, structured from JSON:API documents."""
 
+from elasticio.models._auth import AuthClient, AuthSecret
 from elasticio.models._components import (
     Component,
     ComponentDescriptor,
@@ -37,6 +38,8 @@ from elasticio.models._workspaces import (
 )
 
 __all__ = [
+    "AuthClient",
+    "AuthSecret",
     "Component",
     "ComponentDescriptor",
     "ComponentEnv",

@@ -49,6 +49,7 @@ __all__ = [
 M = TypeVar("M", bound="Model")
 _KIND = "elasticio.kind"
 _SOURCE = "elasticio.source"
+_ALIASES = "elasticio.aliases"
 
 
 class Binding:
@@ -170,9 +171,12 @@ class Model:
         return dumps(self.to_dict()).decode()
 
 
-def to_one(relationship: str) -> Any:
-    """A field holding the id a to-one relationship links to (None when it links none)."""
-    return attrs.field(default=None, metadata={_KIND: "to_one", _SOURCE: relationship})
+def to_one(relationship: str, *aliases: str) -> Any:
+    """A field holding the id a to-one relationship links to (None when it links none);
+    ``aliases`` are other names the platform spells the relationship with, tried in turn."""
+    return attrs.field(
+        default=None, metadata={_KIND: "to_one", _SOURCE: relationship, _ALIASES: aliases}
+    )
 
 
 def to_many(relationship: str) -> Any:
@@ -200,7 +204,7 @@ class _Plan:
 
     types: frozenset[str]
     attributes: frozenset[str]
-    to_one: tuple[tuple[str, str], ...]
+    to_one: tuple[tuple[str, tuple[str, ...]], ...]
     to_many: tuple[tuple[str, str], ...]
     included: tuple[_Included, ...]
     build: Any
@@ -235,7 +239,7 @@ def _plan(cls: type[Any]) -> _Plan:
         raise TypeError(f"{cls.__name__} is not declared with @model")
     attrs.resolve_types(cls)
     attribute_names: set[str] = set()
-    to_one_fields: list[tuple[str, str]] = []
+    to_one_fields: list[tuple[str, tuple[str, ...]]] = []
     to_many_fields: list[tuple[str, str]] = []
     included_fields: list[_Included] = []
     overrides: dict[str, Any] = {}
@@ -248,7 +252,7 @@ def _plan(cls: type[Any]) -> _Plan:
         overrides[field.name] = override(struct_hook=lambda value, _: value)
         source = field.metadata.get(_SOURCE)
         if kind == "to_one":
-            to_one_fields.append((field.name, source))
+            to_one_fields.append((field.name, (source, *field.metadata[_ALIASES])))
         elif kind == "to_many":
             to_many_fields.append((field.name, source))
         elif kind == "included":
@@ -362,9 +366,12 @@ def structure(
         elif key != "id":
             extra[key] = value
     values["extra"] = MappingProxyType(extra)
-    for name, relationship in plan.to_one:
-        linkage = resource.linkage(relationship)
-        if isinstance(linkage, Identifier):
+    for name, relationships in plan.to_one:
+        linkage = next(
+            (found for r in relationships if isinstance(found := resource.linkage(r), Identifier)),
+            None,
+        )
+        if linkage is not None:
             values[name] = linkage.id
         elif name in context:
             values[name] = context[name]

@@ -1,11 +1,13 @@
 """Resource namespaces of the client, one module per API area."""
 
+from elasticio.resources._auth_clients import AuthClients
 from elasticio.resources._components import Components
 from elasticio.resources._contracts import Contracts
 from elasticio.resources._credentials import Credentials
 from elasticio.resources._data_samples import DataSamples
 from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
+from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._teams import Teams
 from elasticio.resources._topics import Topics
@@ -15,6 +17,7 @@ from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
     "V1",
+    "AuthClients",
     "Components",
     "Contracts",
     "Credentials",
@@ -22,6 +25,7 @@ __all__ = [
     "Executions",
     "Flows",
     "SSHKeys",
+    "Secrets",
     "Teams",
     "Topics",
     "Users",

@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
+from elasticio.testing._areas.auth_clients.store import AuthClients
 from elasticio.testing._areas.components.store import Components
 from elasticio.testing._areas.contracts.store import Contracts
 from elasticio.testing._areas.credentials.store import Credentials
 from elasticio.testing._areas.data_samples.store import DataSampleRecord, DataSamples
 from elasticio.testing._areas.executions.store import Executions
 from elasticio.testing._areas.flows.store import Flows
+from elasticio.testing._areas.secrets.store import AuthSecrets
 from elasticio.testing._areas.ssh_keys.store import SshKeys
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
 from elasticio.testing._areas.topics.store import Topics
@@ -116,6 +118,8 @@ class Platform:
         self.ssh_keys = SshKeys(self.ids, self.users)
         self.topics = Topics(self.ids, self.users, self.workspaces)
         self.executions = Executions(self.ids, clock, self.users, self.workspaces)
+        self.auth_clients = AuthClients(self.ids, self.components, self.contracts, self.workspaces)
+        self.auth_secrets = AuthSecrets(self.ids, self.users, self.workspaces, self.auth_clients)
 
     def __repr__(self) -> str:
         # Safe on a half-built platform too (a traceback formatted with its locals).

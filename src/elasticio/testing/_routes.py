@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from elasticio.testing._areas.auth_clients import routes as auth_clients
 from elasticio.testing._areas.components import routes as components
 from elasticio.testing._areas.contracts import routes as contracts
 from elasticio.testing._areas.credentials import routes as credentials
@@ -9,6 +10,7 @@ from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.flows import drafts, snapshots, versions
 from elasticio.testing._areas.flows import routes as flows
+from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
 from elasticio.testing._areas.teams import routes as teams
@@ -27,6 +29,8 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     teams.routes,
     components.routes,
     credentials.routes,
+    auth_clients.routes,
+    secrets.routes,
     flows.routes,
     versions.routes,
     drafts.routes,

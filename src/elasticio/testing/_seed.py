@@ -12,7 +12,8 @@
   Production flow (``Seed.flow_id``) also has a snapshot of its ``step_1``;
 * credentials for ``webhook`` and ``petstore`` in Production and for ``petstore`` in
   Sandbox; data samples of ``petstore`` and ``webhook`` in Production; one SSH key of
-  the owner; one Pub/Sub topic "Person" in Production;
+  the owner; one Pub/Sub topic "Person" in Production; an ``oauth2`` auth client of
+  the contract for ``petstore``, and one auth secret made with it in Production;
 * three more users, to try permissions with: a contract owner who is no tenant admin
   and in no workspace, a plain member (no contract role, ``guest`` in Production) and
   an outsider in no contract at all; and the tenant's support user (in no contract).
@@ -61,7 +62,9 @@ class Seed:
     the shared workspace; ``private_credential_id`` is a petstore credential in the
     private one. ``flow_id`` is an inactive flow of the shared workspace with a draft
     and a snapshot of ``step_1``. ``ssh_key_id`` is the owner's key; ``topic_id`` is the
-    topic "Person" of the shared workspace. ``contract_owner`` owns the contract without
+    topic "Person" of the shared workspace. ``auth_client_id`` is the contract's
+    ``oauth2`` client for ``petstore``; ``secret_id`` is the owner's auth secret made with
+    it in the shared workspace. ``contract_owner`` owns the contract without
     being a tenant admin or in a workspace; ``member`` is a guest of the shared workspace
     with no contract role; ``outsider`` is in no contract; ``support`` is the tenant's
     support user, in no contract until a workspace asks for support.
@@ -82,6 +85,8 @@ class Seed:
     data_sample_ids: dict[str, str]
     ssh_key_id: str
     topic_id: str
+    auth_client_id: str
+    secret_id: str
     contract_owner: SeedUser
     member: SeedUser
     outsider: SeedUser
@@ -308,6 +313,32 @@ def seed(platform: Platform) -> Seed:
             },
         },
     )
+    auth_client = platform.auth_clients.create(
+        name="Petstore OAuth app",
+        type="oauth2",
+        credentials={
+            "client_id": "acme-petstore",
+            "client_secret": "petstore-client-secret",
+            "auth_uri": "https://petstore.example.com/oauth/authorize",
+            "token_uri": "https://petstore.example.com/oauth/token",
+            "refresh_token_uri": "https://petstore.example.com/oauth/token",
+            "token_expires_in": 3600,
+        },
+        component_ids=[petstore.id],
+        scope="contract",
+        scope_id=contract.id,
+    )
+    secret = platform.auth_secrets.create(
+        workspace_id=shared.id,
+        user_id=owner.id,
+        auth_client_id=auth_client.id,
+        name="Petstore account",
+        credentials={
+            "access_token": "petstore-access-token",
+            "refresh_token": "petstore-refresh-token",
+            "expires_in": 3600,
+        },
+    )
     contract_owner = platform.users.create(
         email="carla@example.com",
         api_key="emu-contract-owner-api-key",
@@ -357,6 +388,8 @@ def seed(platform: Platform) -> Seed:
         data_sample_ids={"petstore": pets_sample.id, "webhook": webhook_sample.id},
         ssh_key_id=ssh_key.id,
         topic_id=topic.id,
+        auth_client_id=auth_client.id,
+        secret_id=secret.id,
         contract_owner=_seed_user(contract_owner),
         member=_seed_user(member),
         outsider=_seed_user(outsider),

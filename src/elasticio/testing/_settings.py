@@ -24,6 +24,10 @@ class EmulatorSettings:
         execution_time: seconds a scheduled component execution (verify credential,
             dynamic metadata, select model) takes before its result is ready; the value
             at scheduling time counts for that execution.
+        auth_client_scope_required: refuse (403), as the docs say, a get of an auth client
+            that is not global without a ``workspace_id``, ``contract_id`` or
+            ``tenant_id``; by default it is answered when a scope of the caller sees the
+            client, as the platform's component library expects.
     """
 
     rate_limit: float | None = attrs.field(
@@ -31,3 +35,4 @@ class EmulatorSettings:
     )
     transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
+    auth_client_scope_required: bool = False
