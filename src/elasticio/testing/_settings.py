@@ -24,6 +24,8 @@ class EmulatorSettings:
         execution_time: seconds a scheduled component execution (verify credential,
             dynamic metadata, select model) takes before its result is ready; the value
             at scheduling time counts for that execution.
+        callback_delay: seconds between accepting an API v1 registration with a
+            ``callback`` and posting the new user to it.
     """
 
     rate_limit: float | None = attrs.field(
@@ -31,3 +33,4 @@ class EmulatorSettings:
     )
     transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
+    callback_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
