@@ -27,6 +27,9 @@ class UserRecord:
     tenant_admin: bool = False
     # OpenID identities as (issuer, subject) pairs, for the ``iss``/``sub`` user filters.
     identities: list[tuple[str, str]] = attrs.Factory(list)
+    company: str | None = None
+    # Who registered the user through API v1 (``POST /v1/users``): only they may delete it.
+    registered_by: str | None = None
 
 
 class Users(Table[UserRecord]):
