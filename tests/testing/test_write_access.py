@@ -278,6 +278,26 @@ def _secrets_of_private(s: Scene) -> str:
     return f"/v2/workspaces/{s.seed.private_workspace_id}/secrets"
 
 
+def _registered_by_owner(s: Scene) -> str:
+    """The id of a user the owner registered through API v1, made on first use."""
+    users = s.emulator.platform.users
+    found = users.by_email("registered@example.com")
+    if found is None:
+        found = users.create(email="registered@example.com")
+        found.registered_by = s.seed.owner.id
+    return found.id
+
+
+def _v1_user(s: Scene) -> Any:
+    return {
+        "first_name": "Reg",
+        "last_name": "Istered",
+        "email": "v1-user@example.com",
+        "password": "a-long-passphrase",
+        "organizations": [{"id": s.seed.contract_id}],
+    }
+
+
 CASES = [
     Case(
         "components.create",
@@ -730,6 +750,44 @@ CASES = [
         "owner",
         "guest",
         204,
+    ),
+    Case("v1.users.create", lambda s: ("POST", "/v1/users", _v1_user(s)), "guest", None, 201),
+    Case(
+        "v1.users.delete",
+        lambda s: ("DELETE", f"/v1/users/{_registered_by_owner(s)}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.accounts.create",
+        lambda s: ("POST", "/v1/accounts/", {"type": _petstore(s), "keys": {"apiKey": "k"}}),
+        "guest",
+        None,
+    ),
+    Case(
+        "v1.accounts.update",
+        lambda s: ("PUT", f"/v1/accounts/{s.seed.private_credential_id}/", {"name": "x"}),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.repos.create",
+        lambda s: ("POST", "/v1/repos/", {"name": "v1-repo", "team_id": s.seed.team_id}),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "v1.repos.delete",
+        lambda s: ("DELETE", f"/v1/repos/{s.spare_component_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.repos.set_env",
+        lambda s: ("PUT", f"/v1/repos/{_petstore(s)}/env/", {"MODE": "demo"}),
+        "owner",
+        "guest",
     ),
     Case(
         "v1.sshkeys.create",

@@ -30,7 +30,15 @@ from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
-from elasticio.models._v1 import V1SSHKey, V1Team
+from elasticio.models._v1 import (
+    V1Accepted,
+    V1Account,
+    V1Component,
+    V1Repo,
+    V1SSHKey,
+    V1Team,
+    V1User,
+)
 from elasticio.models._workspaces import (
     Workspace,
     WorkspaceInvite,
@@ -65,8 +73,13 @@ __all__ = [
     "Team",
     "Topic",
     "User",
+    "V1Accepted",
+    "V1Account",
+    "V1Component",
+    "V1Repo",
     "V1SSHKey",
     "V1Team",
+    "V1User",
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",

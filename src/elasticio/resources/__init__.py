@@ -12,7 +12,15 @@ from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._teams import Teams
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
-from elasticio.resources._v1 import V1, V1SSHKeys, V1Teams
+from elasticio.resources._v1 import (
+    V1,
+    V1Accounts,
+    V1Components,
+    V1Repos,
+    V1SSHKeys,
+    V1Teams,
+    V1Users,
+)
 from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
@@ -29,7 +37,11 @@ __all__ = [
     "Teams",
     "Topics",
     "Users",
+    "V1Accounts",
+    "V1Components",
+    "V1Repos",
     "V1SSHKeys",
     "V1Teams",
+    "V1Users",
     "Workspaces",
 ]

@@ -26,6 +26,7 @@ from elasticio.testing._areas.contracts.suspension import refuse_writes_while_su
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
+from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
 from elasticio.testing._query import single_values
 from elasticio.testing._request import Call, Reply
@@ -124,6 +125,7 @@ class Host(Protocol):
     settings: EmulatorSettings
     sleep: Callable[[float], Awaitable[None]]
     requests: list[RecordedRequest]
+    outbox: Outbox
 
 
 class EmulatorApp:
@@ -211,6 +213,7 @@ class EmulatorApp:
                 query=single_values(request.query_params.multi_items()),
                 body=await self._json_body(request),
                 origin=str(request.base_url).rstrip("/"),
+                outbox=emulator.outbox,
             )
             refuse_writes_while_suspended(call, match.params)
             return reply_response(match.route.handler(call, **match.params))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from elasticio.testing._areas.auth_clients import routes as auth_clients
 from elasticio.testing._areas.components import routes as components
+from elasticio.testing._areas.components import v1 as components_v1
 from elasticio.testing._areas.contracts import routes as contracts
 from elasticio.testing._areas.credentials import routes as credentials
+from elasticio.testing._areas.credentials import v1 as credentials_v1
 from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.flows import drafts, snapshots, versions
@@ -17,6 +19,7 @@ from elasticio.testing._areas.teams import routes as teams
 from elasticio.testing._areas.teams import v1 as teams_v1
 from elasticio.testing._areas.topics import routes as topics
 from elasticio.testing._areas.users import routes as users
+from elasticio.testing._areas.users import v1 as users_v1
 from elasticio.testing._areas.workspaces import routes as workspaces
 from elasticio.testing._router import RouteTable
 
@@ -40,6 +43,9 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     topics.routes,
     ssh_keys.routes,
     # API v1, on the same state
+    users_v1.routes,
+    credentials_v1.routes,
+    components_v1.routes,
     ssh_keys_v1.routes,
     teams_v1.routes,
 )

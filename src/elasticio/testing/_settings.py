@@ -28,6 +28,8 @@ class EmulatorSettings:
             that is not global without a ``workspace_id``, ``contract_id`` or
             ``tenant_id``; by default it is answered when a scope of the caller sees the
             client, as the platform's component library expects.
+        callback_delay: seconds between accepting an API v1 registration with a
+            ``callback`` and posting the new user to it.
     """
 
     rate_limit: float | None = attrs.field(
@@ -36,3 +38,4 @@ class EmulatorSettings:
     transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     auth_client_scope_required: bool = False
+    callback_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
