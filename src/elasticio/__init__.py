@@ -44,6 +44,7 @@ from elasticio._literals import (
     FlowStatus,
     FlowType,
     Include,
+    V1ExecutionType,
 )
 from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Page, Paginator
@@ -76,6 +77,8 @@ from elasticio.models import (
     Topic,
     User,
     V1SSHKey,
+    V1Step,
+    V1Task,
     V1Team,
     Workspace,
     WorkspaceInvite,
@@ -146,7 +149,10 @@ __all__ = [
     "UnexpectedStatusError",
     "UsageError",
     "User",
+    "V1ExecutionType",
     "V1SSHKey",
+    "V1Step",
+    "V1Task",
     "V1Team",
     "Workspace",
     "WorkspaceInvite",

@@ -85,7 +85,7 @@ async def test_unknown_path_is_404_before_authentication(
 
 def test_every_entry_served_before_is_handled(emulator: Emulator) -> None:
     """The emulator serves 67 catalog entries, by name, and each is one of the catalog's."""
-    assert len(emulator.handled_entries) == 77
+    assert len(emulator.handled_entries) == 89
     assert emulator.handled_entries <= set(ENTRIES)
     assert {
         "components.docker_pull_latest",

@@ -27,7 +27,7 @@ from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
 from elasticio.models._topics import Topic
 from elasticio.models._users import User
-from elasticio.models._v1 import V1SSHKey, V1Team
+from elasticio.models._v1 import V1SSHKey, V1Step, V1Task, V1Team
 from elasticio.models._workspaces import (
     Workspace,
     WorkspaceInvite,
@@ -58,6 +58,8 @@ __all__ = [
     "Topic",
     "User",
     "V1SSHKey",
+    "V1Step",
+    "V1Task",
     "V1Team",
     "Workspace",
     "WorkspaceInvite",

@@ -10,7 +10,7 @@ from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._teams import Teams
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
-from elasticio.resources._v1 import V1, V1SSHKeys, V1Teams
+from elasticio.resources._v1 import V1, V1Exec, V1Hooks, V1SSHKeys, V1Tasks, V1Teams
 from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
@@ -25,7 +25,10 @@ __all__ = [
     "Teams",
     "Topics",
     "Users",
+    "V1Exec",
+    "V1Hooks",
     "V1SSHKeys",
+    "V1Tasks",
     "V1Teams",
     "Workspaces",
 ]

@@ -24,6 +24,8 @@ class EmulatorSettings:
         execution_time: seconds a scheduled component execution (verify credential,
             dynamic metadata, select model) takes before its result is ready; the value
             at scheduling time counts for that execution.
+        execution_lifetime: seconds an API v1 execution result stays available once
+            ready; after that its poll answers 404 ``Expired.``.
     """
 
     rate_limit: float | None = attrs.field(
@@ -31,3 +33,4 @@ class EmulatorSettings:
     )
     transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
+    execution_lifetime: float = attrs.field(default=600.0, validator=attrs.validators.gt(0.0))

@@ -8,10 +8,13 @@ call. Its namespaces and methods carry the names of that client's (``accounts``,
 from __future__ import annotations
 
 from elasticio.resources._sender import Sender
+from elasticio.resources._v1._exec import V1Exec
+from elasticio.resources._v1._hooks import V1Hooks
 from elasticio.resources._v1._sshkeys import V1SSHKeys
+from elasticio.resources._v1._tasks import V1Tasks
 from elasticio.resources._v1._teams import V1Teams
 
-__all__ = ["V1", "V1SSHKeys", "V1Teams"]
+__all__ = ["V1", "V1Exec", "V1Hooks", "V1SSHKeys", "V1Tasks", "V1Teams"]
 
 
 class V1:
@@ -22,5 +25,8 @@ class V1:
     """
 
     def __init__(self, client: Sender) -> None:
+        self.exec = V1Exec(client)
         self.sshkeys = V1SSHKeys(client)
+        self.tasks = V1Tasks(client)
         self.teams = V1Teams(client)
+        self.hooks = V1Hooks(client)
