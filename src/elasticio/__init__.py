@@ -44,6 +44,7 @@ from elasticio._literals import (
     FlowStatus,
     FlowType,
     Include,
+    V1ExecutionType,
 )
 from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Page, Paginator
@@ -85,6 +86,8 @@ from elasticio.models import (
     V1Component,
     V1Repo,
     V1SSHKey,
+    V1Step,
+    V1Task,
     V1Team,
     V1User,
     Workspace,
@@ -164,8 +167,11 @@ __all__ = [
     "V1Accepted",
     "V1Account",
     "V1Component",
+    "V1ExecutionType",
     "V1Repo",
     "V1SSHKey",
+    "V1Step",
+    "V1Task",
     "V1Team",
     "V1User",
     "Workspace",

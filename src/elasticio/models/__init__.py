@@ -36,6 +36,8 @@ from elasticio.models._v1 import (
     V1Component,
     V1Repo,
     V1SSHKey,
+    V1Step,
+    V1Task,
     V1Team,
     V1User,
 )
@@ -78,6 +80,8 @@ __all__ = [
     "V1Component",
     "V1Repo",
     "V1SSHKey",
+    "V1Step",
+    "V1Task",
     "V1Team",
     "V1User",
     "Workspace",

@@ -10,8 +10,11 @@ from elasticio.testing._areas.credentials import routes as credentials
 from elasticio.testing._areas.credentials import v1 as credentials_v1
 from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
+from elasticio.testing._areas.executions import v1 as executions_v1
 from elasticio.testing._areas.flows import drafts, snapshots, versions
+from elasticio.testing._areas.flows import hooks as flows_hooks
 from elasticio.testing._areas.flows import routes as flows
+from elasticio.testing._areas.flows import v1 as flows_v1
 from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
@@ -48,5 +51,8 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     components_v1.routes,
     ssh_keys_v1.routes,
     teams_v1.routes,
+    executions_v1.routes,
+    flows_v1.routes,
+    flows_hooks.routes,
 )
 """The route tables of every area of the API."""
