@@ -32,10 +32,14 @@ TIMEOUT_SECONDS = 600
 
 
 def seed_ids(emulator: Emulator) -> dict[str, Any]:
-    """The seed's ids and e-mail addresses, without the users' API keys."""
+    """The seed's ids and e-mail addresses, without the users' API keys, and the fields
+    of the seed flow's first step (what the runtime's step config must show)."""
     ids = attrs.asdict(emulator.seed)
-    for user in ("owner", "guest"):
-        ids[user].pop("api_key")
+    for value in ids.values():
+        if isinstance(value, dict):
+            value.pop("api_key", None)
+    flow = emulator.platform.flows[emulator.seed.flow_id]
+    ids["flow_step_1_fields"] = flow.graph["nodes"][0].get("fields", {})
     return ids
 
 

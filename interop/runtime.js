@@ -37,7 +37,7 @@ module.exports.steps = [
     async run({ client, seed }) {
       const step = object(await client.tasks.retrieveStep(seed.flow_id, 'step_1'), 'step');
       // The runtime reads config, snapshot, variables and is_passthrough.
-      equal(step.config, { interval: 'minute' }, 'step_1.config');
+      equal(step.config, seed.flow_step_1_fields, 'step_1.config');
       equal(step.snapshot, { lastPoll: '2024-01-01T18:00:00.000Z' }, 'step_1.snapshot');
     },
   },
