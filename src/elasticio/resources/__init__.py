@@ -17,7 +17,18 @@ from elasticio.resources._tenant_certificates import TenantCertificates
 from elasticio.resources._tenants import Tenants
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
-from elasticio.resources._v1 import V1, V1SSHKeys, V1Teams
+from elasticio.resources._v1 import (
+    V1,
+    V1Accounts,
+    V1Components,
+    V1Exec,
+    V1Hooks,
+    V1Repos,
+    V1SSHKeys,
+    V1Tasks,
+    V1Teams,
+    V1Users,
+)
 from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
@@ -40,7 +51,14 @@ __all__ = [
     "Tenants",
     "Topics",
     "Users",
+    "V1Accounts",
+    "V1Components",
+    "V1Exec",
+    "V1Hooks",
+    "V1Repos",
     "V1SSHKeys",
+    "V1Tasks",
     "V1Teams",
+    "V1Users",
     "Workspaces",
 ]

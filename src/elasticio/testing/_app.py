@@ -28,6 +28,7 @@ from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
 from elasticio.testing._multipart import FormPart, is_form, parse_form
+from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
 from elasticio.testing._query import single_values
 from elasticio.testing._request import Call, Reply
@@ -126,6 +127,7 @@ class Host(Protocol):
     settings: EmulatorSettings
     sleep: Callable[[float], Awaitable[None]]
     requests: list[RecordedRequest]
+    outbox: Outbox
 
 
 class EmulatorApp:
@@ -215,6 +217,7 @@ class EmulatorApp:
                 body=body,
                 form=form,
                 origin=str(request.base_url).rstrip("/"),
+                outbox=emulator.outbox,
             )
             refuse_writes_while_suspended(call, match.params)
             return reply_response(match.route.handler(call, **match.params))

@@ -28,6 +28,10 @@ class EmulatorSettings:
             that is not global without a ``workspace_id``, ``contract_id`` or
             ``tenant_id``; by default it is answered when a scope of the caller sees the
             client, as the platform's component library expects.
+        callback_delay: seconds between accepting an API v1 registration with a
+            ``callback`` and posting the new user to it.
+        execution_lifetime: seconds an API v1 execution result stays available once
+            ready; after that its poll answers 404 ``Expired.``.
     """
 
     rate_limit: float | None = attrs.field(
@@ -36,3 +40,5 @@ class EmulatorSettings:
     transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     auth_client_scope_required: bool = False
+    callback_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
+    execution_lifetime: float = attrs.field(default=600.0, validator=attrs.validators.gt(0.0))
