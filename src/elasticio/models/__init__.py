@@ -27,7 +27,15 @@ from elasticio.models._flows import (
     Snapshot,
 )
 from elasticio.models._sshkeys import SSHKey
+from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
 from elasticio.models._teams import Team
+from elasticio.models._tenants import (
+    PermissionSet,
+    Tenant,
+    TenantCertificate,
+    TenantMember,
+    TenantPolicy,
+)
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
 from elasticio.models._v1 import (
@@ -69,10 +77,18 @@ __all__ = [
     "FlowGraph",
     "FlowNode",
     "FlowVersion",
+    "OAuthClient",
     "OpenIDIdentity",
+    "OpenIDProvider",
+    "PermissionSet",
+    "SAMLProvider",
     "SSHKey",
     "Snapshot",
     "Team",
+    "Tenant",
+    "TenantCertificate",
+    "TenantMember",
+    "TenantPolicy",
     "Topic",
     "User",
     "V1Accepted",
