@@ -12,7 +12,7 @@ from typing import Literal, TypeAlias
 
 __all__ = ["ComponentAccess", "ExecutionKind", "FlowSort", "FlowStatus", "FlowType", "Include"]
 
-FlowStatus: TypeAlias = Literal["active", "inactive"]
+FlowStatus: TypeAlias = Literal["active", "inactive", "suspended"]
 """A flow's ``status`` (what was asked) or ``current_status`` (what runs)."""
 
 FlowType: TypeAlias = Literal["ordinary", "long_running"]

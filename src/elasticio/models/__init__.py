@@ -17,6 +17,7 @@ from elasticio.models._contracts import (
 from elasticio.models._credentials import Credential
 from elasticio.models._data_samples import DataSample
 from elasticio.models._executions import Execution, ExecutionResult
+from elasticio.models._flow_activity import FlowSubscription, ThreadStats, ThreadStatsDay
 from elasticio.models._flows import (
     Flow,
     FlowDraft,
@@ -58,11 +59,14 @@ __all__ = [
     "FlowEdge",
     "FlowGraph",
     "FlowNode",
+    "FlowSubscription",
     "FlowVersion",
     "OpenIDIdentity",
     "SSHKey",
     "Snapshot",
     "Team",
+    "ThreadStats",
+    "ThreadStatsDay",
     "Topic",
     "User",
     "V1SSHKey",

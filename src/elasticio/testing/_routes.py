@@ -8,7 +8,14 @@ from elasticio.testing._areas.contracts import routes as contracts
 from elasticio.testing._areas.credentials import routes as credentials
 from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
-from elasticio.testing._areas.flows import drafts, snapshots, versions
+from elasticio.testing._areas.flows import (
+    drafts,
+    lifecycle,
+    snapshots,
+    subscriptions,
+    threads,
+    versions,
+)
 from elasticio.testing._areas.flows import routes as flows
 from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
@@ -35,6 +42,9 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     versions.routes,
     drafts.routes,
     snapshots.routes,
+    lifecycle.routes,
+    subscriptions.routes,
+    threads.routes,
     executions.routes,
     data_samples.routes,
     topics.routes,
