@@ -218,3 +218,38 @@ def test_ctrl_c_stops_a_bulk_run_and_reports_what_was_done(
     done = 40 - int(result.stdout.rsplit("not finished:", 1)[1])
     assert f"  done:           {done} ({done} started)\n" in result.stdout
     assert done <= started <= done + 2
+
+
+@pytest.mark.parametrize("arrived", [True, False])
+def test_a_start_whose_connection_broke_is_checked_before_it_is_sent_again(
+    emulator: Emulator, arrived: bool
+) -> None:
+    """A connection error on a start: the flow is read; started already, it is done;
+    still inactive, the start is sent once more. Never two starts that both arrived."""
+    from click.testing import CliRunner
+
+    from elasticio._cli.context import Connection
+    from elasticio._cli.tree import cli
+
+    flow_id = emulator.seed.flow_id
+    transport = emulator.transport()
+    broken: list[str] = []
+
+    class Breaking(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/start") and not broken:
+                broken.append(request.url.path)
+                if arrived:
+                    await transport.handle_async_request(request)
+                raise httpx.ReadError("connection reset", request=request)
+            return await transport.handle_async_request(request)
+
+    result = CliRunner().invoke(
+        cli,
+        ["flows", "start", flow_id],
+        obj=Connection(make_client=lambda **kw: emulator.client(transport=Breaking(), **kw)),
+    )
+    assert result.exit_code == 0, result.output
+    accepted = [r for r in emulator.requests if r.path.endswith("/start") and r.status == 202]
+    assert len(accepted) == 1
+    assert emulator.platform.flows[flow_id].status == "active"

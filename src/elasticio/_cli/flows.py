@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import click
 
-from elasticio import AsyncClient, FlowSort, FlowStatus, FlowType
+from elasticio import APIConnectionError, AsyncClient, FlowSort, FlowStatus, FlowType
 from elasticio._cli.bulk import concurrency_option, run_bulk
 from elasticio._cli.context import Connection, fail, pass_connection, run_with_client
 from elasticio._cli.output import Format, format_options, print_json, print_records
@@ -156,7 +156,8 @@ def import_flows(
 ) -> None:
     """Create or update the flows of a workspace from export files (or directories of
     them). A file matches a flow of the workspace by id, then by name; a file that
-    matches none creates an inactive flow.
+    matches none creates an inactive flow. --dry-run prints each create and update (the
+    fields it changes) and a count; it changes nothing.
 
     \b
     Example:
@@ -174,7 +175,8 @@ def import_flows(
     if dry_run:
         changes = run_with_client(connection, plan)
         for change in changes:
-            click.echo(change.describe())
+            if change.action != "unchanged":
+                click.echo(change.describe())
         counts = {a: sum(c.action == a for c in changes) for a in ("create", "update")}
         unchanged = len(changes) - sum(counts.values())
         click.echo(
@@ -281,12 +283,23 @@ def _switch(verb: str, target: FlowStatus) -> click.Command:
     ) -> None:
         collect = _selector(ids, match, workspace_id, other)
 
-        async def switch(client: AsyncClient, flow: FlowRef) -> str:
+        async def send(client: AsyncClient, flow: FlowRef) -> None:
             if verb == "start":
                 await client.flows.start(flow.id, wait=wait)
             else:
                 await client.flows.stop(flow.id, wait=wait)
-            return "started" if verb == "start" else "stopped"
+
+        async def switch(client: AsyncClient, flow: FlowRef) -> str:
+            word = "started" if verb == "start" else "stopped"
+            try:
+                await send(client, flow)
+            except APIConnectionError:
+                # The SDK does not re-send a write whose connection broke: it may have
+                # arrived. The flow's status tells: the platform sets it on accepting.
+                if (await client.flows.get(flow.id)).status == target:
+                    return word
+                await send(client, flow)
+            return word
 
         status = run_bulk(
             connection,
