@@ -59,8 +59,8 @@ def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
     """``--help`` of every command shows an example of it."""
     result = CliRunner().invoke(cli, [*path, "--help"], prog_name="elasticio")
     assert result.exit_code == 0, result.output
-    assert "Example:\n" in result.stdout
-    assert f"elasticio {' '.join(path)}".rstrip() in result.stdout.split("Example:")[1]
+    assert "Examples:\n" in result.stdout
+    assert f"elasticio {' '.join(path)}".rstrip() in result.stdout.split("Examples:")[1]
 
 
 def test_completion_lists_the_commands() -> None:

@@ -145,7 +145,7 @@ def api(
     --paginate, a GET follows every page and prints one document with all the data.
 
     \b
-    Example:
+    Examples:
       elasticio api GET /v2/flows -q workspace_id=WORKSPACE_ID -q 'filter[status]=active'
     """
     if not path.startswith("/"):

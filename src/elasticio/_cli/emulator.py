@@ -27,7 +27,7 @@ def emulator() -> None:
     """Run the elastic.io platform emulator (needs the 'emulator' extra).
 
     \b
-    Example:
+    Examples:
       elasticio emulator serve --port 8000 --rate-limit 20
     """
 
@@ -42,7 +42,7 @@ def serve(arguments: tuple[str, ...]) -> None:
     ELASTICIO_API_* variables that reach it. Options: see --help.
 
     \b
-    Example:
+    Examples:
       elasticio emulator serve --port 0 --transition-delay 2
     """
     # Imported here: elasticio.testing loads the whole emulator when its extra is installed.

@@ -41,7 +41,7 @@ def flows() -> None:
     """Flows of a workspace: list, read, export and import, start, stop, delete.
 
     \b
-    Example:
+    Examples:
       elasticio flows list -w WORKSPACE_ID --status active
     """
 
@@ -73,7 +73,7 @@ def list_flows(
     piped, or JSON.
 
     \b
-    Example:
+    Examples:
       elasticio flows list -w WORKSPACE_ID --search shopify --sort -updated_at --jsonl
     """
 
@@ -100,7 +100,7 @@ def get_flow(connection: Connection, flow_id: str) -> None:
     """Print one flow as JSON, graph included.
 
     \b
-    Example:
+    Examples:
       elasticio flows get FLOW_ID
     """
     flow = run_with_client(connection, lambda client: client.flows.get(flow_id))
@@ -126,7 +126,7 @@ def export_flows(
     fit for ``flows import``.
 
     \b
-    Example:
+    Examples:
       elasticio flows export -w WORKSPACE_ID -o flows/
     """
 
@@ -160,7 +160,7 @@ def import_flows(
     fields it changes) and a count; it changes nothing.
 
     \b
-    Example:
+    Examples:
       elasticio flows import -w WORKSPACE_ID flows/ --dry-run
     """
     try:
@@ -314,7 +314,7 @@ def _switch(verb: str, target: FlowStatus) -> click.Command:
     command.help = (
         f"{verb.capitalize()} flows: by id, ids from stdin ('-'), or every {other} flow of a "
         f"workspace whose name matches --match.\n\n"
-        f"\b\nExample:\n  elasticio flows {verb} -w WORKSPACE_ID --match 'Shopify*' --wait\n"
+        f"\b\nExamples:\n  elasticio flows {verb} -w WORKSPACE_ID --match 'Shopify*' --wait\n"
         f"  elasticio flows list -w WORKSPACE_ID --status {other} | elasticio flows {verb} -"
     )
     return command
@@ -340,7 +340,7 @@ def delete_flows(
     """Delete flows (by id, ids from stdin, or --match), after asking unless --yes.
 
     \b
-    Example:
+    Examples:
       elasticio flows delete -w WORKSPACE_ID --match 'tmp-*' --yes
     """
     collect = _selector(ids, match, workspace_id, None)

@@ -37,7 +37,7 @@ def whoami(connection: Connection) -> None:
     """Print who the credentials sign in as, and where.
 
     \b
-    Example:
+    Examples:
       ELASTICIO_API_USERNAME=me@example.com ELASTICIO_API_KEY=... elasticio whoami
     """
 
@@ -74,7 +74,7 @@ def components() -> None:
     """Components of a contract: list, their versions, their descriptors.
 
     \b
-    Example:
+    Examples:
       elasticio components versions COMPONENT_ID
     """
 
@@ -93,7 +93,7 @@ def list_components(
     """List the components available to a contract.
 
     \b
-    Example:
+    Examples:
       elasticio components list --access private
     """
 
@@ -114,7 +114,7 @@ def component_versions(connection: Connection, component_id: str, output: Format
     """List the builds of a component.
 
     \b
-    Example:
+    Examples:
       elasticio components versions COMPONENT_ID --json
     """
 
@@ -133,7 +133,7 @@ def component_descriptor(connection: Connection, component_id: str, revision: st
     """Print the descriptor (component.json) of a build as JSON.
 
     \b
-    Example:
+    Examples:
       elasticio components descriptor COMPONENT_ID --revision latest
     """
     descriptor = run_with_client(
@@ -155,7 +155,7 @@ def credentials() -> None:
     """Credentials of a workspace (their secrets are never printed).
 
     \b
-    Example:
+    Examples:
       elasticio credentials list -w WORKSPACE_ID
     """
 
@@ -171,7 +171,7 @@ def list_credentials(
     """List the credentials of a workspace: names and ids, no secrets.
 
     \b
-    Example:
+    Examples:
       elasticio credentials list -w WORKSPACE_ID --component COMPONENT_ID
     """
 
@@ -188,7 +188,7 @@ def workspaces() -> None:
     """Workspaces you are a member of.
 
     \b
-    Example:
+    Examples:
       elasticio workspaces list
     """
 
@@ -201,7 +201,7 @@ def list_workspaces(connection: Connection, contract_id: str | None, output: For
     """List the workspaces you are a member of.
 
     \b
-    Example:
+    Examples:
       elasticio workspaces list --contract CONTRACT_ID --jsonl
     """
 
@@ -218,7 +218,7 @@ def contracts() -> None:
     """Contracts you are a member of.
 
     \b
-    Example:
+    Examples:
       elasticio contracts list
     """
 
@@ -230,7 +230,7 @@ def list_contracts(connection: Connection, output: Format | None) -> None:
     """List the contracts you are a member of.
 
     \b
-    Example:
+    Examples:
       elasticio contracts list --json
     """
 
@@ -245,7 +245,7 @@ def executions() -> None:
     """Executions a component runs for you: a credential check.
 
     \b
-    Example:
+    Examples:
       elasticio executions verify-credential COMPONENT_ID -w WORKSPACE_ID --fields @keys.json
     """
 
@@ -288,7 +288,7 @@ def verify_credential(
     when the component says they are not valid. The fields are never printed.
 
     \b
-    Example:
+    Examples:
       elasticio executions verify-credential COMPONENT_ID -w WORKSPACE_ID --fields @keys.json
     """
     fields = _fields(fields_text)

@@ -68,7 +68,7 @@ def cli(
     eval "$(_ELASTICIO_COMPLETE=bash_source elasticio)" (zsh_source, fish_source).
 
     \b
-    Example:
+    Examples:
       export ELASTICIO_API_USERNAME=me@example.com ELASTICIO_API_KEY=...
       elasticio whoami
       elasticio flows list -w WORKSPACE_ID --status active

@@ -61,7 +61,7 @@ def _rate(value: float) -> float | None:
 
 
 @click.command(
-    help=DESCRIPTION + "\n\n\b\nExample:\n  elasticio demo --flows-concurrency 64 --rate-limit 20"
+    help=DESCRIPTION + "\n\n\b\nExamples:\n  elasticio demo --flows-concurrency 64 --rate-limit 20"
 )
 @click.option(
     "--flows-concurrency",
