@@ -10,6 +10,6 @@ Examples:
     elasticio 0.1.0
 """
 
-from elasticio._cli.app import build_parser, main
+from elasticio._cli.app import main
 
-__all__ = ["build_parser", "main"]
+__all__ = ["main"]

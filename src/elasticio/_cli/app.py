@@ -1,54 +1,58 @@
-"""The ``elasticio`` command: ``elasticio emulator serve``, ``elasticio demo``,
-``elasticio --version``.
+"""The ``elasticio`` console script: runs the command tree of `elasticio._cli.tree`.
 
-`COMMANDS` lists the subcommands, one function each (see `elasticio._cli.command`). The
-emulator (starlette, uvicorn) and rich are imported only when a command runs, so
-``elasticio --version`` and ``--help`` work without the ``emulator`` or ``demo`` extra.
+click (and rich, for tables and progress bars) come with the ``cli`` extra; without
+click, `main` prints a one-line hint and returns 1 instead of a traceback.
 
 Examples:
     ```console
     $ elasticio --version
     elasticio 0.1.0
-    $ elasticio demo --flows-concurrency 64
+    $ elasticio flows list --workspace WORKSPACE_ID --json
     ```
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Sequence
 
-import elasticio
-from elasticio._cli.command import Subcommands
-from elasticio._cli.demo.wiring import demo_command
-from elasticio._cli.emulator import emulator_command
+__all__ = ["INSTALL_HINT", "main"]
 
-__all__ = ["COMMANDS", "build_parser", "main"]
-
-# One line per command, in the order `elasticio --help` lists them.
-COMMANDS: tuple[Callable[[Subcommands], None], ...] = (emulator_command, demo_command)
-
-
-def build_parser(prog: str = "elasticio") -> argparse.ArgumentParser:
-    """The parser of the ``elasticio`` command with every subcommand in `COMMANDS`."""
-    parser = argparse.ArgumentParser(prog=prog, description="Tools around the elastic.io API SDK.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {elasticio.__version__}")
-    subcommands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for register in COMMANDS:
-        register(subcommands)
-    return parser
+INSTALL_HINT = (
+    "elasticio: the command needs the 'cli' extra (click, rich): "
+    "pip install '.[cli]' in a source checkout, or the built wheel with [cli]"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``elasticio`` command; returns the exit status (argparse exits on its own).
+    """Run the ``elasticio`` command on ``argv`` (default: the process's arguments) and
+    return its exit status: 0 done, 1 failed, 2 a usage error, 130 interrupted.
 
     Examples:
-        >>> main(["demo", "--no-progress"])  # doctest: +SKIP
+        >>> main(["whoami"])  # doctest: +SKIP
         0
     """
-    parser = build_parser()
-    args, forwarded = parser.parse_known_args(argv)
-    if forwarded and not args.forwards:
-        parser.error(f"unrecognized arguments: {' '.join(forwarded)}")  # exits with status 2
-    args.forwarded = forwarded
-    return int(args.run(args))
+    try:
+        import click
+
+        from elasticio._cli.tree import cli
+    except ImportError as exc:
+        if exc.name not in ("click", "rich"):
+            raise
+        print(INSTALL_HINT, file=sys.stderr)
+        return 1
+    try:
+        result = cli.main(
+            args=list(sys.argv[1:] if argv is None else argv),
+            prog_name="elasticio",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        return 1
+    return result if isinstance(result, int) else 0

@@ -1,7 +1,8 @@
 """``elasticio emulator serve``: the emulator's own serve command, under the ``elasticio`` name.
 
 The options are those of ``python -m elasticio.testing``, parsed by
-`elasticio.testing.serve_command`; this command only hands them over.
+`elasticio.testing.serve_command`; this command only hands them over, ``--help``
+included.
 
 Examples:
     ```console
@@ -14,29 +15,41 @@ Examples:
 
 from __future__ import annotations
 
-import argparse
+import click
 
-from elasticio._cli.command import Subcommands, add_command
-
-__all__ = ["emulator_command", "serve"]
+__all__ = ["PROG", "emulator"]
 
 PROG = "elasticio emulator serve"
 
 
-def serve(args: argparse.Namespace) -> int:
-    """Serve a fresh emulator until SIGINT or SIGTERM, as the forwarded options say."""
+@click.group()
+def emulator() -> None:
+    """Run the elastic.io platform emulator (needs the 'emulator' extra).
+
+    \b
+    Examples:
+      elasticio emulator serve --port 8000 --rate-limit 20
+    """
+
+
+@emulator.command(
+    context_settings={"ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.argument("arguments", nargs=-1, type=click.UNPROCESSED)
+def serve(arguments: tuple[str, ...]) -> None:
+    """Serve a fresh, seeded emulator on loopback until Ctrl-C or SIGTERM; prints the
+    ELASTICIO_API_* variables that reach it. Options: see --help.
+
+    \b
+    Examples:
+      elasticio emulator serve --port 0 --transition-delay 2
+    """
     # Imported here: elasticio.testing loads the whole emulator when its extra is installed.
     from elasticio.testing import serve_command
 
-    return serve_command(args.forwarded, prog=PROG)
-
-
-def emulator_command(subcommands: Subcommands) -> None:
-    """``elasticio emulator ...``: the platform emulator of `elasticio.testing`."""
-    emulator = add_command(
-        subcommands, "emulator", None, help="run the elastic.io platform emulator"
-    )
-    actions = emulator.add_subparsers(title="actions", metavar="ACTION", required=True)
-    add_command(
-        actions, "serve", serve, help="serve the emulator over HTTP on loopback", forwards=True
-    )
+    try:
+        status = serve_command(list(arguments), prog=PROG)
+    except SystemExit as exc:  # argparse's usage errors and --help
+        status = exc.code if isinstance(exc.code, int) else 2
+    click.get_current_context().exit(status)

@@ -1,6 +1,6 @@
 """``elasticio demo``: its options, the emulator it serves, and its exit status.
 
-`demo_command` adds the subcommand. Running it, `main` serves a fresh
+`demo` is the click command. Running it, `main` serves a fresh
 emulator on 127.0.0.1 (`serve_and_run`), runs the workflow over the socket under
 the display, prints the summary and returns the exit status: 0 when every flow started
 and the credential was verified, 1 otherwise, 130 on Ctrl-C. rich and the emulator are
@@ -14,16 +14,15 @@ Examples:
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
 from collections.abc import Callable, Coroutine
 from typing import TextIO
 
 import attrs
+import click
 
 from elasticio import ElasticioError
-from elasticio._cli.command import Subcommands, add_command
 from elasticio._cli.demo.workflow import (
     DEMO_POLL,
     DEMO_RETRY,
@@ -33,14 +32,7 @@ from elasticio._cli.demo.workflow import (
     run_demo,
 )
 
-__all__ = [
-    "DemoOptions",
-    "add_demo_arguments",
-    "demo",
-    "demo_command",
-    "main",
-    "serve_and_run",
-]
+__all__ = ["DemoOptions", "demo", "main", "serve_and_run"]
 
 DESCRIPTION = (
     "Serve an emulator on 127.0.0.1 and, over the socket: walk the components, "
@@ -64,95 +56,72 @@ class DemoOptions:
     progress: bool = True
 
 
-def _count(text: str) -> int:
-    number = int(text)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
-    return number
+def _rate(value: float) -> float | None:
+    return value or None
 
 
-def _rate(text: str) -> float | None:
-    number = float(text)
-    if not number >= 0:
-        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {text}")
-    return number or None
-
-
-def _seconds(text: str) -> float:
-    number = float(text)
-    if not number >= 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not {text}")
-    return number
-
-
-def add_demo_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``elasticio demo``."""
-    parser.add_argument(
-        "--flows-concurrency",
-        type=_count,
-        default=32,
-        metavar="N",
-        help="flows started at once (default: 32)",
-    )
-    parser.add_argument(
-        "--rate-limit",
-        type=_rate,
-        default=40.0,
-        metavar="N",
-        help="requests per second the emulator allows; 0 for no limit (default: 40)",
-    )
-    parser.add_argument(
-        "--transition-delay",
-        type=_seconds,
-        default=0.5,
-        metavar="SECONDS",
-        help="lag between starting a flow and its being active (default: 0.5)",
-    )
-    parser.add_argument(
-        "--execution-time",
-        type=_seconds,
-        default=0.3,
-        metavar="SECONDS",
-        help="how long the credential check takes (default: 0.3)",
-    )
-    parser.add_argument(
-        "--seed",
-        type=int,
-        default=0,
-        help="seed of the emulator's random fault generator (default: 0)",
-    )
-    parser.add_argument(
-        "--no-progress",
-        dest="progress",
-        action="store_false",
-        help="print plain lines instead of progress bars (also when stdout is no terminal)",
-    )
-
-
-def demo(args: argparse.Namespace) -> int:
-    """Run the demo with the parsed options (see `main`)."""
+@click.command(
+    help=DESCRIPTION + "\n\n\b\nExamples:\n  elasticio demo --flows-concurrency 64 --rate-limit 20"
+)
+@click.option(
+    "--flows-concurrency",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    metavar="N",
+    help="Flows started at once.",
+)
+@click.option(
+    "--rate-limit",
+    type=click.FloatRange(min=0),
+    default=40.0,
+    show_default=True,
+    metavar="N",
+    help="Requests per second the emulator allows; 0 for no limit.",
+)
+@click.option(
+    "--transition-delay",
+    type=click.FloatRange(min=0),
+    default=0.5,
+    show_default=True,
+    metavar="SECONDS",
+    help="Lag between starting a flow and its being active.",
+)
+@click.option(
+    "--execution-time",
+    type=click.FloatRange(min=0),
+    default=0.3,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long the credential check takes.",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed of the emulator's faults."
+)
+@click.option(
+    "--no-progress",
+    "progress",
+    flag_value=False,
+    default=True,
+    help="Plain lines instead of progress bars (also when stdout is no terminal).",
+)
+def demo(
+    flows_concurrency: int,
+    rate_limit: float,
+    transition_delay: float,
+    execution_time: float,
+    seed: int,
+    progress: bool,
+) -> None:
     options = DemoOptions(
-        flows_concurrency=args.flows_concurrency,
-        rate_limit=args.rate_limit,
-        transition_delay=args.transition_delay,
-        execution_time=args.execution_time,
-        seed=args.seed,
-        progress=args.progress,
+        flows_concurrency=flows_concurrency,
+        rate_limit=_rate(rate_limit),
+        transition_delay=transition_delay,
+        execution_time=execution_time,
+        seed=seed,
+        progress=progress,
     )
-    return main(options)
-
-
-def demo_command(subcommands: Subcommands) -> None:
-    """``elasticio demo``: a bulk automation against the emulator, with progress bars."""
-    add_demo_arguments(
-        add_command(
-            subcommands,
-            "demo",
-            demo,
-            help="start every inactive flow of a served emulator, under a rate limit",
-            description=DESCRIPTION,
-        )
-    )
+    click.get_current_context().exit(main(options))
 
 
 async def serve_and_run(options: DemoOptions, reporter: Reporter) -> DemoSummary:
@@ -203,7 +172,11 @@ def main(
     try:
         from elasticio._cli.demo.display import Display
     except ImportError as exc:
-        print(f"elasticio: {exc}; the demo needs: pip install 'elasticio[demo]'", file=sys.stderr)
+        print(
+            f"elasticio: {exc}; the demo needs the 'demo' extra: pip install '.[demo]' "
+            "in a source checkout",
+            file=sys.stderr,
+        )
         return 1
     display = Display(sys.stdout if out is None else out, progress=options.progress)
     try:
