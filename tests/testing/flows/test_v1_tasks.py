@@ -147,9 +147,7 @@ async def test_start_and_stop_move_the_v2_status(
     assert data_of(await api.get(f"/v2/flows/{flow_id}"))["attributes"]["status"] == "inactive"
 
 
-async def test_start_and_stop_answer_as_v2_does(
-    api: httpx.AsyncClient, emulator: Emulator
-) -> None:
+async def test_start_and_stop_answer_as_v2_does(api: httpx.AsyncClient, emulator: Emulator) -> None:
     """Starting a running task is a 409, as in v2; stopping a stopped one changes
     nothing, as in v2."""
     flow_id = emulator.seed.flow_id
