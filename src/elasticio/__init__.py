@@ -51,6 +51,7 @@ from elasticio._paths import segment
 from elasticio._polling import PollPolicy
 from elasticio._raw import RawResponse
 from elasticio._retry import RetryPolicy
+from elasticio._sync import Client, SyncExecution, SyncPaginator
 from elasticio.jsonapi import UNSET
 from elasticio.models import (
     AuthClient,
@@ -100,6 +101,7 @@ __all__ = [
     "BadRequestError",
     "BulkResult",
     "CallOptions",
+    "Client",
     "ClientStats",
     "Component",
     "ComponentAccess",
@@ -151,6 +153,8 @@ __all__ = [
     "SSHKey",
     "ServerError",
     "Snapshot",
+    "SyncExecution",
+    "SyncPaginator",
     "Team",
     "Topic",
     "UnexpectedStatusError",
