@@ -43,6 +43,15 @@ def test_a_flow_and_its_versions_synchronously(client: Client, emulator: Emulato
     assert client.run(flow.latest_version()).id == flow.latest_version_id
 
 
+def test_a_component_walks_to_its_descriptor(client: Client, emulator: Emulator) -> None:
+    """The component traversals (``versions``, ``descriptor``) run the same way."""
+    component = client.components.get(emulator.seed.component_ids["petstore"])
+    versions = client.run(component.versions())
+    assert versions
+    descriptor = client.run(component.descriptor())
+    assert descriptor == client.components.descriptor(component.id)
+
+
 def test_a_list_is_an_iterator_that_pages_itself(client: Client, emulator: Emulator) -> None:
     """With one flow a page, iterating fetches every page; ``collect`` agrees."""
     flows = client.flows.list(emulator.seed.workspace_id, page_size=1)

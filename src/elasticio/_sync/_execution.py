@@ -38,7 +38,9 @@ class SyncExecution:
         self._execution = execution
 
     def __repr__(self) -> str:
-        return f"<SyncExecution {self._execution!r}>"
+        # Safe on a half-built object too (a traceback formatted with its locals).
+        execution = getattr(self, "_execution", None)
+        return f"<SyncExecution {'(empty)' if execution is None else repr(execution)}>"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SyncExecution):

@@ -25,7 +25,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from elasticio._catalog._usage import _class_node, client_namespaces
 
@@ -267,8 +266,6 @@ def _root(attributes: dict[str, type], imports: _Imports) -> str:
 
 def render() -> str:
     """The generated module's source."""
-    from elasticio._client import AsyncClient
-
     imports = _Imports()
     for name, module in (
         ("overload", "typing"),
@@ -284,11 +281,7 @@ def render() -> str:
         if "." in path:
             head, attr = path.split(".", 1)
             groups.setdefault(head, {})[attr] = cls
-    attributes: dict[str, type] = {}
-    hints: dict[str, Any] = vars(AsyncClient).get("__annotations__", {})
-    for path in hints:
-        if path in namespaces:
-            attributes[path] = namespaces[path]
+    attributes = {path: cls for path, cls in namespaces.items() if "." not in path}
     for head, members in groups.items():
         group_cls = _group_class(head)
         classes.append(_group(head, group_cls, members, imports))

@@ -46,7 +46,8 @@ class SyncPaginator(Generic[T]):
         self._paginator = paginator
 
     def __repr__(self) -> str:
-        return f"<SyncPaginator of {self._paginator!r}>"
+        paginator = getattr(self, "_paginator", None)
+        return f"<SyncPaginator of {'(nothing)' if paginator is None else repr(paginator)}>"
 
     @property
     def paginator(self) -> Paginator[T]:

@@ -42,7 +42,7 @@ class Portal:
         self._thread.start()
 
     def __repr__(self) -> str:
-        return f"<Portal {'closed' if self._closed else 'running'}>"
+        return f"<Portal {'closed' if getattr(self, '_closed', True) else 'running'}>"
 
     @property
     def thread(self) -> threading.Thread:
@@ -58,6 +58,11 @@ class Portal:
         asyncio.set_event_loop(self._loop)
         try:
             self._loop.run_forever()
+            # Calls still under way when the client closed end now, rather than never.
+            pending = asyncio.all_tasks(self._loop)
+            for task in pending:
+                task.cancel()
+            self._loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             self._loop.run_until_complete(self._loop.shutdown_asyncgens())
             self._loop.run_until_complete(self._loop.shutdown_default_executor())
         finally:
@@ -142,7 +147,8 @@ def _refuse_inside_a_loop() -> None:
 
 def _settle(task: asyncio.Task[T], outcome: concurrent.futures.Future[T]) -> None:
     if task.cancelled():
-        outcome.set_exception(concurrent.futures.CancelledError())
+        # Only a close reaches a caller still waiting; one that was interrupted has left.
+        outcome.set_exception(UsageError("the client was closed while the call was under way"))
         return
     error = task.exception()
     if error is not None:
