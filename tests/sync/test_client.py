@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from elasticio import AsyncClient, Client, FlowVersion, SyncPaginator, UsageError
 from elasticio._logs import configure_from_environment
+from elasticio._sync._portal import Portal
 from elasticio.testing import BASE_URL, Emulator, ServedEmulator
 from tests.docs._run import VirtualClock
 
@@ -62,11 +63,30 @@ def test_a_list_is_an_iterator_that_pages_itself(client: Client, emulator: Emula
     assert [flow.id for flow in flows.collect()] == names
 
 
-def test_leaving_a_list_early_closes_it(client: Client, emulator: Emulator) -> None:
-    """Breaking out of the loop after one item leaves no generator running on the loop."""
-    for _flow in client.flows.list(emulator.seed.workspace_id, page_size=1):
-        break
-    assert client.flows.get(emulator.seed.flow_id).id == emulator.seed.flow_id
+def test_leaving_a_list_early_closes_it() -> None:
+    """Closing the iterator after one item closes the async one on the loop, at once."""
+    closed: list[bool] = []
+
+    class Source:
+        async def _items(self) -> AsyncIterator[int]:
+            try:
+                for item in range(3):
+                    yield item
+            finally:
+                closed.append(True)
+
+        def __aiter__(self) -> AsyncIterator[int]:
+            return self._items()
+
+    portal = Portal()
+    try:
+        items = iter(SyncPaginator(portal, Source()))  # type: ignore[arg-type]
+        assert next(items) == 0
+        assert not closed
+        items.close()  # type: ignore[attr-defined]
+        assert closed == [True]
+    finally:
+        portal.close()
 
 
 def test_an_execution_result_blocks_until_done(client: Client, emulator: Emulator) -> None:

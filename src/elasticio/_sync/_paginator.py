@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Iterator
 from typing import Generic, TypeVar
 
+from elasticio._errors import UsageError
 from elasticio._pagination import Page, Paginator
 from elasticio._sync._portal import Portal
 
@@ -24,7 +26,10 @@ def _drive(portal: Portal, source: AsyncIterator[T]) -> Iterator[T]:
     finally:
         aclose = getattr(source, "aclose", None)
         if aclose is not None and not portal.closed:
-            portal.run(aclose())
+            with contextlib.suppress(UsageError):
+                # Refused only inside a running loop (a collection there): the loop's
+                # own shutdown closes the source then.
+                portal.run(aclose())
 
 
 class SyncPaginator(Generic[T]):
