@@ -17,6 +17,7 @@ from elasticio.models._contracts import (
 from elasticio.models._credentials import Credential
 from elasticio.models._data_samples import DataSample
 from elasticio.models._executions import Execution, ExecutionResult
+from elasticio.models._flow_activity import FlowSubscription, ThreadStats, ThreadStatsDay
 from elasticio.models._flows import (
     Flow,
     FlowDraft,
@@ -27,10 +28,28 @@ from elasticio.models._flows import (
     Snapshot,
 )
 from elasticio.models._sshkeys import SSHKey
+from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
 from elasticio.models._teams import Team
+from elasticio.models._tenants import (
+    PermissionSet,
+    Tenant,
+    TenantCertificate,
+    TenantMember,
+    TenantPolicy,
+)
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
-from elasticio.models._v1 import V1SSHKey, V1Team
+from elasticio.models._v1 import (
+    V1Accepted,
+    V1Account,
+    V1Component,
+    V1Repo,
+    V1SSHKey,
+    V1Step,
+    V1Task,
+    V1Team,
+    V1User,
+)
 from elasticio.models._workspaces import (
     Workspace,
     WorkspaceInvite,
@@ -58,15 +77,33 @@ __all__ = [
     "FlowEdge",
     "FlowGraph",
     "FlowNode",
+    "FlowSubscription",
     "FlowVersion",
+    "OAuthClient",
     "OpenIDIdentity",
+    "OpenIDProvider",
+    "PermissionSet",
+    "SAMLProvider",
     "SSHKey",
     "Snapshot",
     "Team",
+    "Tenant",
+    "TenantCertificate",
+    "TenantMember",
+    "TenantPolicy",
+    "ThreadStats",
+    "ThreadStatsDay",
     "Topic",
     "User",
+    "V1Accepted",
+    "V1Account",
+    "V1Component",
+    "V1Repo",
     "V1SSHKey",
+    "V1Step",
+    "V1Task",
     "V1Team",
+    "V1User",
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",
