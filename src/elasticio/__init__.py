@@ -52,6 +52,7 @@ from elasticio._paths import segment
 from elasticio._polling import PollPolicy
 from elasticio._raw import RawResponse
 from elasticio._retry import RetryPolicy
+from elasticio._sync import Client, SyncExecution, SyncPaginator
 from elasticio.jsonapi import UNSET
 from elasticio.models import (
     AuthClient,
@@ -119,6 +120,7 @@ __all__ = [
     "BadRequestError",
     "BulkResult",
     "CallOptions",
+    "Client",
     "ClientStats",
     "Component",
     "ComponentAccess",
@@ -175,6 +177,8 @@ __all__ = [
     "SSHKey",
     "ServerError",
     "Snapshot",
+    "SyncExecution",
+    "SyncPaginator",
     "Team",
     "Tenant",
     "TenantCertificate",

@@ -29,6 +29,7 @@ from elasticio._http import (
     decipher_plain,
     user_agent,
 )
+from elasticio._logs import configure_from_environment
 from elasticio._options import CallOptions
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
@@ -149,6 +150,24 @@ class _Core:
         self.stats = ClientStats()
         # Exchanges on the wire, kept referenced until they end (a caller may leave first).
         self.exchanges: set[asyncio.Task[httpx.Response]] = set()
+        # The event loop of the first request: the pool's connections belong to it.
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def check_loop(self) -> None:
+        """Tie the client to the running loop on first use; refuse any other loop later.
+
+        Raises:
+            UsageError: the client was first used in another event loop.
+        """
+        loop = asyncio.get_running_loop()
+        if self.loop is None:
+            self.loop = loop
+        elif self.loop is not loop:
+            raise UsageError(
+                "this AsyncClient was first used in another event loop, and its connections"
+                " belong to that loop: make one AsyncClient per event loop (inside the"
+                " asyncio.run() that uses it), or use the synchronous elasticio.Client"
+            )
 
     def __repr__(self) -> str:
         return f"<_Core base_url={str(self.config.base_url)!r}>"
@@ -262,6 +281,7 @@ class AsyncClient:
         clock: Callable[[], float] = time.monotonic,
         max_pages: int = DEFAULT_MAX_PAGES,
     ) -> None:
+        configure_from_environment()
         if http_client is not None and transport is not None:
             raise ConfigurationError("pass either http_client or transport, not both")
         config = resolve_config(email, api_key, base_url, allow_insecure_http=allow_insecure_http)
@@ -508,6 +528,7 @@ class AsyncClient:
         a ``Location`` that must not be followed blindly. Accepting a status does not
         change retrying: a 429 or 5xx is still retried first.
         """
+        self._core.check_loop()
         policy = retry or self._retry
         request = build_request(self._core.config.base_url, spec, headers=self._core.headers)
         # Set on the request itself: the pool's own timeout would ignore with_options().

@@ -6,9 +6,9 @@ with top-level ``await`` allowed. The docs' placeholder ids (``"FLOW_ID"``, ...)
 replaced by the emulator's records, as ``PLACEHOLDERS`` says. Code a reader would write
 as is works too:
 
-* ``AsyncClient(...)`` without a transport talks to that emulator in process; the
-  ``ELASTICIO_API_*`` variables name its owner, and the users the docs sign in with
-  (``DOCS_USERS``) exist on it;
+* ``AsyncClient(...)`` and ``Client(...)`` without a transport talk to that emulator in
+  process; the ``ELASTICIO_API_*`` variables name its owner, and the users the docs sign
+  in with (``DOCS_USERS``) exist on it;
 * ``Emulator(...)`` and ``emulator.client(...)`` keep time on the same virtual clock as
   everything else, so a retry wait, a flow's start lag or a rate limit costs no real time;
 * an ``async def test_...`` the example defines (a pytest example) is called, with the
@@ -34,7 +34,7 @@ import pytest
 
 import elasticio
 import elasticio.testing
-from elasticio import AsyncClient
+from elasticio import AsyncClient, Client
 from elasticio.testing import BASE_URL, Emulator
 from tests.docs._pages import ROOT, Example
 
@@ -178,6 +178,14 @@ def _patch_constructors(
                 kwargs.setdefault("sleep", clock.sleep)
             super().__init__(*args, **kwargs)
 
+    class DocsClient(Client):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if "transport" not in kwargs and "http_client" not in kwargs:
+                kwargs["transport"] = emulator.transport()
+                kwargs.setdefault("clock", clock)
+                kwargs.setdefault("sleep", clock.sleep)
+            super().__init__(*args, **kwargs)
+
     class DocsEmulator(Emulator):
         def __init__(self, **kwargs: Any) -> None:
             kwargs.setdefault("clock", clock)
@@ -191,6 +199,7 @@ def _patch_constructors(
             return super().client(**kwargs)
 
     monkeypatch.setattr(elasticio, "AsyncClient", DocsAsyncClient)
+    monkeypatch.setattr(elasticio, "Client", DocsClient)
     monkeypatch.setattr(elasticio.testing, "Emulator", DocsEmulator)
 
     owner = emulator.seed.owner
@@ -199,7 +208,7 @@ def _patch_constructors(
     monkeypatch.setenv("ELASTICIO_API_USERNAME", owner.email)
     monkeypatch.setenv("ELASTICIO_API_KEY", owner.api_key)
     monkeypatch.setenv("ELASTICIO_API_URI", BASE_URL)
-    return {AsyncClient: DocsAsyncClient, Emulator: DocsEmulator}
+    return {AsyncClient: DocsAsyncClient, Client: DocsClient, Emulator: DocsEmulator}
 
 
 def _globals_of(module: str | None) -> dict[str, Any]:
