@@ -26,11 +26,12 @@ from elasticio.models._flows import (
     FlowVersion,
     Snapshot,
 )
+from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
-from elasticio.models._v1 import V1SSHKey, V1Team
+from elasticio.models._v1 import V1Recipe, V1RecipeActivation, V1SSHKey, V1Team
 from elasticio.models._workspaces import (
     Workspace,
     WorkspaceInvite,
@@ -60,11 +61,17 @@ __all__ = [
     "FlowNode",
     "FlowVersion",
     "OpenIDIdentity",
+    "Recipe",
+    "RecipeActivation",
+    "RecipeDeployment",
+    "RecipeVisibility",
     "SSHKey",
     "Snapshot",
     "Team",
     "Topic",
     "User",
+    "V1Recipe",
+    "V1RecipeActivation",
     "V1SSHKey",
     "V1Team",
     "Workspace",

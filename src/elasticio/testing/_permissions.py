@@ -42,6 +42,8 @@ TENANT_ONLY = frozenset(
         "tenants.oidc.delete",
         "tenant.workspace.edit_membership",
         "workspaces.workspace.listAll",
+        "tenant.recipe.edit_visibility_tenant",
+        "global.recipe.edit_visibility_global",
     }
 )
 """Permissions no contract or workspace role grants: tenant admins hold them."""
@@ -55,6 +57,8 @@ _WORKSPACE_EDITOR = frozenset(
         "workspaces.topic.get",
         "workspaces.topic.edit",
         "workspaces.topic.delete",
+        "workspaces.recipe.edit",
+        "workspaces.flow.exportToRecipe",
     }
 )
 

@@ -10,6 +10,9 @@ from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.flows import drafts, snapshots, versions
 from elasticio.testing._areas.flows import routes as flows
+from elasticio.testing._areas.recipes import deployments as recipe_deployments
+from elasticio.testing._areas.recipes import routes as recipes
+from elasticio.testing._areas.recipes import v1 as recipes_v1
 from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
@@ -39,8 +42,11 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     data_samples.routes,
     topics.routes,
     ssh_keys.routes,
+    recipes.routes,
+    recipe_deployments.routes,
     # API v1, on the same state
     ssh_keys_v1.routes,
     teams_v1.routes,
+    recipes_v1.routes,
 )
 """The route tables of every area of the API."""

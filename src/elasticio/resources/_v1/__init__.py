@@ -8,10 +8,11 @@ call. Its namespaces and methods carry the names of that client's (``accounts``,
 from __future__ import annotations
 
 from elasticio.resources._sender import Sender
+from elasticio.resources._v1._recipes import V1Recipes
 from elasticio.resources._v1._sshkeys import V1SSHKeys
 from elasticio.resources._v1._teams import V1Teams
 
-__all__ = ["V1", "V1SSHKeys", "V1Teams"]
+__all__ = ["V1", "V1Recipes", "V1SSHKeys", "V1Teams"]
 
 
 class V1:
@@ -24,3 +25,4 @@ class V1:
     def __init__(self, client: Sender) -> None:
         self.sshkeys = V1SSHKeys(client)
         self.teams = V1Teams(client)
+        self.recipes = V1Recipes(client)
