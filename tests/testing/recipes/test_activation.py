@@ -165,3 +165,15 @@ async def test_deleting_a_recipe_unlinks_its_deployments(
     assert (await api.delete(f"/v2/recipes/{emulator.seed.recipe_id}")).status_code == 204
     assert len(emulator.platform.recipe_deployments) == 0
     assert (await api.delete(f"/v2/flows/{flow_id}")).status_code == 204
+
+
+async def test_a_fault_on_activation_is_a_jsonapi_error(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """The activation answers plain JSON, but its errors, injected ones too, are JSON:API
+    errors like every v2 error."""
+    emulator.faults.fail(503, route="recipes.activate", times=1)
+    seed = emulator.seed
+    path = f"/v2/recipes/{seed.recipe_id}/activate"
+    error_of(await api.post(path, json=activation(seed.workspace_id)), 503)
+    assert (await api.post(path, json=activation(seed.workspace_id))).status_code == 201

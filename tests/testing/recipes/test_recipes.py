@@ -272,3 +272,17 @@ async def test_export_needs_the_permission(emulator: Emulator) -> None:
         body = {"data": {"type": "flow-export-to-recipe-config"}}
         path = f"/v2/flows/{emulator.seed.flow_id}/export-to-recipe"
         error_of(await mia.post(path, json=body), 403)
+
+
+async def test_a_suspended_contract_refuses_recipe_writes(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """While the contract is suspended, creating, changing and activating its recipes are
+    409s; reading them is not."""
+    seed = emulator.seed
+    assert (await api.post(f"/v2/contracts/{seed.contract_id}/suspend")).status_code == 202
+    error_of(await api.post("/v2/recipes", json=new_recipe(seed.workspace_id)), 409)
+    body = {"data": {"visibility": "contract"}}
+    error_of(await api.patch(f"/v2/recipes/{seed.recipe_id}/visibility", json=body), 409)
+    error_of(await api.delete(f"/v2/recipes/{seed.recipe_id}"), 409)
+    assert data_of(await api.get(f"/v2/recipes/{seed.recipe_id}"))["visibility"] == "workspace"
