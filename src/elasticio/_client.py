@@ -47,10 +47,16 @@ from elasticio.resources import (
     DataSamples,
     Executions,
     Flows,
+    OAuthClients,
+    OpenIDProviders,
+    Permissions,
     Recipes,
+    SAMLProviders,
     Secrets,
     SSHKeys,
     Teams,
+    TenantCertificates,
+    Tenants,
     Topics,
     Users,
     Workspaces,
@@ -210,6 +216,14 @@ class AsyncClient:
     """Scheduled executions: credential checks, dynamic metadata, select models."""
     flows: Flows
     """Flows, their versions, drafts and snapshots; start and stop."""
+    oauth_clients: OAuthClients
+    """A tenant's OAuth clients, one per component."""
+    openid_providers: OpenIDProviders
+    """A tenant's OpenID Connect providers."""
+    permissions: Permissions
+    """The permissions a tenant's roles can grant."""
+    saml_providers: SAMLProviders
+    """A tenant's SAML 2.0 identity providers."""
     recipes: Recipes
     """Recipes: flow templates to share and activate, and their deployments."""
     secrets: Secrets
@@ -218,6 +232,10 @@ class AsyncClient:
     """The caller's SSH keys."""
     teams: Teams
     """Developer teams of a contract."""
+    tenant_certificates: TenantCertificates
+    """SSL certificates of a tenant's domains."""
+    tenants: Tenants
+    """Tenants, their roles and Tenant Admins."""
     topics: Topics
     """Pub/Sub topics of a workspace."""
     users: Users
@@ -302,10 +320,16 @@ class AsyncClient:
         self.data_samples = DataSamples(self)
         self.executions = Executions(self)
         self.flows = Flows(self)
+        self.oauth_clients = OAuthClients(self)
+        self.openid_providers = OpenIDProviders(self)
+        self.permissions = Permissions(self)
+        self.saml_providers = SAMLProviders(self)
         self.recipes = Recipes(self)
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)
+        self.tenant_certificates = TenantCertificates(self)
+        self.tenants = Tenants(self)
         self.topics = Topics(self)
         self.users = Users(self)
         self.v1 = V1(self)

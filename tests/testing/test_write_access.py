@@ -20,6 +20,13 @@ from elasticio.testing._areas.data_samples.store import DataSampleRecord
 from elasticio.testing._areas.recipes.activation import activate
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from elasticio.testing._areas.teams.store import TeamRecord
+from elasticio.testing._areas.tenants.store import (
+    CertificateRecord,
+    OAuthClientRecord,
+    OpenIdProviderRecord,
+    SamlProviderRecord,
+)
+from elasticio.testing._tenant import TenantRecord
 from tests._support.emulator_http import error_of, http_client, ref, v1_error_of
 
 
@@ -28,7 +35,7 @@ class Scene:
     """The seed plus what the cases need: ids in the owner's private workspace."""
 
     emulator: Emulator
-    flow_id: str  # inactive, private, with a draft and a snapshot of step_1
+    flow_id: str  # inactive, private, with a draft, a snapshot of step_1, startup data
     active_flow_id: str  # active, private
     spare_component_id: str  # acme-dev's, one build, in no flow
     sample_id: str  # a data sample in the private workspace
@@ -45,6 +52,7 @@ def _scene(emulator: Emulator) -> Scene:
     flow = next(f for f in private if f.status == "inactive" and f.draft is not None)
     active = next(f for f in private if f.status == "active")
     platform.flows.set_snapshot(flow.id, "step_1", {"cursor": 1})
+    flow.hook_data["startup"] = {"stored": True}
     spare = platform.components.create(team_id=seed.team_id, name="spare")
     platform.components.add_version(spare.id)
     sample = platform.data_samples.add(
@@ -70,6 +78,21 @@ def _scene(emulator: Emulator) -> Scene:
 
 Request = tuple[str, str, Any]
 """Method, path and JSON body (None for none)."""
+
+
+def _restore_request(s: Scene) -> Request:
+    """The restore of the private flow, deleted just before."""
+    s.emulator.platform.flows.discard(s.flow_id)
+    return "POST", f"/v2/flows/{s.flow_id}/restore", None
+
+
+def _unsubscribe_request(s: Scene) -> Request:
+    """The removal of the owner's error subscription to the private flow."""
+    owner = s.seed.owner
+    subscription = s.emulator.platform.flows.subscribe(
+        s.flow_id, user_id=owner.id, email=owner.email
+    )
+    return "DELETE", f"/v2/flows/{s.flow_id}/subscriptions/{subscription.id}", None
 
 
 @attrs.frozen
@@ -320,6 +343,109 @@ def _private_secret(s: Scene) -> str:
 
 def _secrets_of_private(s: Scene) -> str:
     return f"/v2/workspaces/{s.seed.private_workspace_id}/secrets"
+
+
+def _tenant_records(s: Scene) -> tuple[str, str, str, str]:
+    """A certificate, an OAuth client, an OpenID and a SAML provider of the seed's
+    tenant, made on first use: their ids."""
+    platform, tenant_id = s.emulator.platform, s.seed.tenant_id
+    if not platform.tenant_certificates:
+        platform.tenant_certificates.add(
+            CertificateRecord(
+                tenant_id=tenant_id, user_id=s.seed.owner.id, public_key="c", private_key="k"
+            )
+        )
+        platform.oauth_clients.add(
+            OAuthClientRecord(
+                tenant_id=tenant_id, component_id=_petstore(s), client_id="a", client_secret="s"
+            )
+        )
+        platform.openid_providers.add(
+            OpenIdProviderRecord(
+                tenant_id=tenant_id,
+                issuer="https://id.example.com",
+                client_id="a",
+                client_secret="s",
+            )
+        )
+        platform.saml_providers.add(
+            SamlProviderRecord(
+                tenant_id=tenant_id,
+                attributes={
+                    "entity_id": "https://idp.example.com",
+                    "login_endpoint": "https://idp.example.com/login",
+                    "idp_certificates": ["MIIC"],
+                    "force_auth": False,
+                    "allow_unencrypted_assertion": True,
+                    "config": {"auto_create_users": True},
+                },
+            )
+        )
+    return (
+        next(iter(platform.tenant_certificates)),
+        next(iter(platform.oauth_clients)),
+        next(iter(platform.openid_providers)),
+        next(iter(platform.saml_providers)),
+    )
+
+
+def _tenant_path(s: Scene, tail: str = "") -> str:
+    return f"/v2/tenants/{s.seed.tenant_id}{tail}"
+
+
+def _spare_tenant(s: Scene) -> str:
+    """The id of a new tenant without contracts."""
+    return s.emulator.platform.tenants.add(TenantRecord(id="", name="Spare")).id
+
+
+_NEW_TENANT = {
+    "data": {
+        "type": "tenant",
+        "attributes": {
+            "name": "New",
+            "app_domain": "app.new.example.com",
+            "code": "new",
+            "mandrill_email_from": "noreply@new.example.com",
+        },
+    }
+}
+_KEYS = {"data": {"attributes": {"publicKey": "cert", "privateKey": "key"}}}
+_SAML = {
+    "data": {
+        "type": "saml-provider",
+        "attributes": {
+            "entity_id": "https://idp.example.com",
+            "login_endpoint": "https://idp.example.com/login",
+            "idp_certificates": ["MIIC"],
+        },
+    }
+}
+_OPENID = {
+    "data": {
+        "type": "openid-provider",
+        "attributes": {"issuer": "https://id.example.com", "client_id": "a", "client_secret": "s"},
+    }
+}
+
+
+def _registered_by_owner(s: Scene) -> str:
+    """The id of a user the owner registered through API v1, made on first use."""
+    users = s.emulator.platform.users
+    found = users.by_email("registered@example.com")
+    if found is None:
+        found = users.create(email="registered@example.com")
+        found.registered_by = s.seed.owner.id
+    return found.id
+
+
+def _v1_user(s: Scene) -> Any:
+    return {
+        "first_name": "Reg",
+        "last_name": "Istered",
+        "email": "v1-user@example.com",
+        "password": "a-long-passphrase",
+        "organizations": [{"id": s.seed.contract_id}],
+    }
 
 
 CASES = [
@@ -629,6 +755,33 @@ CASES = [
         204,
     ),
     Case(
+        "flows.run_now",
+        lambda s: ("POST", f"/v2/flows/{s.active_flow_id}/run-now", None),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case(
+        "flows.suspend",
+        lambda s: ("POST", f"/v2/flows/{s.active_flow_id}/suspend", None),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case("flows.restore", _restore_request, "owner", "guest"),
+    Case(
+        "flows.subscribe",
+        lambda s: (
+            "POST",
+            f"/v2/flows/{s.flow_id}/subscriptions",
+            {"data": {"type": "flow-subscription", "attributes": {"email": "ops@example.com"}}},
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case("flows.unsubscribe", _unsubscribe_request, "owner", "guest", 204),
+    Case(
         "data_samples.create",
         lambda s: (
             "POST",
@@ -876,6 +1029,44 @@ CASES = [
         "guest",
         204,
     ),
+    Case("v1.users.create", lambda s: ("POST", "/v1/users", _v1_user(s)), "guest", None, 201),
+    Case(
+        "v1.users.delete",
+        lambda s: ("DELETE", f"/v1/users/{_registered_by_owner(s)}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.accounts.create",
+        lambda s: ("POST", "/v1/accounts/", {"type": _petstore(s), "keys": {"apiKey": "k"}}),
+        "guest",
+        None,
+    ),
+    Case(
+        "v1.accounts.update",
+        lambda s: ("PUT", f"/v1/accounts/{s.seed.private_credential_id}/", {"name": "x"}),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.repos.create",
+        lambda s: ("POST", "/v1/repos/", {"name": "v1-repo", "team_id": s.seed.team_id}),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "v1.repos.delete",
+        lambda s: ("DELETE", f"/v1/repos/{s.spare_component_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.repos.set_env",
+        lambda s: ("PUT", f"/v1/repos/{_petstore(s)}/env/", {"MODE": "demo"}),
+        "owner",
+        "guest",
+    ),
     Case(
         "v1.sshkeys.create",
         lambda s: ("POST", "/v1/sshkey/", {"key": example_rsa_key("guest-v1")}),
@@ -895,6 +1086,61 @@ CASES = [
         "guest",
         None,
         201,
+    ),
+    Case(
+        "v1.tasks.create",
+        lambda s: (
+            "POST",
+            "/v1/tasks/",
+            {"name": "v1", "nodes": [{"function": "elasticio/timer:timer"}]},
+        ),
+        "guest",
+        None,
+    ),
+    Case(
+        "v1.tasks.start", lambda s: ("POST", f"/v1/tasks/start/{s.flow_id}", None), "owner", "guest"
+    ),
+    Case(
+        "v1.tasks.stop",
+        lambda s: ("POST", f"/v1/tasks/stop/{s.active_flow_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.tasks.suspend",
+        lambda s: ("POST", f"/v1/tasks/suspend/{s.active_flow_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case("v1.tasks.delete", lambda s: ("DELETE", f"/v1/tasks/{s.flow_id}", None), "owner", "guest"),
+    Case(
+        "v1.hooks.set_startup_data",
+        lambda s: ("POST", f"/sailor-support/hooks/task/{s.active_flow_id}/startup/data", {"a": 1}),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.hooks.delete_startup_data",
+        lambda s: ("DELETE", f"/sailor-support/hooks/task/{s.flow_id}/startup/data", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.exec.schedule",
+        lambda s: (
+            "POST",
+            "/v1/exec/schedule",
+            {
+                "execution_type": "verify_credentials",
+                "component": s.emulator.platform.credentials[
+                    s.seed.private_credential_id
+                ].component_id,
+                "account_id": s.seed.private_credential_id,
+            },
+        ),
+        "owner",
+        "guest",
+        202,
     ),
     Case(
         "v1.recipes.activate",
@@ -1074,6 +1320,152 @@ CASES = [
         204,
     ),
     Case("contracts.delete", _partners_deletion, "owner", "guest", 204),
+    Case(
+        "tenants.create",
+        lambda s: ("POST", "/v2/tenants", _NEW_TENANT),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "tenants.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s),
+            {"data": {"type": "tenant", "attributes": {"name": "Renamed"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenants.delete",
+        lambda s: ("DELETE", f"/v2/tenants/{_spare_tenant(s)}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "tenants.update_roles",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, "/roles"),
+            {"data": {"type": "tenant-policy", "attributes": {"roles": []}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenants.update_member",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/members/{s.seed.guest.id}"),
+            {"data": {"type": "tenant-member", "attributes": {"roles": ["tenant-admin"]}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenant_certificates.create",
+        lambda s: ("POST", _tenant_path(s, "/certificates"), _KEYS),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "tenant_certificates.update",
+        lambda s: ("PATCH", _tenant_path(s, f"/certificates/{_tenant_records(s)[0]}"), _KEYS),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenant_certificates.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/certificates/{_tenant_records(s)[0]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "oauth_clients.create",
+        lambda s: (
+            "POST",
+            _tenant_path(s, "/oauth-clients"),
+            {
+                "data": {
+                    "type": "oauth-client",
+                    "attributes": {"client_id": "a", "client_secret": "s"},
+                    "relationships": {"component": ref("component", s.seed.component_ids["timer"])},
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "oauth_clients.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/oauth-clients/{_tenant_records(s)[1]}"),
+            {"data": {"type": "oauth-client", "attributes": {"client_secret": "n3w"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "oauth_clients.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/oauth-clients/{_tenant_records(s)[1]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "openid_providers.create",
+        lambda s: ("POST", _tenant_path(s, "/openid/providers"), _OPENID),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "openid_providers.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/openid/providers/{_tenant_records(s)[2]}"),
+            {"data": {"type": "openid-provider", "attributes": {"client_id": "b"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "openid_providers.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/openid/providers/{_tenant_records(s)[2]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "saml_providers.create",
+        lambda s: ("POST", _tenant_path(s, "/saml/providers"), _SAML),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "saml_providers.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/saml/providers/{_tenant_records(s)[3]}"),
+            {"data": {"type": "saml-provider", "attributes": {"force_auth": True}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "saml_providers.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/saml/providers/{_tenant_records(s)[3]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
 ]
 
 
@@ -1094,6 +1486,11 @@ def _fingerprint(emulator: Emulator) -> list[Any]:
         platform.executions,
         platform.auth_clients,
         platform.auth_secrets,
+        platform.tenants,
+        platform.tenant_certificates,
+        platform.oauth_clients,
+        platform.openid_providers,
+        platform.saml_providers,
         platform.recipes,
         platform.recipe_deployments,
     )

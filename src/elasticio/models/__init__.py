@@ -17,6 +17,7 @@ from elasticio.models._contracts import (
 from elasticio.models._credentials import Credential
 from elasticio.models._data_samples import DataSample
 from elasticio.models._executions import Execution, ExecutionResult
+from elasticio.models._flow_activity import FlowSubscription, ThreadStats, ThreadStatsDay
 from elasticio.models._flows import (
     Flow,
     FlowDraft,
@@ -28,10 +29,30 @@ from elasticio.models._flows import (
 )
 from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
 from elasticio.models._sshkeys import SSHKey
+from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
 from elasticio.models._teams import Team
+from elasticio.models._tenants import (
+    PermissionSet,
+    Tenant,
+    TenantCertificate,
+    TenantMember,
+    TenantPolicy,
+)
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
-from elasticio.models._v1 import V1Recipe, V1RecipeActivation, V1SSHKey, V1Team
+from elasticio.models._v1 import (
+    V1Accepted,
+    V1Account,
+    V1Component,
+    V1Recipe,
+    V1RecipeActivation,
+    V1Repo,
+    V1SSHKey,
+    V1Step,
+    V1Task,
+    V1Team,
+    V1User,
+)
 from elasticio.models._workspaces import (
     Workspace,
     WorkspaceInvite,
@@ -59,21 +80,39 @@ __all__ = [
     "FlowEdge",
     "FlowGraph",
     "FlowNode",
+    "FlowSubscription",
     "FlowVersion",
+    "OAuthClient",
     "OpenIDIdentity",
+    "OpenIDProvider",
+    "PermissionSet",
     "Recipe",
     "RecipeActivation",
     "RecipeDeployment",
     "RecipeVisibility",
+    "SAMLProvider",
     "SSHKey",
     "Snapshot",
     "Team",
+    "Tenant",
+    "TenantCertificate",
+    "TenantMember",
+    "TenantPolicy",
+    "ThreadStats",
+    "ThreadStatsDay",
     "Topic",
     "User",
+    "V1Accepted",
+    "V1Account",
+    "V1Component",
     "V1Recipe",
     "V1RecipeActivation",
+    "V1Repo",
     "V1SSHKey",
+    "V1Step",
+    "V1Task",
     "V1Team",
+    "V1User",
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",

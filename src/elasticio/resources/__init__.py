@@ -7,13 +7,30 @@ from elasticio.resources._credentials import Credentials
 from elasticio.resources._data_samples import DataSamples
 from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
+from elasticio.resources._oauth_clients import OAuthClients
+from elasticio.resources._permissions import Permissions
 from elasticio.resources._recipes import Recipes
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
+from elasticio.resources._sso_providers import OpenIDProviders, SAMLProviders
 from elasticio.resources._teams import Teams
+from elasticio.resources._tenant_certificates import TenantCertificates
+from elasticio.resources._tenants import Tenants
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
-from elasticio.resources._v1 import V1, V1Recipes, V1SSHKeys, V1Teams
+from elasticio.resources._v1 import (
+    V1,
+    V1Accounts,
+    V1Components,
+    V1Exec,
+    V1Hooks,
+    V1Recipes,
+    V1Repos,
+    V1SSHKeys,
+    V1Tasks,
+    V1Teams,
+    V1Users,
+)
 from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
@@ -25,14 +42,27 @@ __all__ = [
     "DataSamples",
     "Executions",
     "Flows",
+    "OAuthClients",
+    "OpenIDProviders",
+    "Permissions",
     "Recipes",
+    "SAMLProviders",
     "SSHKeys",
     "Secrets",
     "Teams",
+    "TenantCertificates",
+    "Tenants",
     "Topics",
     "Users",
+    "V1Accounts",
+    "V1Components",
+    "V1Exec",
+    "V1Hooks",
     "V1Recipes",
+    "V1Repos",
     "V1SSHKeys",
+    "V1Tasks",
     "V1Teams",
+    "V1Users",
     "Workspaces",
 ]

@@ -42,6 +42,8 @@ TENANT_ONLY = frozenset(
         "tenants.oidc.delete",
         "tenant.workspace.edit_membership",
         "workspaces.workspace.listAll",
+        "tenants.flow.view_deleted",
+        "tenants.flow.restore",
         "tenant.recipe.edit_visibility_tenant",
         "global.recipe.edit_visibility_global",
     }

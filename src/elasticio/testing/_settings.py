@@ -28,6 +28,15 @@ class EmulatorSettings:
             that is not global without a ``workspace_id``, ``contract_id`` or
             ``tenant_id``; by default it is answered when a scope of the caller sees the
             client, as the platform's component library expects.
+        callback_delay: seconds between accepting an API v1 registration with a
+            ``callback`` and posting the new user to it.
+        execution_lifetime: seconds an API v1 execution result stays available once
+            ready; after that its poll answers 404 ``Expired.``.
+        stop_inactive_conflict: answer 409 "Flow is already inactive" to a stop of a flow
+            that is not active; by default such a stop is answered 202 like any other, as
+            nothing documents the 409 and clients stop flows before changing them.
+        restore_window: seconds after its deletion during which a tenant admin may list
+            and restore a flow (24 hours, as the release notes say).
     """
 
     rate_limit: float | None = attrs.field(
@@ -36,3 +45,7 @@ class EmulatorSettings:
     transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     auth_client_scope_required: bool = False
+    callback_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
+    execution_lifetime: float = attrs.field(default=600.0, validator=attrs.validators.gt(0.0))
+    stop_inactive_conflict: bool = False
+    restore_window: float = attrs.field(default=86_400.0, validator=attrs.validators.ge(0.0))
