@@ -128,6 +128,7 @@ def test_every_namespace_is_inspected() -> None:
         "data_samples",
         "executions",
         "flows",
+        "recipes",
         "secrets",
         "ssh_keys",
         "teams",

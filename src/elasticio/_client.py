@@ -51,6 +51,7 @@ from elasticio.resources import (
     OAuthClients,
     OpenIDProviders,
     Permissions,
+    Recipes,
     SAMLProviders,
     Secrets,
     SSHKeys,
@@ -242,6 +243,8 @@ class AsyncClient:
     """The permissions a tenant's roles can grant."""
     saml_providers: SAMLProviders
     """A tenant's SAML 2.0 identity providers."""
+    recipes: Recipes
+    """Recipes: flow templates to share and activate, and their deployments."""
     secrets: Secrets
     """Auth secrets of a workspace: the tokens obtained with auth clients."""
     ssh_keys: SSHKeys
@@ -341,6 +344,7 @@ class AsyncClient:
         self.openid_providers = OpenIDProviders(self)
         self.permissions = Permissions(self)
         self.saml_providers = SAMLProviders(self)
+        self.recipes = Recipes(self)
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)

@@ -109,6 +109,13 @@ async def _latest_version(emulator: Emulator, client: AsyncClient) -> str:
     return flow.latest_version_id
 
 
+async def _deployment(emulator: Emulator, client: AsyncClient) -> str:
+    seed = emulator.seed
+    activation = await client.recipes.activate(seed.recipe_id, seed.workspace_id)
+    assert activation.deployment_id is not None
+    return activation.deployment_id
+
+
 async def _scheduled_execution(emulator: Emulator, client: AsyncClient) -> str:
     seed = emulator.seed
     execution = await client.executions.verify_credential(
@@ -135,12 +142,15 @@ PLACEHOLDERS: Mapping[str, Resolver] = {
     "OTHER_FLOW_ID": _other_inactive_flow,
     "VERSION_HASH": _latest_version,
     "EXECUTION_ID": _scheduled_execution,
+    "RECIPE_ID": _seeded(lambda seed: seed.recipe_id),
+    "DEPLOYMENT_ID": _deployment,
 }
 """The docs' placeholder ids, as string literals in the code, and the emulator's record
 each stands for: the seeded contract, workspaces, team, ``petstore`` component,
 credential and data sample, SSH key, topic, auth client and secret, and flow (with a
 draft and a snapshot of ``step_1``), the tenant; a new member of the contract who is in no workspace
-yet; another inactive flow; the flow's latest version; a scheduled credential check."""
+yet; another inactive flow; the flow's latest version; a scheduled credential check; the
+seeded recipe, and a deployment of it made for the example."""
 
 _PLACEHOLDER = re.compile(r"""(?P<quote>["'])(?P<name>[A-Z][A-Z_]*)(?P=quote)""")
 

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from elasticio._catalog._entry import Area, Empty, Many, One, Paged, Polled, Scheduled
+from elasticio._catalog._entry import Area, Empty, Many, One, Paged, Plain, Polled, Scheduled
 
 __all__ = ["AREAS"]
 
@@ -1068,6 +1068,95 @@ SAML_PROVIDERS_DELETE = saml_providers.delete(
     summary="Delete a SAML 2.0 identity provider",
 )
 
+recipes = Area("recipes")
+RECIPES_CREATE = recipes.post(
+    "create",
+    "/v2/recipes",
+    One("recipe"),
+    status=201,
+    body="recipe",
+    ref="#105",
+    summary="Create a recipe (visible in its workspace)",
+)
+RECIPES_EXPORT_FLOW = recipes.post(
+    "export_flow",
+    "/v2/flows/{flow_id}/export-to-recipe",
+    One("recipe"),
+    status=201,
+    body="flow-export-to-recipe-config",
+    ref="#106",
+    summary="Make a recipe of a flow (the documented path)",
+)
+RECIPES_EXPORT = recipes.post(
+    "export",
+    "/v2/flows/export-to-recipe",
+    One("recipe"),
+    status=201,
+    body="flow-export-to-recipe-config",
+    ref="§4.5",
+    summary="Make a recipe of a flow (the path since 2023)",
+)
+RECIPES_GET = recipes.get(
+    "get", "/v2/recipes/{recipe_id}", One("recipe"), ref="#107", summary="One recipe"
+)
+RECIPES_LIST = recipes.get(
+    "list",
+    "/v2/recipes",
+    Paged("recipe", 50),
+    ref="#108",
+    summary="The recipes a workspace may use, with search and their deployments",
+)
+RECIPES_UPDATE = recipes.patch(
+    "update",
+    "/v2/recipes/{recipe_id}",
+    One("recipe"),
+    body="recipe",
+    ref="#109",
+    summary="Change a recipe's info, declarations or flow templates",
+)
+# The body is {"data": {"visibility": ...}}, not a JSON:API resource: it has no type.
+RECIPES_SET_VISIBILITY = recipes.patch(
+    "set_visibility",
+    "/v2/recipes/{recipe_id}/visibility",
+    One("recipe"),
+    ref="#110",
+    summary="Share a recipe with its contract, the tenant or everyone (or no longer)",
+)
+# The answer lists the new flows in a "data" object that is no resource: plain JSON.
+RECIPES_ACTIVATE = recipes.post(
+    "activate",
+    "/v2/recipes/{recipe_id}/activate",
+    Plain(),
+    status=201,
+    body="recipe-activation-config",
+    codec="plain",
+    ref="#111",
+    summary="Create flows from a recipe's templates",
+)
+RECIPES_DELETE = recipes.delete(
+    "delete",
+    "/v2/recipes/{recipe_id}",
+    Empty(),
+    status=204,
+    ref="#112",
+    summary="Delete a recipe that is not shared",
+)
+RECIPES_SYNC_DEPLOYMENT = recipes.post(
+    "sync_deployment",
+    "/v2/recipe-deployments/{deployment_id}/sync",
+    One("recipe-deployment"),
+    ref="§4.5",
+    summary="Bring a deployment's flows up to its recipe's templates",
+)
+RECIPES_DELETE_DEPLOYMENT = recipes.delete(
+    "delete_deployment",
+    "/v2/recipe-deployments/{deployment_id}",
+    Empty(),
+    status=204,
+    ref="§4.5",
+    summary="Unlink a deployment from its flows (they stay)",
+)
+
 AREAS = (
     users,
     contracts,
@@ -1088,4 +1177,5 @@ AREAS = (
     oauth_clients,
     openid_providers,
     saml_providers,
+    recipes,
 )

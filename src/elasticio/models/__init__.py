@@ -27,6 +27,7 @@ from elasticio.models._flows import (
     FlowVersion,
     Snapshot,
 )
+from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
 from elasticio.models._teams import Team
@@ -43,6 +44,8 @@ from elasticio.models._v1 import (
     V1Accepted,
     V1Account,
     V1Component,
+    V1Recipe,
+    V1RecipeActivation,
     V1Repo,
     V1SSHKey,
     V1Step,
@@ -83,6 +86,10 @@ __all__ = [
     "OpenIDIdentity",
     "OpenIDProvider",
     "PermissionSet",
+    "Recipe",
+    "RecipeActivation",
+    "RecipeDeployment",
+    "RecipeVisibility",
     "SAMLProvider",
     "SSHKey",
     "Snapshot",
@@ -98,6 +105,8 @@ __all__ = [
     "V1Accepted",
     "V1Account",
     "V1Component",
+    "V1Recipe",
+    "V1RecipeActivation",
     "V1Repo",
     "V1SSHKey",
     "V1Step",

@@ -9,6 +9,7 @@ from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
 from elasticio.resources._oauth_clients import OAuthClients
 from elasticio.resources._permissions import Permissions
+from elasticio.resources._recipes import Recipes
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._sso_providers import OpenIDProviders, SAMLProviders
@@ -23,6 +24,7 @@ from elasticio.resources._v1 import (
     V1Components,
     V1Exec,
     V1Hooks,
+    V1Recipes,
     V1Repos,
     V1SSHKeys,
     V1Tasks,
@@ -43,6 +45,7 @@ __all__ = [
     "OAuthClients",
     "OpenIDProviders",
     "Permissions",
+    "Recipes",
     "SAMLProviders",
     "SSHKeys",
     "Secrets",
@@ -55,6 +58,7 @@ __all__ = [
     "V1Components",
     "V1Exec",
     "V1Hooks",
+    "V1Recipes",
     "V1Repos",
     "V1SSHKeys",
     "V1Tasks",

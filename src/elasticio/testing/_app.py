@@ -85,10 +85,11 @@ def _raw_path(scope: Scope) -> str:
 
 
 def _codec(raw_path: str, entry: Entry | None) -> Codec:
-    """How errors are written: as the entry's API writes them; for a path no entry
-    serves, by its version (``/v1/...`` is plain JSON)."""
+    """How errors are written: as the entry's API version writes them (v2 in JSON:API,
+    plain-JSON answers too); for a path no entry serves, by its path (``/v1/...`` is
+    plain JSON)."""
     if entry is not None:
-        return entry.codec
+        return "plain" if entry.version == "v1" else "jsonapi"
     return "plain" if raw_path.startswith(("/v1/", "/sailor-support/")) else "jsonapi"
 
 

@@ -44,6 +44,8 @@ TENANT_ONLY = frozenset(
         "workspaces.workspace.listAll",
         "tenants.flow.view_deleted",
         "tenants.flow.restore",
+        "tenant.recipe.edit_visibility_tenant",
+        "global.recipe.edit_visibility_global",
     }
 )
 """Permissions no contract or workspace role grants: tenant admins hold them."""
@@ -57,6 +59,8 @@ _WORKSPACE_EDITOR = frozenset(
         "workspaces.topic.get",
         "workspaces.topic.edit",
         "workspaces.topic.delete",
+        "workspaces.recipe.edit",
+        "workspaces.flow.exportToRecipe",
     }
 )
 

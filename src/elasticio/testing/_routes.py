@@ -22,6 +22,9 @@ from elasticio.testing._areas.flows import (
 from elasticio.testing._areas.flows import hooks as flows_hooks
 from elasticio.testing._areas.flows import routes as flows
 from elasticio.testing._areas.flows import v1 as flows_v1
+from elasticio.testing._areas.recipes import deployments as recipe_deployments
+from elasticio.testing._areas.recipes import routes as recipes
+from elasticio.testing._areas.recipes import v1 as recipes_v1
 from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
@@ -63,6 +66,8 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     tenant_certificates.routes,
     tenant_oauth_clients.routes,
     tenant_providers.routes,
+    recipes.routes,
+    recipe_deployments.routes,
     # API v1, on the same state
     users_v1.routes,
     credentials_v1.routes,
@@ -72,5 +77,6 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     executions_v1.routes,
     flows_v1.routes,
     flows_hooks.routes,
+    recipes_v1.routes,
 )
 """The route tables of every area of the API."""

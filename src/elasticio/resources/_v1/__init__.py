@@ -12,6 +12,7 @@ from elasticio.resources._v1._accounts import V1Accounts
 from elasticio.resources._v1._components import V1Components
 from elasticio.resources._v1._exec import V1Exec
 from elasticio.resources._v1._hooks import V1Hooks
+from elasticio.resources._v1._recipes import V1Recipes
 from elasticio.resources._v1._repos import V1Repos
 from elasticio.resources._v1._sshkeys import V1SSHKeys
 from elasticio.resources._v1._tasks import V1Tasks
@@ -30,6 +31,7 @@ __all__ = [
     "V1Teams",
     "V1Users",
 ]
+__all__ = ["V1", "V1Recipes", "V1SSHKeys", "V1Teams"]
 
 
 class V1:
@@ -49,3 +51,4 @@ class V1:
         self.tasks = V1Tasks(client)
         self.teams = V1Teams(client)
         self.hooks = V1Hooks(client)
+        self.recipes = V1Recipes(client)

@@ -2,10 +2,10 @@
 
 The docs list what goes: workspaces with their flows, credentials and data samples,
 teams with their component repositories, invites. The emulator removes those (and the
-workspaces' topics and scheduled executions) at once, where the platform finishes
-asynchronously. A contract whose components a flow of another contract uses cannot be
-deleted: the docs give no status for it, and the emulator answers 409. Users who were
-members of this contract only are not removed from the platform here.
+workspaces' topics, scheduled executions, recipes and recipe deployments) at once, where
+the platform finishes asynchronously. A contract whose components a flow of another
+contract uses cannot be deleted: the docs give no status for it, and the emulator answers
+409. Users who were members of this contract only are not removed from the platform here.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def delete_contract(platform: Platform, contract: ContractRecord) -> None:
         platform.data_samples,
         platform.topics,
         platform.executions,
+        platform.recipe_deployments,
+        platform.recipes,
     ):
         for record in table.where(lambda r: r.workspace_id in workspace_ids):
             table.delete(record.id)

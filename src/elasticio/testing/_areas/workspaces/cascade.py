@@ -1,8 +1,9 @@
 """What leaving or deleting a workspace does to the records that live in it.
 
 The records a workspace holds (flows, credentials, data samples, topics, scheduled
-executions) go with it when it is deleted; a member's flows, credentials and data samples
-pass to another user when the member leaves, as the docs describe for both.
+executions, recipes and recipe deployments) go with it when it is deleted; a member's
+flows, credentials and data samples pass to another user when the member leaves, as the
+docs describe for both.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def _held(platform: Platform) -> Iterator[Table[Any]]:
     yield platform.data_samples
     yield platform.topics
     yield platform.executions
+    yield platform.recipe_deployments
+    yield platform.recipes
 
 
 def hand_over(platform: Platform, workspace_id: str, from_user: str, to_user: str) -> None:
