@@ -45,6 +45,7 @@ from elasticio.models._data_samples import DataSample
 from elasticio.models._executions import ExecutionResult
 from elasticio.models._flow_activity import FlowSubscription, ThreadStats
 from elasticio.models._flows import Flow, FlowDraft, FlowVersion, Snapshot
+from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
 from elasticio.models._teams import Team
@@ -61,6 +62,8 @@ from elasticio.models._v1 import (
     V1Accepted,
     V1Account,
     V1Component,
+    V1Recipe,
+    V1RecipeActivation,
     V1Repo,
     V1SSHKey,
     V1Step,
@@ -78,6 +81,7 @@ from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows, Graph
 from elasticio.resources._oauth_clients import OAuthClients
 from elasticio.resources._permissions import Permissions
+from elasticio.resources._recipes import Recipes
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._sso_providers import OpenIDProviders, SAMLProviders
@@ -91,6 +95,7 @@ from elasticio.resources._v1._accounts import V1Accounts
 from elasticio.resources._v1._components import V1Components
 from elasticio.resources._v1._exec import V1Exec
 from elasticio.resources._v1._hooks import V1Hooks
+from elasticio.resources._v1._recipes import V1Recipes
 from elasticio.resources._v1._repos import V1Repos
 from elasticio.resources._v1._sshkeys import V1SSHKeys
 from elasticio.resources._v1._tasks import V1Tasks
@@ -110,6 +115,7 @@ __all__ = [
     "SyncOAuthClients",
     "SyncOpenIDProviders",
     "SyncPermissions",
+    "SyncRecipes",
     "SyncSAMLProviders",
     "SyncSSHKeys",
     "SyncSecrets",
@@ -123,6 +129,7 @@ __all__ = [
     "SyncV1Components",
     "SyncV1Exec",
     "SyncV1Hooks",
+    "SyncV1Recipes",
     "SyncV1Repos",
     "SyncV1SSHKeys",
     "SyncV1Tasks",
@@ -1302,6 +1309,129 @@ class SyncSAMLProviders:
         return self._portal.run(self._target.delete(tenant_id, provider_id, **options))
 
 
+class SyncRecipes:
+    """[`Recipes`][elasticio.resources.Recipes], synchronous."""
+
+    def __init__(self, portal: Portal, target: Recipes) -> None:
+        self._portal = portal
+        self._target = target
+
+    def list(
+        self,
+        workspace_id: str,
+        *,
+        search: str | None = None,
+        include_deployments: bool = False,
+        page_size: int | None = None,
+        **options: Unpack[ListOptions],
+    ) -> SyncPaginator[Recipe]:
+        """Sync twin of [`Recipes.list`][elasticio.resources.Recipes.list]."""
+        return SyncPaginator(
+            self._portal,
+            self._target.list(
+                workspace_id,
+                search=search,
+                include_deployments=include_deployments,
+                page_size=page_size,
+                **options,
+            ),
+        )
+
+    def get(self, recipe_id: str, **options: Unpack[CallOptions]) -> Recipe:
+        """Sync twin of [`Recipes.get`][elasticio.resources.Recipes.get]."""
+        return self._portal.run(self._target.get(recipe_id, **options))
+
+    def create(
+        self,
+        workspace_id: str,
+        *,
+        info: Mapping[str, Any],
+        flow_templates: Sequence[Mapping[str, Any]],
+        declarations: Mapping[str, Any] | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Recipe:
+        """Sync twin of [`Recipes.create`][elasticio.resources.Recipes.create]."""
+        return self._portal.run(
+            self._target.create(
+                workspace_id,
+                info=info,
+                flow_templates=flow_templates,
+                declarations=declarations,
+                **options,
+            )
+        )
+
+    def export(
+        self, flow_id: str, *, workspace_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> Recipe:
+        """Sync twin of [`Recipes.export`][elasticio.resources.Recipes.export]."""
+        return self._portal.run(self._target.export(flow_id, workspace_id=workspace_id, **options))
+
+    def export_flow(
+        self, flow_id: str, *, workspace_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> Recipe:
+        """Sync twin of [`Recipes.export_flow`][elasticio.resources.Recipes.export_flow]."""
+        return self._portal.run(
+            self._target.export_flow(flow_id, workspace_id=workspace_id, **options)
+        )
+
+    def update(
+        self,
+        recipe_id: str,
+        *,
+        info: Mapping[str, Any] | Unset = UNSET,
+        declarations: Mapping[str, Any] | Unset = UNSET,
+        flow_templates: Sequence[Mapping[str, Any]] | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Recipe:
+        """Sync twin of [`Recipes.update`][elasticio.resources.Recipes.update]."""
+        return self._portal.run(
+            self._target.update(
+                recipe_id,
+                info=info,
+                declarations=declarations,
+                flow_templates=flow_templates,
+                **options,
+            )
+        )
+
+    def set_visibility(
+        self, recipe_id: str, visibility: RecipeVisibility, **options: Unpack[CallOptions]
+    ) -> Recipe:
+        """Sync twin of [`Recipes.set_visibility`][elasticio.resources.Recipes.set_visibility]."""
+        return self._portal.run(self._target.set_visibility(recipe_id, visibility, **options))
+
+    def activate(
+        self,
+        recipe_id: str,
+        workspace_id: str,
+        *,
+        credentials: Mapping[str, str] | None = None,
+        variables: Mapping[str, Any] | None = None,
+        **options: Unpack[CallOptions],
+    ) -> RecipeActivation:
+        """Sync twin of [`Recipes.activate`][elasticio.resources.Recipes.activate]."""
+        return self._portal.run(
+            self._target.activate(
+                recipe_id, workspace_id, credentials=credentials, variables=variables, **options
+            )
+        )
+
+    def delete(self, recipe_id: str, **options: Unpack[CallOptions]) -> None:
+        """Sync twin of [`Recipes.delete`][elasticio.resources.Recipes.delete]."""
+        return self._portal.run(self._target.delete(recipe_id, **options))
+
+    def sync_deployment(
+        self, deployment_id: str, **options: Unpack[CallOptions]
+    ) -> RecipeDeployment:
+        """Sync twin of [`Recipes.sync_deployment`][elasticio.resources.Recipes.sync_deployment]."""
+        return self._portal.run(self._target.sync_deployment(deployment_id, **options))
+
+    def delete_deployment(self, deployment_id: str, **options: Unpack[CallOptions]) -> None:
+        """Sync twin of [`Recipes.delete_deployment`][elasticio.resources.Recipes.delete_deployment]."""
+        return self._portal.run(self._target.delete_deployment(deployment_id, **options))
+
+
 class SyncSecrets:
     """[`Secrets`][elasticio.resources.Secrets], synchronous."""
 
@@ -2033,6 +2163,42 @@ class SyncV1Hooks:
         return self._portal.run(self._target.delete_startup_data(task_id, **options))
 
 
+class SyncV1Recipes:
+    """[`V1Recipes`][elasticio.resources.V1Recipes], synchronous."""
+
+    def __init__(self, portal: Portal, target: V1Recipes) -> None:
+        self._portal = portal
+        self._target = target
+
+    def list(self, **options: Unpack[CallOptions]) -> list[V1Recipe]:
+        """Sync twin of [`V1Recipes.list`][elasticio.resources.V1Recipes.list]."""
+        return self._portal.run(self._target.list(**options))
+
+    def get(self, recipe_id: str, **options: Unpack[CallOptions]) -> V1Recipe:
+        """Sync twin of [`V1Recipes.get`][elasticio.resources.V1Recipes.get]."""
+        return self._portal.run(self._target.get(recipe_id, **options))
+
+    def activate(
+        self,
+        recipe_id: str,
+        *,
+        workspace_id: str | None = None,
+        credentials: Mapping[str, str] | None = None,
+        variables: Mapping[str, Any] | None = None,
+        **options: Unpack[CallOptions],
+    ) -> V1RecipeActivation:
+        """Sync twin of [`V1Recipes.activate`][elasticio.resources.V1Recipes.activate]."""
+        return self._portal.run(
+            self._target.activate(
+                recipe_id,
+                workspace_id=workspace_id,
+                credentials=credentials,
+                variables=variables,
+                **options,
+            )
+        )
+
+
 class SyncWorkspaces:
     """[`Workspaces`][elasticio.resources.Workspaces], synchronous."""
 
@@ -2163,6 +2329,7 @@ class SyncV1:
     tasks: SyncV1Tasks
     teams: SyncV1Teams
     hooks: SyncV1Hooks
+    recipes: SyncV1Recipes
 
     def __init__(self, portal: Portal, target: V1) -> None:
         self.users = SyncV1Users(portal, target.users)
@@ -2174,6 +2341,7 @@ class SyncV1:
         self.tasks = SyncV1Tasks(portal, target.tasks)
         self.teams = SyncV1Teams(portal, target.teams)
         self.hooks = SyncV1Hooks(portal, target.hooks)
+        self.recipes = SyncV1Recipes(portal, target.recipes)
 
 
 class Namespaces:
@@ -2189,6 +2357,7 @@ class Namespaces:
     oauth_clients: SyncOAuthClients
     openid_providers: SyncOpenIDProviders
     permissions: SyncPermissions
+    recipes: SyncRecipes
     saml_providers: SyncSAMLProviders
     secrets: SyncSecrets
     ssh_keys: SyncSSHKeys
@@ -2211,6 +2380,7 @@ class Namespaces:
         self.oauth_clients = SyncOAuthClients(portal, target.oauth_clients)
         self.openid_providers = SyncOpenIDProviders(portal, target.openid_providers)
         self.permissions = SyncPermissions(portal, target.permissions)
+        self.recipes = SyncRecipes(portal, target.recipes)
         self.saml_providers = SyncSAMLProviders(portal, target.saml_providers)
         self.secrets = SyncSecrets(portal, target.secrets)
         self.ssh_keys = SyncSSHKeys(portal, target.ssh_keys)
