@@ -77,6 +77,7 @@ ELASTICIO_ALL = [
     "RetryPolicy",
     "SSHKey",
     "ServerError",
+    "SignedUrl",
     "Snapshot",
     "Team",
     "Topic",

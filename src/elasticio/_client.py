@@ -47,6 +47,7 @@ from elasticio.resources import (
     DataSamples,
     Executions,
     Flows,
+    Resources,
     Secrets,
     SSHKeys,
     Teams,
@@ -209,6 +210,8 @@ class AsyncClient:
     """Scheduled executions: credential checks, dynamic metadata, select models."""
     flows: Flows
     """Flows, their versions, drafts and snapshots; start and stop."""
+    resources: Resources
+    """Attachment storage: signed URL pairs."""
     secrets: Secrets
     """Auth secrets of a workspace: the tokens obtained with auth clients."""
     ssh_keys: SSHKeys
@@ -299,6 +302,7 @@ class AsyncClient:
         self.data_samples = DataSamples(self)
         self.executions = Executions(self)
         self.flows = Flows(self)
+        self.resources = Resources(self)
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)

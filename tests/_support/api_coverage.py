@@ -37,7 +37,7 @@ __all__ = [
     "served_routes",
 ]
 
-_V1_BUILT = ("v1.sshkeys", "v1.teams")
+_V1_BUILT = ("v1.sshkeys", "v1.teams", "v1.resources")
 """The API v1 areas built so far (issue 7 adds them area by area)."""
 
 NOT_YET: Mapping[str, str] = {

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from elasticio._catalog._entry import Area, Empty, Many, One, Paged, Polled, Scheduled
+from elasticio._catalog._entry import Area, Empty, Many, One, Paged, Plain, Polled, Scheduled
 
 __all__ = ["AREAS"]
 
@@ -768,6 +768,18 @@ TOPICS_DELETE = topics.delete(
     summary="Delete a topic",
 )
 
+_PLAIN = {"codec": "plain"}
+
+resources = Area("resources")
+RESOURCES_STORAGE_SIGNED_URL = resources.post(
+    "storage_signed_url",
+    "/v2/resources/storage/signed-url",
+    Plain(),
+    ref="#122",
+    summary="A signed URL pair to put and get an attachment",
+    **_PLAIN,
+)
+
 ssh_keys = Area("ssh_keys")
 SSH_KEYS_LIST = ssh_keys.get(
     "list", "/v2/sshkeys", Many("sshkey"), ref="#123", summary="The caller's SSH keys"
@@ -798,5 +810,6 @@ AREAS = (
     executions,
     data_samples,
     topics,
+    resources,
     ssh_keys,
 )

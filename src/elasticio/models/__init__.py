@@ -26,6 +26,7 @@ from elasticio.models._flows import (
     FlowVersion,
     Snapshot,
 )
+from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
 from elasticio.models._topics import Topic
@@ -61,6 +62,7 @@ __all__ = [
     "FlowVersion",
     "OpenIDIdentity",
     "SSHKey",
+    "SignedUrl",
     "Snapshot",
     "Team",
     "Topic",

@@ -7,12 +7,13 @@ from elasticio.resources._credentials import Credentials
 from elasticio.resources._data_samples import DataSamples
 from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
+from elasticio.resources._resources import Resources
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._teams import Teams
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
-from elasticio.resources._v1 import V1, V1SSHKeys, V1Teams
+from elasticio.resources._v1 import V1, V1Resources, V1SSHKeys, V1Teams
 from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
@@ -24,11 +25,13 @@ __all__ = [
     "DataSamples",
     "Executions",
     "Flows",
+    "Resources",
     "SSHKeys",
     "Secrets",
     "Teams",
     "Topics",
     "Users",
+    "V1Resources",
     "V1SSHKeys",
     "V1Teams",
     "Workspaces",

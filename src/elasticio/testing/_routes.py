@@ -10,6 +10,8 @@ from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.flows import drafts, snapshots, versions
 from elasticio.testing._areas.flows import routes as flows
+from elasticio.testing._areas.resources import routes as resources
+from elasticio.testing._areas.resources import v1 as resources_v1
 from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
@@ -38,9 +40,11 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     executions.routes,
     data_samples.routes,
     topics.routes,
+    resources.routes,
     ssh_keys.routes,
     # API v1, on the same state
     ssh_keys_v1.routes,
     teams_v1.routes,
+    resources_v1.routes,
 )
 """The route tables of every area of the API."""

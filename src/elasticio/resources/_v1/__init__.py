@@ -8,10 +8,11 @@ call. Its namespaces and methods carry the names of that client's (``accounts``,
 from __future__ import annotations
 
 from elasticio.resources._sender import Sender
+from elasticio.resources._v1._resources import V1Resources
 from elasticio.resources._v1._sshkeys import V1SSHKeys
 from elasticio.resources._v1._teams import V1Teams
 
-__all__ = ["V1", "V1SSHKeys", "V1Teams"]
+__all__ = ["V1", "V1Resources", "V1SSHKeys", "V1Teams"]
 
 
 class V1:
@@ -22,5 +23,6 @@ class V1:
     """
 
     def __init__(self, client: Sender) -> None:
+        self.resources = V1Resources(client)
         self.sshkeys = V1SSHKeys(client)
         self.teams = V1Teams(client)
