@@ -61,6 +61,8 @@ ELASTICIO_ALL = [
     "ForeignOriginError",
     "Include",
     "ListOptions",
+    "LogLine",
+    "LogPage",
     "NotFoundError",
     "OpenIDIdentity",
     "Outcome",

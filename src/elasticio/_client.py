@@ -47,6 +47,7 @@ from elasticio.resources import (
     DataSamples,
     Executions,
     Flows,
+    Logs,
     Resources,
     Secrets,
     SSHKeys,
@@ -210,6 +211,8 @@ class AsyncClient:
     """Scheduled executions: credential checks, dynamic metadata, select models."""
     flows: Flows
     """Flows, their versions, drafts and snapshots; start and stop."""
+    logs: Logs
+    """The log lines of a workspace's flows."""
     resources: Resources
     """Attachment storage: signed URL pairs."""
     secrets: Secrets
@@ -302,6 +305,7 @@ class AsyncClient:
         self.data_samples = DataSamples(self)
         self.executions = Executions(self)
         self.flows = Flows(self)
+        self.logs = Logs(self)
         self.resources = Resources(self)
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)

@@ -770,6 +770,11 @@ TOPICS_DELETE = topics.delete(
 
 _PLAIN = {"codec": "plain"}
 
+logs = Area("logs")
+LOGS_LIST = logs.get(
+    "list", "/v2/logs", Plain(), ref="#113", summary="A workspace's log lines", **_PLAIN
+)
+
 resources = Area("resources")
 RESOURCES_STORAGE_SIGNED_URL = resources.post(
     "storage_signed_url",
@@ -810,6 +815,7 @@ AREAS = (
     executions,
     data_samples,
     topics,
+    logs,
     resources,
     ssh_keys,
 )

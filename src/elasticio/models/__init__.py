@@ -26,6 +26,7 @@ from elasticio.models._flows import (
     FlowVersion,
     Snapshot,
 )
+from elasticio.models._logs import LogLine, LogPage
 from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
@@ -60,6 +61,8 @@ __all__ = [
     "FlowGraph",
     "FlowNode",
     "FlowVersion",
+    "LogLine",
+    "LogPage",
     "OpenIDIdentity",
     "SSHKey",
     "SignedUrl",

@@ -7,6 +7,7 @@ from elasticio.resources._credentials import Credentials
 from elasticio.resources._data_samples import DataSamples
 from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
+from elasticio.resources._logs import Logs
 from elasticio.resources._resources import Resources
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
@@ -25,6 +26,7 @@ __all__ = [
     "DataSamples",
     "Executions",
     "Flows",
+    "Logs",
     "Resources",
     "SSHKeys",
     "Secrets",

@@ -32,7 +32,7 @@ from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
 from elasticio.testing._platform import Platform
-from elasticio.testing._query import single_values
+from elasticio.testing._query import array_values, single_values
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import Router
 from elasticio.testing._settings import EmulatorSettings
@@ -221,6 +221,7 @@ class EmulatorApp:
                 schema=match.route.body,
                 path=request.url.path.rstrip("/") or "/",
                 query=single_values(request.query_params.multi_items()),
+                arrays=array_values(request.query_params.multi_items()),
                 body=await self._json_body(request),
                 origin=str(request.base_url).rstrip("/"),
             )

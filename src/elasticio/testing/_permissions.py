@@ -55,6 +55,7 @@ _WORKSPACE_EDITOR = frozenset(
         "workspaces.topic.get",
         "workspaces.topic.edit",
         "workspaces.topic.delete",
+        "workspaces.logs.read_all",
     }
 )
 

@@ -23,6 +23,7 @@ from elasticio.testing._areas.credentials.store import Credentials
 from elasticio.testing._areas.data_samples.store import DataSampleRecord, DataSamples
 from elasticio.testing._areas.executions.store import Executions
 from elasticio.testing._areas.flows.store import Flows
+from elasticio.testing._areas.logs.store import Logs
 from elasticio.testing._areas.resources.store import ObjectStore
 from elasticio.testing._areas.secrets.store import AuthSecrets
 from elasticio.testing._areas.ssh_keys.store import SshKeys
@@ -122,6 +123,7 @@ class Platform:
         self.auth_clients = AuthClients(self.ids, self.components, self.contracts, self.workspaces)
         self.auth_secrets = AuthSecrets(self.ids, self.users, self.workspaces, self.auth_clients)
         self.objects = ObjectStore(clock.now)
+        self.logs = Logs(clock, self.workspaces, self.flows, self.components)
 
     def __repr__(self) -> str:
         # Safe on a half-built platform too (a traceback formatted with its locals).

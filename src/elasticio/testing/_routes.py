@@ -10,6 +10,7 @@ from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.flows import drafts, snapshots, versions
 from elasticio.testing._areas.flows import routes as flows
+from elasticio.testing._areas.logs import routes as logs
 from elasticio.testing._areas.resources import routes as resources
 from elasticio.testing._areas.resources import v1 as resources_v1
 from elasticio.testing._areas.secrets import routes as secrets
@@ -40,6 +41,7 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     executions.routes,
     data_samples.routes,
     topics.routes,
+    logs.routes,
     resources.routes,
     ssh_keys.routes,
     # API v1, on the same state
