@@ -72,6 +72,7 @@ ELASTICIO_ALL = [
     "PermissionDeniedError",
     "PollPolicy",
     "PollTimeoutError",
+    "QuotaUsage",
     "RateLimitError",
     "RawResponse",
     "Response",

@@ -48,6 +48,7 @@ from elasticio.resources import (
     Executions,
     Flows,
     Logs,
+    QuotaUsages,
     Resources,
     Secrets,
     SSHKeys,
@@ -213,6 +214,8 @@ class AsyncClient:
     """Flows, their versions, drafts and snapshots; start and stop."""
     logs: Logs
     """The log lines of a workspace's flows."""
+    quota_usages: QuotaUsages
+    """Memory and CPU used by contracts, workspaces and flows."""
     resources: Resources
     """Attachment storage: signed URL pairs."""
     secrets: Secrets
@@ -306,6 +309,7 @@ class AsyncClient:
         self.executions = Executions(self)
         self.flows = Flows(self)
         self.logs = Logs(self)
+        self.quota_usages = QuotaUsages(self)
         self.resources = Resources(self)
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)

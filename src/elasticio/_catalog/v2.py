@@ -775,6 +775,56 @@ LOGS_LIST = logs.get(
     "list", "/v2/logs", Plain(), ref="#113", summary="A workspace's log lines", **_PLAIN
 )
 
+quota_usages = Area("quota_usages")
+QUOTA_USAGES_CONTRACT = quota_usages.get(
+    "contract",
+    "/v2/quota-usages/contracts/{contract_id}",
+    Plain(),
+    ref="#116",
+    summary="Memory and CPU a contract used in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_CONTRACT_HISTORY = quota_usages.get(
+    "contract_history",
+    "/v2/quota-usages/contracts/{contract_id}/history",
+    Plain(),
+    ref="#117",
+    summary="A contract's usage day by day (or month by month)",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE = quota_usages.get(
+    "workspace",
+    "/v2/quota-usages/workspaces/{workspace_id}",
+    Plain(),
+    ref="#118",
+    summary="Memory, CPU and flows of a workspace in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE_HISTORY = quota_usages.get(
+    "workspace_history",
+    "/v2/quota-usages/workspaces/{workspace_id}/history",
+    Plain(),
+    ref="#119",
+    summary="A workspace's usage day by day (or month by month)",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE_FLOWS = quota_usages.get(
+    "workspace_flows",
+    "/v2/quota-usages/workspaces/{workspace_id}/flows",
+    Plain(),
+    ref="#120",
+    summary="The usage of each flow of a workspace in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_FLOW_HISTORY = quota_usages.get(
+    "flow_history",
+    "/v2/quota-usages/flows/{flow_id}/history",
+    Plain(),
+    ref="#121",
+    summary="A flow's usage day by day (or month by month)",
+    **_PLAIN,
+)
+
 resources = Area("resources")
 RESOURCES_STORAGE_SIGNED_URL = resources.post(
     "storage_signed_url",
@@ -816,6 +866,7 @@ AREAS = (
     data_samples,
     topics,
     logs,
+    quota_usages,
     resources,
     ssh_keys,
 )

@@ -27,6 +27,7 @@ from elasticio.models._flows import (
     Snapshot,
 )
 from elasticio.models._logs import LogLine, LogPage
+from elasticio.models._quota_usages import QuotaUsage
 from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._teams import Team
@@ -64,6 +65,7 @@ __all__ = [
     "LogLine",
     "LogPage",
     "OpenIDIdentity",
+    "QuotaUsage",
     "SSHKey",
     "SignedUrl",
     "Snapshot",

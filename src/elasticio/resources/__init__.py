@@ -8,6 +8,7 @@ from elasticio.resources._data_samples import DataSamples
 from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
 from elasticio.resources._logs import Logs
+from elasticio.resources._quota_usages import QuotaUsages
 from elasticio.resources._resources import Resources
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
@@ -27,6 +28,7 @@ __all__ = [
     "Executions",
     "Flows",
     "Logs",
+    "QuotaUsages",
     "Resources",
     "SSHKeys",
     "Secrets",

@@ -11,6 +11,7 @@ from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.flows import drafts, snapshots, versions
 from elasticio.testing._areas.flows import routes as flows
 from elasticio.testing._areas.logs import routes as logs
+from elasticio.testing._areas.quota_usages import routes as quota_usages
 from elasticio.testing._areas.resources import routes as resources
 from elasticio.testing._areas.resources import v1 as resources_v1
 from elasticio.testing._areas.secrets import routes as secrets
@@ -42,6 +43,7 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     data_samples.routes,
     topics.routes,
     logs.routes,
+    quota_usages.routes,
     resources.routes,
     ssh_keys.routes,
     # API v1, on the same state
