@@ -48,6 +48,7 @@ from elasticio.resources import (
     Executions,
     Flows,
     Logs,
+    PlatformStats,
     QuotaUsages,
     Resources,
     Secrets,
@@ -214,6 +215,9 @@ class AsyncClient:
     """Flows, their versions, drafts and snapshots; start and stop."""
     logs: Logs
     """The log lines of a workspace's flows."""
+    platform_stats: PlatformStats
+    """Queue depths of flows, and the workspaces' inventory of flows and components
+    (``client.stats`` is the client's own request counts)."""
     quota_usages: QuotaUsages
     """Memory and CPU used by contracts, workspaces and flows."""
     resources: Resources
@@ -309,6 +313,7 @@ class AsyncClient:
         self.executions = Executions(self)
         self.flows = Flows(self)
         self.logs = Logs(self)
+        self.platform_stats = PlatformStats(self)
         self.quota_usages = QuotaUsages(self)
         self.resources = Resources(self)
         self.secrets = Secrets(self)

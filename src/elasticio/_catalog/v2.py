@@ -775,6 +775,22 @@ LOGS_LIST = logs.get(
     "list", "/v2/logs", Plain(), ref="#113", summary="A workspace's log lines", **_PLAIN
 )
 
+platform_stats = Area("platform_stats")
+PLATFORM_STATS_QUEUES = platform_stats.get(
+    "queues",
+    "/v2/stats/queues/{flow_id}",
+    One("flow-queue-stats"),
+    ref="#114",
+    summary="Messages waiting in the input queue of each step of a flow",
+)
+PLATFORM_STATS_WORKSPACES = platform_stats.get(
+    "workspaces",
+    "/v2/stats/workspaces",
+    Many("workspace-stats"),
+    ref="#115",
+    summary="Workspaces with their flows and the components the flows use",
+)
+
 quota_usages = Area("quota_usages")
 QUOTA_USAGES_CONTRACT = quota_usages.get(
     "contract",
@@ -866,6 +882,7 @@ AREAS = (
     data_samples,
     topics,
     logs,
+    platform_stats,
     quota_usages,
     resources,
     ssh_keys,

@@ -30,6 +30,13 @@ from elasticio.models._logs import LogLine, LogPage
 from elasticio.models._quota_usages import QuotaUsage
 from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
+from elasticio.models._stats import (
+    FlowComponentStats,
+    FlowQueueStats,
+    FlowStats,
+    StepQueueStats,
+    WorkspaceStats,
+)
 from elasticio.models._teams import Team
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
@@ -57,10 +64,13 @@ __all__ = [
     "Execution",
     "ExecutionResult",
     "Flow",
+    "FlowComponentStats",
     "FlowDraft",
     "FlowEdge",
     "FlowGraph",
     "FlowNode",
+    "FlowQueueStats",
+    "FlowStats",
     "FlowVersion",
     "LogLine",
     "LogPage",
@@ -69,6 +79,7 @@ __all__ = [
     "SSHKey",
     "SignedUrl",
     "Snapshot",
+    "StepQueueStats",
     "Team",
     "Topic",
     "User",
@@ -77,4 +88,5 @@ __all__ = [
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",
+    "WorkspaceStats",
 ]

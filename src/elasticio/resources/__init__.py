@@ -12,6 +12,7 @@ from elasticio.resources._quota_usages import QuotaUsages
 from elasticio.resources._resources import Resources
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
+from elasticio.resources._stats import PlatformStats
 from elasticio.resources._teams import Teams
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
@@ -28,6 +29,7 @@ __all__ = [
     "Executions",
     "Flows",
     "Logs",
+    "PlatformStats",
     "QuotaUsages",
     "Resources",
     "SSHKeys",

@@ -70,6 +70,7 @@ CONTRACT_ROLES: Mapping[str, frozenset[str]] = {
             "contracts.workspace.delete",
             "workspaces.workspace.edit_type",
             "workspace.workspace.edit_membership_support",
+            "global.stats.workspaces",
         }
         | _WORKSPACE_EDITOR
     ),

@@ -27,6 +27,7 @@ from elasticio.testing._areas.logs.store import Logs
 from elasticio.testing._areas.resources.store import ObjectStore
 from elasticio.testing._areas.secrets.store import AuthSecrets
 from elasticio.testing._areas.ssh_keys.store import SshKeys
+from elasticio.testing._areas.stats.store import Queues
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
 from elasticio.testing._areas.topics.store import Topics
 from elasticio.testing._areas.users.store import Users
@@ -124,6 +125,7 @@ class Platform:
         self.auth_secrets = AuthSecrets(self.ids, self.users, self.workspaces, self.auth_clients)
         self.objects = ObjectStore(clock.now)
         self.logs = Logs(clock, self.workspaces, self.flows, self.components)
+        self.queues = Queues(clock, self.flows)
 
     def __repr__(self) -> str:
         # Safe on a half-built platform too (a traceback formatted with its locals).

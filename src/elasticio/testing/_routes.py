@@ -17,6 +17,7 @@ from elasticio.testing._areas.resources import v1 as resources_v1
 from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
+from elasticio.testing._areas.stats import routes as stats
 from elasticio.testing._areas.teams import routes as teams
 from elasticio.testing._areas.teams import v1 as teams_v1
 from elasticio.testing._areas.topics import routes as topics
@@ -43,6 +44,7 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     data_samples.routes,
     topics.routes,
     logs.routes,
+    stats.routes,
     quota_usages.routes,
     resources.routes,
     ssh_keys.routes,
