@@ -71,6 +71,32 @@ def docs(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict", "--site-dir", "build/site")
 
 
+# The official Node client, pinned exactly; installed per run into the session's tmp folder.
+REST_NODE = "elasticio-rest-node@2.0.0"
+
+
+@nox.session
+def interop(session: nox.Session) -> None:
+    """Prove the emulator with a client nobody here wrote: call every method of the official
+    Node client (elasticio-rest-node 2.0.0) and every v1 call of the component runtime against
+    the emulator on a loopback port; fail if any fails. Needs node (20) and npm on PATH."""
+    session.install("-e", ".[emulator]")
+    client_dir = Path(session.create_tmp()) / "rest-node"
+    session.run(
+        "npm",
+        "install",
+        "--prefix",
+        str(client_dir),
+        "--no-save",
+        "--no-package-lock",
+        "--no-audit",
+        "--no-fund",
+        REST_NODE,
+        external=True,
+    )
+    session.run("python", "interop/run.py", "--client-dir", str(client_dir))
+
+
 BENCHMARKS = ("decode", "bulk", "overhead")
 
 

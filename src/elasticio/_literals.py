@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-__all__ = ["ComponentAccess", "ExecutionKind", "FlowSort", "FlowStatus", "FlowType", "Include"]
+__all__ = [
+    "ComponentAccess",
+    "ExecutionKind",
+    "FlowSort",
+    "FlowStatus",
+    "FlowType",
+    "Include",
+    "V1ExecutionType",
+]
 
 FlowStatus: TypeAlias = Literal["active", "inactive"]
 """A flow's ``status`` (what was asked) or ``current_status`` (what runs)."""
@@ -31,3 +39,6 @@ Include: TypeAlias = Literal["members", "invites"]
 
 ExecutionKind: TypeAlias = Literal["verify-credential", "dynamic-metadata", "select-model"]
 """What a scheduled execution was asked to do."""
+
+V1ExecutionType: TypeAlias = Literal["verify_credentials", "get_meta_model", "select_model"]
+"""What an API v1 execution is asked to do (``client.v1.exec.schedule``)."""

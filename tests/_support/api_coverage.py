@@ -37,7 +37,18 @@ __all__ = [
     "served_routes",
 ]
 
-_V1_BUILT = ("v1.sshkeys", "v1.teams", "v1.resources")
+_V1_BUILT = (
+    "v1.users",
+    "v1.accounts",
+    "v1.components",
+    "v1.repos",
+    "v1.exec",
+    "v1.sshkeys",
+    "v1.tasks",
+    "v1.teams",
+    "v1.hooks",
+    "v1.resources",
+)
 """The API v1 areas built so far (issue 7 adds them area by area)."""
 
 NOT_YET: Mapping[str, str] = {

@@ -27,7 +27,7 @@ class Scene:
     """The seed plus what the cases need: ids in the owner's private workspace."""
 
     emulator: Emulator
-    flow_id: str  # inactive, private, with a draft and a snapshot of step_1
+    flow_id: str  # inactive, private, with a draft, a snapshot of step_1, startup data
     active_flow_id: str  # active, private
     spare_component_id: str  # acme-dev's, one build, in no flow
     sample_id: str  # a data sample in the private workspace
@@ -44,6 +44,7 @@ def _scene(emulator: Emulator) -> Scene:
     flow = next(f for f in private if f.status == "inactive" and f.draft is not None)
     active = next(f for f in private if f.status == "active")
     platform.flows.set_snapshot(flow.id, "step_1", {"cursor": 1})
+    flow.hook_data["startup"] = {"stored": True}
     spare = platform.components.create(team_id=seed.team_id, name="spare")
     platform.components.add_version(spare.id)
     sample = platform.data_samples.add(
@@ -276,6 +277,26 @@ def _private_secret(s: Scene) -> str:
 
 def _secrets_of_private(s: Scene) -> str:
     return f"/v2/workspaces/{s.seed.private_workspace_id}/secrets"
+
+
+def _registered_by_owner(s: Scene) -> str:
+    """The id of a user the owner registered through API v1, made on first use."""
+    users = s.emulator.platform.users
+    found = users.by_email("registered@example.com")
+    if found is None:
+        found = users.create(email="registered@example.com")
+        found.registered_by = s.seed.owner.id
+    return found.id
+
+
+def _v1_user(s: Scene) -> Any:
+    return {
+        "first_name": "Reg",
+        "last_name": "Istered",
+        "email": "v1-user@example.com",
+        "password": "a-long-passphrase",
+        "organizations": [{"id": s.seed.contract_id}],
+    }
 
 
 CASES = [
@@ -731,6 +752,44 @@ CASES = [
         "guest",
         204,
     ),
+    Case("v1.users.create", lambda s: ("POST", "/v1/users", _v1_user(s)), "guest", None, 201),
+    Case(
+        "v1.users.delete",
+        lambda s: ("DELETE", f"/v1/users/{_registered_by_owner(s)}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.accounts.create",
+        lambda s: ("POST", "/v1/accounts/", {"type": _petstore(s), "keys": {"apiKey": "k"}}),
+        "guest",
+        None,
+    ),
+    Case(
+        "v1.accounts.update",
+        lambda s: ("PUT", f"/v1/accounts/{s.seed.private_credential_id}/", {"name": "x"}),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.repos.create",
+        lambda s: ("POST", "/v1/repos/", {"name": "v1-repo", "team_id": s.seed.team_id}),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "v1.repos.delete",
+        lambda s: ("DELETE", f"/v1/repos/{s.spare_component_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.repos.set_env",
+        lambda s: ("PUT", f"/v1/repos/{_petstore(s)}/env/", {"MODE": "demo"}),
+        "owner",
+        "guest",
+    ),
     Case(
         "v1.sshkeys.create",
         lambda s: ("POST", "/v1/sshkey/", {"key": example_rsa_key("guest-v1")}),
@@ -750,6 +809,61 @@ CASES = [
         "guest",
         None,
         201,
+    ),
+    Case(
+        "v1.tasks.create",
+        lambda s: (
+            "POST",
+            "/v1/tasks/",
+            {"name": "v1", "nodes": [{"function": "elasticio/timer:timer"}]},
+        ),
+        "guest",
+        None,
+    ),
+    Case(
+        "v1.tasks.start", lambda s: ("POST", f"/v1/tasks/start/{s.flow_id}", None), "owner", "guest"
+    ),
+    Case(
+        "v1.tasks.stop",
+        lambda s: ("POST", f"/v1/tasks/stop/{s.active_flow_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.tasks.suspend",
+        lambda s: ("POST", f"/v1/tasks/suspend/{s.active_flow_id}", None),
+        "owner",
+        "guest",
+    ),
+    Case("v1.tasks.delete", lambda s: ("DELETE", f"/v1/tasks/{s.flow_id}", None), "owner", "guest"),
+    Case(
+        "v1.hooks.set_startup_data",
+        lambda s: ("POST", f"/sailor-support/hooks/task/{s.active_flow_id}/startup/data", {"a": 1}),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.hooks.delete_startup_data",
+        lambda s: ("DELETE", f"/sailor-support/hooks/task/{s.flow_id}/startup/data", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "v1.exec.schedule",
+        lambda s: (
+            "POST",
+            "/v1/exec/schedule",
+            {
+                "execution_type": "verify_credentials",
+                "component": s.emulator.platform.credentials[
+                    s.seed.private_credential_id
+                ].component_id,
+                "account_id": s.seed.private_credential_id,
+            },
+        ),
+        "owner",
+        "guest",
+        202,
     ),
     Case(
         "resources.storage_signed_url",

@@ -40,7 +40,17 @@ from elasticio.models._stats import (
 from elasticio.models._teams import Team
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
-from elasticio.models._v1 import V1SSHKey, V1Team
+from elasticio.models._v1 import (
+    V1Accepted,
+    V1Account,
+    V1Component,
+    V1Repo,
+    V1SSHKey,
+    V1Step,
+    V1Task,
+    V1Team,
+    V1User,
+)
 from elasticio.models._workspaces import (
     Workspace,
     WorkspaceInvite,
@@ -83,8 +93,15 @@ __all__ = [
     "Team",
     "Topic",
     "User",
+    "V1Accepted",
+    "V1Account",
+    "V1Component",
+    "V1Repo",
     "V1SSHKey",
+    "V1Step",
+    "V1Task",
     "V1Team",
+    "V1User",
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",

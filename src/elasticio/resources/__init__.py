@@ -16,7 +16,19 @@ from elasticio.resources._stats import PlatformStats
 from elasticio.resources._teams import Teams
 from elasticio.resources._topics import Topics
 from elasticio.resources._users import Users
-from elasticio.resources._v1 import V1, V1Resources, V1SSHKeys, V1Teams
+from elasticio.resources._v1 import (
+    V1,
+    V1Accounts,
+    V1Components,
+    V1Exec,
+    V1Hooks,
+    V1Repos,
+    V1Resources,
+    V1SSHKeys,
+    V1Tasks,
+    V1Teams,
+    V1Users,
+)
 from elasticio.resources._workspaces import Workspaces
 
 __all__ = [
@@ -37,8 +49,15 @@ __all__ = [
     "Teams",
     "Topics",
     "Users",
+    "V1Accounts",
+    "V1Components",
+    "V1Exec",
+    "V1Hooks",
+    "V1Repos",
     "V1Resources",
     "V1SSHKeys",
+    "V1Tasks",
     "V1Teams",
+    "V1Users",
     "Workspaces",
 ]

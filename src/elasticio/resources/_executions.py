@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Unpack
-from urllib.parse import unquote
 
-import attrs
 import httpx
 
 from elasticio._catalog import Entry
@@ -18,8 +16,8 @@ from elasticio._catalog.v2 import (
     EXECUTIONS_SELECT_MODEL,
     EXECUTIONS_VERIFY_CREDENTIAL,
 )
-from elasticio._errors import APIProtocolError, BadRequestError, DecodeError
-from elasticio._http import RequestSpec, Response, build_request, same_origin_url
+from elasticio._errors import BadRequestError
+from elasticio._http import Response
 from elasticio._options import CallOptions
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Identifier, RelationshipValue, Unset
@@ -32,68 +30,13 @@ from elasticio.models._executions import (
     rejection,
     result_resource,
 )
-from elasticio.resources._base import Namespace, linked, request
+from elasticio.resources._base import linked
+from elasticio.resources._waiting import NOT_READY, ExecutionWaiter, at
 
 __all__ = ["Executions"]
 
 
-_READY = frozenset({303})  # the poll URL's "done, the result is over there"
-_NOT_READY = frozenset({409})  # the result URL's "not yet"
-
-
-def _location(response: Response) -> str:
-    location = str(response.headers.get("location", "")).strip().strip("'\"").strip()
-    if not location:
-        raise DecodeError(
-            f"the {response.status_code} response to {response.method} {response.url} "
-            "has no Location header"
-        )
-    return location
-
-
-def _target(base_url: httpx.URL, response: Response) -> httpx.URL:
-    """The same-origin URL ``response``'s ``Location`` names.
-
-    Raises:
-        DecodeError: there is no ``Location``.
-        ForeignOriginError: it names another origin.
-        APIProtocolError: it is no valid URL (naming the response).
-    """
-    try:
-        return same_origin_url(base_url, _location(response))
-    except APIProtocolError as exc:
-        raise APIProtocolError(
-            f"the {response.status_code} response to {response.method} {response.url} "
-            f"has an invalid Location: {exc}",
-            method=response.method,
-            url=response.url,
-            status_code=response.status_code,
-            retries_taken=response.retries_taken,
-        ) from exc
-
-
-def _at(entry: Entry, url: httpx.URL) -> RequestSpec:
-    """``entry``'s request sent to ``url``, a same-origin URL the server handed out."""
-    return RequestSpec(method=entry.method, url=url, codec=entry.codec)
-
-
-def _last_segment(url: httpx.URL) -> str:
-    """The execution id at the end of a poll URL's path."""
-    path = url.raw_path.split(b"?", 1)[0].decode("ascii").rstrip("/")
-    execution_id = unquote(path.rsplit("/", 1)[-1])
-    if not execution_id:
-        raise DecodeError(f"no execution id at the end of the poll URL {url}")
-    return execution_id
-
-
-@attrs.define
-class _Progress:
-    """Where one wait has got to: the result URL, once the poll URL has named it."""
-
-    result_url: httpx.URL | None = None
-
-
-class Executions(Namespace):
+class Executions(ExecutionWaiter):
     """Scheduled executions: a component's credential check, metadata or select model,
     run on a worker and waited for.
 
@@ -229,9 +172,7 @@ class Executions(Namespace):
         Examples:
             >>> result = await client.executions.get("EXECUTION_ID").result()  # doctest: +SKIP
         """
-        spec = request(EXECUTIONS_POLL, execution_id=execution_id)
-        url = build_request(self._client.base_url, spec, headers={}).url
-        return Execution(id=execution_id, poll_url=url, api=self)
+        return self._handle(EXECUTIONS_POLL, execution_id)
 
     async def wait(
         self,
@@ -255,38 +196,17 @@ class Executions(Namespace):
             ... )
             >>> result = await client.executions.wait(execution, timeout=60)
         """
-        policy = poll or self._client.poll_policy
-        if timeout is not None:
-            policy = attrs.evolve(policy, timeout=timeout)
-        progress = _Progress()
+        return await self._wait(execution, timeout=timeout, poll=poll)
 
-        async def look() -> ExecutionResult | str:
-            if progress.result_url is None:
-                # The handle's URL: the schedule's Location, or get()'s EXECUTIONS_POLL path.
-                polled = await self._client._send(
-                    RequestSpec(method="GET", url=execution.poll_url), accept=_READY
-                )
-                if polled.status_code not in _READY:
-                    return pending_status(polled.document)
-                progress.result_url = _target(self._client.base_url, polled)
-            return await self._fetch_result(execution.id, progress.result_url)
-
-        outcome = await self._client.wait_until(
-            look,
-            lambda seen: isinstance(seen, ExecutionResult),
-            what=f"execution {execution.id}",
-            policy=policy,
-        )
-        if not isinstance(outcome, ExecutionResult):  # wait_until returns only when done
-            raise AssertionError("unreachable: a wait ended without a result")
-        return outcome
+    def _pending(self, response: Response) -> str:
+        return pending_status(response.document)
 
     async def _fetch_result(self, execution_id: str, url: httpx.URL) -> ExecutionResult | str:
         try:
-            response = await self._client._send(_at(EXECUTIONS_RESULT, url), accept=_NOT_READY)
+            response = await self._client._send(at(EXECUTIONS_RESULT, url), accept=NOT_READY)
         except BadRequestError as exc:
             raise rejection(exc, execution_id) from exc
-        if response.status_code in _NOT_READY:
+        if response.status_code in NOT_READY:
             return "the result is not ready yet"
         document = response.document
         resource = result_resource(document, execution_id)
@@ -309,12 +229,9 @@ class Executions(Namespace):
         version: str,
         options: CallOptions,
     ) -> Execution:
-        spec = request(
-            entry, json=body, options=options, component_id=component_id, version=version
+        return await self._scheduled(
+            entry, kind, body, options, component_id=component_id, version=version
         )
-        response = await self._client._send(spec)
-        poll_url = _target(self._client.base_url, response)
-        return Execution(id=_last_segment(poll_url), poll_url=poll_url, kind=kind, api=self)
 
     @staticmethod
     def _relationships(

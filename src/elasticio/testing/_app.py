@@ -31,6 +31,7 @@ from elasticio.testing._areas.resources.objects import is_object_path, serve_obj
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
+from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
 from elasticio.testing._query import array_values, single_values
 from elasticio.testing._request import Call, Reply
@@ -130,6 +131,7 @@ class Host(Protocol):
     settings: EmulatorSettings
     sleep: Callable[[float], Awaitable[None]]
     requests: list[RecordedRequest]
+    outbox: Outbox
 
 
 class EmulatorApp:
@@ -224,6 +226,7 @@ class EmulatorApp:
                 arrays=array_values(request.query_params.multi_items()),
                 body=await self._json_body(request),
                 origin=str(request.base_url).rstrip("/"),
+                outbox=emulator.outbox,
             )
             refuse_writes_while_suspended(call, match.params)
             return reply_response(match.route.handler(call, **match.params))

@@ -12,6 +12,7 @@ import httpx
 from elasticio import AsyncClient
 from elasticio.testing._app import EmulatorApp, RecordedRequest
 from elasticio.testing._faults import Faults
+from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
 from elasticio.testing._router import Router
 from elasticio.testing._routes import ROUTE_TABLES
@@ -52,7 +53,9 @@ class Emulator:
             later through ``settings``.
         clock: monotonic seconds; drives the flow status lag, the rate limit and the
             timestamps of records created through the API.
-        sleep: awaited for injected latency.
+        sleep: awaited for injected latency and before a registration callback is sent
+            (``outbox``: the callbacks of ``POST /v1/users``, sent to loopback URLs only;
+            replace ``outbox.send`` to receive them without a socket).
         seed: seeds the random generator behind probabilistic faults.
     """
 
@@ -72,6 +75,7 @@ class Emulator:
             settings=self.settings, clock=clock, entries=self.router.entries, seed=seed
         )
         self.requests: list[RecordedRequest] = []
+        self.outbox = Outbox(sleep=sleep)
         self.platform, self.seed = self._seeded()
         self.app = EmulatorApp(self)
 
@@ -128,3 +132,4 @@ class Emulator:
         self.platform, self.seed = self._seeded()
         self.faults.clear()
         self.requests.clear()
+        self.outbox.deliveries.clear()

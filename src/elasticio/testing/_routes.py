@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from elasticio.testing._areas.auth_clients import routes as auth_clients
 from elasticio.testing._areas.components import routes as components
+from elasticio.testing._areas.components import v1 as components_v1
 from elasticio.testing._areas.contracts import routes as contracts
 from elasticio.testing._areas.credentials import routes as credentials
+from elasticio.testing._areas.credentials import v1 as credentials_v1
 from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
+from elasticio.testing._areas.executions import v1 as executions_v1
 from elasticio.testing._areas.flows import drafts, snapshots, versions
+from elasticio.testing._areas.flows import hooks as flows_hooks
 from elasticio.testing._areas.flows import routes as flows
+from elasticio.testing._areas.flows import v1 as flows_v1
 from elasticio.testing._areas.logs import routes as logs
 from elasticio.testing._areas.quota_usages import routes as quota_usages
 from elasticio.testing._areas.resources import routes as resources
@@ -22,6 +27,7 @@ from elasticio.testing._areas.teams import routes as teams
 from elasticio.testing._areas.teams import v1 as teams_v1
 from elasticio.testing._areas.topics import routes as topics
 from elasticio.testing._areas.users import routes as users
+from elasticio.testing._areas.users import v1 as users_v1
 from elasticio.testing._areas.workspaces import routes as workspaces
 from elasticio.testing._router import RouteTable
 
@@ -49,8 +55,14 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     resources.routes,
     ssh_keys.routes,
     # API v1, on the same state
+    users_v1.routes,
+    credentials_v1.routes,
+    components_v1.routes,
     ssh_keys_v1.routes,
     teams_v1.routes,
+    executions_v1.routes,
+    flows_v1.routes,
+    flows_hooks.routes,
     resources_v1.routes,
 )
 """The route tables of every area of the API."""

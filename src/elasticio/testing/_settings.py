@@ -28,6 +28,10 @@ class EmulatorSettings:
             that is not global without a ``workspace_id``, ``contract_id`` or
             ``tenant_id``; by default it is answered when a scope of the caller sees the
             client, as the platform's component library expects.
+        callback_delay: seconds between accepting an API v1 registration with a
+            ``callback`` and posting the new user to it.
+        execution_lifetime: seconds an API v1 execution result stays available once
+            ready; after that its poll answers 404 ``Expired.``.
         signed_url_lifetime: seconds a signed URL pair of the object store works for
             (``expires`` in the answer); the docs' example says 18000.
         object_size_limit: the most bytes a PUT to the object store may carry; more is
@@ -40,5 +44,7 @@ class EmulatorSettings:
     transition_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_time: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     auth_client_scope_required: bool = False
+    callback_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
+    execution_lifetime: float = attrs.field(default=600.0, validator=attrs.validators.gt(0.0))
     signed_url_lifetime: int = attrs.field(default=18000, validator=attrs.validators.gt(0))
     object_size_limit: int = attrs.field(default=10 * 1024 * 1024, validator=attrs.validators.ge(0))

@@ -8,21 +8,47 @@ call. Its namespaces and methods carry the names of that client's (``accounts``,
 from __future__ import annotations
 
 from elasticio.resources._sender import Sender
+from elasticio.resources._v1._accounts import V1Accounts
+from elasticio.resources._v1._components import V1Components
+from elasticio.resources._v1._exec import V1Exec
+from elasticio.resources._v1._hooks import V1Hooks
+from elasticio.resources._v1._repos import V1Repos
 from elasticio.resources._v1._resources import V1Resources
 from elasticio.resources._v1._sshkeys import V1SSHKeys
+from elasticio.resources._v1._tasks import V1Tasks
 from elasticio.resources._v1._teams import V1Teams
+from elasticio.resources._v1._users import V1Users
 
-__all__ = ["V1", "V1Resources", "V1SSHKeys", "V1Teams"]
+__all__ = [
+    "V1",
+    "V1Accounts",
+    "V1Components",
+    "V1Exec",
+    "V1Hooks",
+    "V1Repos",
+    "V1Resources",
+    "V1SSHKeys",
+    "V1Tasks",
+    "V1Teams",
+    "V1Users",
+]
 
 
 class V1:
     """The namespaces of API v1 (``client.v1.tasks``, ``client.v1.accounts``, ...).
 
     Examples:
-        >>> me = await client.v1.users.me()  # doctest: +SKIP
+        >>> me = await client.v1.users.me()
     """
 
     def __init__(self, client: Sender) -> None:
+        self.users = V1Users(client)
+        self.accounts = V1Accounts(client)
+        self.components = V1Components(client)
+        self.repos = V1Repos(client)
+        self.exec = V1Exec(client)
         self.resources = V1Resources(client)
         self.sshkeys = V1SSHKeys(client)
+        self.tasks = V1Tasks(client)
         self.teams = V1Teams(client)
+        self.hooks = V1Hooks(client)

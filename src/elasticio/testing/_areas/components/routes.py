@@ -47,7 +47,7 @@ from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
 from elasticio.testing._schema import Attr, Body, Rel
 
-__all__ = ["component_for", "routes", "usable_in", "version_of"]
+__all__ = ["component_for", "routes", "team_component", "unused", "usable_in", "version_of"]
 
 routes = RouteTable()
 
@@ -81,7 +81,7 @@ def component_for(call: Call, component_id: str) -> ComponentRecord:
     return component
 
 
-def _team_component(call: Call, component_id: str) -> ComponentRecord:
+def team_component(call: Call, component_id: str) -> ComponentRecord:
     """A component the caller may change: one of their teams owns it."""
     component = component_for(call, component_id)
     if call.user.id not in call.platform.teams[component.team_id].user_ids:
@@ -238,7 +238,8 @@ def update_component(call: Call, component_id: str) -> Reply:
     return _one(call, component, whitelist=True)
 
 
-def _unused(call: Call, component: ComponentRecord, revision: str | None) -> None:
+def unused(call: Call, component: ComponentRecord, revision: str | None) -> None:
+    """A 409 when a flow uses the component (or, given a revision, that build)."""
     flows = call.platform.flows_using(component.id, revision)
     if flows:
         names = ", ".join(sorted(f.id for f in flows)[:5])
@@ -248,17 +249,17 @@ def _unused(call: Call, component: ComponentRecord, revision: str | None) -> Non
 
 @routes.handle(COMPONENTS_DELETE)
 def delete_component(call: Call, component_id: str) -> Reply:
-    component = _team_component(call, component_id)
-    _unused(call, component, None)
+    component = team_component(call, component_id)
+    unused(call, component, None)
     call.platform.components.delete(component.id)
     return Reply(status=204)
 
 
 @routes.handle(COMPONENTS_DELETE_VERSION)
 def delete_version(call: Call, component_id: str, revision: str) -> Reply:
-    component = _team_component(call, component_id)
+    component = team_component(call, component_id)
     version = version_of(component, revision)
-    _unused(call, component, version.revision)
+    unused(call, component, version.revision)
     call.platform.components.delete_version(component.id, version.revision)
     return Reply(status=204)
 
@@ -266,19 +267,19 @@ def delete_version(call: Call, component_id: str, revision: str) -> Reply:
 @routes.handle(COMPONENTS_GET_ENV)
 def get_env(call: Call, component_id: str) -> Reply:
     """The variables, for the component's own team only."""
-    return Reply(body=document(env_resource(_team_component(call, component_id))))
+    return Reply(body=document(env_resource(team_component(call, component_id))))
 
 
 @routes.handle(COMPONENTS_SET_ENV, body=ENV)
 def put_env(call: Call, component_id: str) -> Reply:
     """Replace every variable with ``data.attributes.vars``; the component's team only."""
-    component = _team_component(call, component_id)
+    component = team_component(call, component_id)
     component.env = dict(call.payload().attributes["vars"])
     return Reply(body=document(env_resource(component)))
 
 
 def _docker_pull(call: Call, component_id: str, revision: str) -> Reply:
-    version_of(_team_component(call, component_id), revision)
+    version_of(team_component(call, component_id), revision)
     return Reply(status=200)
 
 

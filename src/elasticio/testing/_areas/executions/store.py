@@ -25,6 +25,8 @@ class ExecutionRecord:
     """A scheduled execution, ready from the monotonic instant ``ready_at`` on.
 
     ``error`` is None for an execution that ran, else what the component failed with.
+    API v1 hands a result out once (``fetched``) and forgets it at the monotonic instant
+    ``expires_at``; API v2 does neither.
     """
 
     id: str = attrs.field(init=False, default="")
@@ -34,9 +36,14 @@ class ExecutionRecord:
     ready_at: float
     result: Any = attrs.Factory(dict)
     error: dict[str, Any] | None = None
+    expires_at: float = float("inf")
+    fetched: bool = False
 
     def ready(self, now: float) -> bool:
         return now >= self.ready_at
+
+    def expired(self, now: float) -> bool:
+        return now >= self.expires_at
 
 
 class Executions(Table[ExecutionRecord]):
@@ -54,15 +61,19 @@ class Executions(Table[ExecutionRecord]):
         user_id: str,
         outcome: Outcome,
         delay: float,
+        lifetime: float | None = None,
     ) -> ExecutionRecord:
-        """An execution whose ``outcome`` shows ``delay`` seconds from now."""
+        """An execution whose ``outcome`` shows ``delay`` seconds from now and, with a
+        ``lifetime``, expires that many seconds after it shows."""
+        ready_at = self._clock.now() + delay
         return self.add(
             ExecutionRecord(
                 kind=kind,
                 workspace_id=workspace_id,
                 user_id=user_id,
-                ready_at=self._clock.now() + delay,
+                ready_at=ready_at,
                 result=clone(outcome.result),
                 error=clone(outcome.error),
+                expires_at=float("inf") if lifetime is None else ready_at + lifetime,
             )
         )

@@ -100,6 +100,10 @@ class FlowRecord:
     draft: FlowDraftRecord | None = None
     # Step id -> the step's persistent runtime state (any JSON value, null included).
     snapshots: dict[str, Any] = attrs.Factory(dict)
+    # Stopped through API v1's suspend (v2 shows it inactive); any start or stop clears it.
+    suspended: bool = False
+    # Hook name ("startup") -> the JSON value the component runtime stored for it.
+    hook_data: dict[str, Any] = attrs.Factory(dict)
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""
@@ -211,6 +215,7 @@ class Flows(Table[FlowRecord]):
         flow.status_before = flow.current_status(now)
         flow.status = status
         flow.settles_at = now + delay
+        flow.suspended = False
         flow.updated_at = self._clock.wall()
         if status == "active":
             flow.last_start_time = flow.updated_at

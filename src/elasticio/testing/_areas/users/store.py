@@ -29,6 +29,9 @@ class UserRecord:
     identities: dict[str, tuple[str, str]] = attrs.Factory(dict)
     # Whether two-factor authentication (TOTP) is set up; disable-totp turns it off.
     totp: bool = False
+    company: str | None = None
+    # Who registered the user through API v1 (``POST /v1/users``): only they may delete it.
+    registered_by: str | None = None
 
 
 class Users(Table[UserRecord]):
