@@ -138,6 +138,12 @@ def test_every_namespace_is_inspected() -> None:
         "topics",
         "users",
         "workspaces",
+        "tenants",
+        "permissions",
+        "tenant_certificates",
+        "oauth_clients",
+        "openid_providers",
+        "saml_providers",
     }
 
 

@@ -112,6 +112,17 @@ def test_build_serialises_json_body() -> None:
     assert b" " not in request.content
 
 
+def test_build_writes_files_as_a_multipart_form() -> None:
+    """``files`` make a multipart/form-data body with its boundary; the file's bytes are
+    in it, and the spec's repr leaves them out."""
+    spec = RequestSpec(method="POST", path="/v2/x", files={"cert": ("c.pem", b"PEM", "text/plain")})
+    request = build(spec)
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert b'name="cert"; filename="c.pem"' in request.content
+    assert b"\r\n\r\nPEM\r\n" in request.content
+    assert "PEM" not in repr(spec)
+
+
 def test_build_without_body_has_no_content_type() -> None:
     """A request without a body does not claim a content type."""
     request = build(RequestSpec(method="GET", path="/v2/x"))

@@ -48,12 +48,18 @@ from elasticio.resources import (
     Executions,
     Flows,
     Logs,
+    OAuthClients,
+    OpenIDProviders,
+    Permissions,
     PlatformStats,
     QuotaUsages,
     Resources,
+    SAMLProviders,
     Secrets,
     SSHKeys,
     Teams,
+    TenantCertificates,
+    Tenants,
     Topics,
     Users,
     Workspaces,
@@ -213,6 +219,14 @@ class AsyncClient:
     """Scheduled executions: credential checks, dynamic metadata, select models."""
     flows: Flows
     """Flows, their versions, drafts and snapshots; start and stop."""
+    oauth_clients: OAuthClients
+    """A tenant's OAuth clients, one per component."""
+    openid_providers: OpenIDProviders
+    """A tenant's OpenID Connect providers."""
+    permissions: Permissions
+    """The permissions a tenant's roles can grant."""
+    saml_providers: SAMLProviders
+    """A tenant's SAML 2.0 identity providers."""
     logs: Logs
     """The log lines of a workspace's flows."""
     platform_stats: PlatformStats
@@ -228,6 +242,10 @@ class AsyncClient:
     """The caller's SSH keys."""
     teams: Teams
     """Developer teams of a contract."""
+    tenant_certificates: TenantCertificates
+    """SSL certificates of a tenant's domains."""
+    tenants: Tenants
+    """Tenants, their roles and Tenant Admins."""
     topics: Topics
     """Pub/Sub topics of a workspace."""
     users: Users
@@ -312,6 +330,10 @@ class AsyncClient:
         self.data_samples = DataSamples(self)
         self.executions = Executions(self)
         self.flows = Flows(self)
+        self.oauth_clients = OAuthClients(self)
+        self.openid_providers = OpenIDProviders(self)
+        self.permissions = Permissions(self)
+        self.saml_providers = SAMLProviders(self)
         self.logs = Logs(self)
         self.platform_stats = PlatformStats(self)
         self.quota_usages = QuotaUsages(self)
@@ -319,6 +341,8 @@ class AsyncClient:
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)
+        self.tenant_certificates = TenantCertificates(self)
+        self.tenants = Tenants(self)
         self.topics = Topics(self)
         self.users = Users(self)
         self.v1 = V1(self)

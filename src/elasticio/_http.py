@@ -103,7 +103,9 @@ class RequestSpec:
     set, is an absolute same-origin URL that replaces base URL + path (a followed link).
     ``codec`` says how the answer is decoded: a JSON:API document, or plain JSON.
     ``headers`` are added to the client's own (a name given here wins); ``timeout``, when
-    set, replaces the client's timeout for this request.
+    set, replaces the client's timeout for this request. ``files``, when set, makes the
+    body ``multipart/form-data``: field name → (file name, content, media type); ``json``
+    is then not sent.
     """
 
     method: str
@@ -114,6 +116,7 @@ class RequestSpec:
     codec: Codec = "jsonapi"
     headers: Mapping[str, str] = attrs.field(factory=dict)
     timeout: httpx.Timeout | None = None
+    files: Mapping[str, tuple[str, bytes, str]] | None = attrs.field(default=None, repr=False)
 
 
 def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | None]]:
@@ -184,6 +187,12 @@ def build_request(
     all_headers = httpx.Headers({"Accept": "application/json"})
     all_headers.update(headers)
     all_headers.update(spec.headers)
+    if spec.files is not None:
+        # httpx writes the multipart body and its Content-Type (with the boundary); read
+        # at once, the body is bytes like a JSON one: sent again as it is on a retry.
+        request = httpx.Request(spec.method, url, headers=all_headers, files=dict(spec.files))
+        request.read()
+        return request
     content = None
     if spec.json is not None:
         content = dumps(spec.json)

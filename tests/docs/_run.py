@@ -131,6 +131,7 @@ PLACEHOLDERS: Mapping[str, Resolver] = {
     "AUTH_CLIENT_ID": _seeded(lambda seed: seed.auth_client_id),
     "SECRET_ID": _seeded(lambda seed: seed.secret_id),
     "FLOW_ID": _seeded(lambda seed: seed.flow_id),
+    "TENANT_ID": _seeded(lambda seed: seed.tenant_id),
     "OTHER_FLOW_ID": _other_inactive_flow,
     "VERSION_HASH": _latest_version,
     "EXECUTION_ID": _scheduled_execution,
@@ -138,7 +139,7 @@ PLACEHOLDERS: Mapping[str, Resolver] = {
 """The docs' placeholder ids, as string literals in the code, and the emulator's record
 each stands for: the seeded contract, workspaces, team, ``petstore`` component,
 credential and data sample, SSH key, topic, auth client and secret, and flow (with a
-draft and a snapshot of ``step_1``); a new member of the contract who is in no workspace
+draft and a snapshot of ``step_1``), the tenant; a new member of the contract who is in no workspace
 yet; another inactive flow; the flow's latest version; a scheduled credential check."""
 
 _PLACEHOLDER = re.compile(r"""(?P<quote>["'])(?P<name>[A-Z][A-Z_]*)(?P=quote)""")

@@ -19,6 +19,13 @@ from elasticio.testing import Emulator
 from elasticio.testing._areas.data_samples.store import DataSampleRecord
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from elasticio.testing._areas.teams.store import TeamRecord
+from elasticio.testing._areas.tenants.store import (
+    CertificateRecord,
+    OAuthClientRecord,
+    OpenIdProviderRecord,
+    SamlProviderRecord,
+)
+from elasticio.testing._tenant import TenantRecord
 from tests._support.emulator_http import error_of, http_client, ref, v1_error_of
 
 
@@ -277,6 +284,89 @@ def _private_secret(s: Scene) -> str:
 
 def _secrets_of_private(s: Scene) -> str:
     return f"/v2/workspaces/{s.seed.private_workspace_id}/secrets"
+
+
+def _tenant_records(s: Scene) -> tuple[str, str, str, str]:
+    """A certificate, an OAuth client, an OpenID and a SAML provider of the seed's
+    tenant, made on first use: their ids."""
+    platform, tenant_id = s.emulator.platform, s.seed.tenant_id
+    if not platform.tenant_certificates:
+        platform.tenant_certificates.add(
+            CertificateRecord(
+                tenant_id=tenant_id, user_id=s.seed.owner.id, public_key="c", private_key="k"
+            )
+        )
+        platform.oauth_clients.add(
+            OAuthClientRecord(
+                tenant_id=tenant_id, component_id=_petstore(s), client_id="a", client_secret="s"
+            )
+        )
+        platform.openid_providers.add(
+            OpenIdProviderRecord(
+                tenant_id=tenant_id,
+                issuer="https://id.example.com",
+                client_id="a",
+                client_secret="s",
+            )
+        )
+        platform.saml_providers.add(
+            SamlProviderRecord(
+                tenant_id=tenant_id,
+                attributes={
+                    "entity_id": "https://idp.example.com",
+                    "login_endpoint": "https://idp.example.com/login",
+                    "idp_certificates": ["MIIC"],
+                    "force_auth": False,
+                    "allow_unencrypted_assertion": True,
+                    "config": {"auto_create_users": True},
+                },
+            )
+        )
+    return (
+        next(iter(platform.tenant_certificates)),
+        next(iter(platform.oauth_clients)),
+        next(iter(platform.openid_providers)),
+        next(iter(platform.saml_providers)),
+    )
+
+
+def _tenant_path(s: Scene, tail: str = "") -> str:
+    return f"/v2/tenants/{s.seed.tenant_id}{tail}"
+
+
+def _spare_tenant(s: Scene) -> str:
+    """The id of a new tenant without contracts."""
+    return s.emulator.platform.tenants.add(TenantRecord(id="", name="Spare")).id
+
+
+_NEW_TENANT = {
+    "data": {
+        "type": "tenant",
+        "attributes": {
+            "name": "New",
+            "app_domain": "app.new.example.com",
+            "code": "new",
+            "mandrill_email_from": "noreply@new.example.com",
+        },
+    }
+}
+_KEYS = {"data": {"attributes": {"publicKey": "cert", "privateKey": "key"}}}
+_SAML = {
+    "data": {
+        "type": "saml-provider",
+        "attributes": {
+            "entity_id": "https://idp.example.com",
+            "login_endpoint": "https://idp.example.com/login",
+            "idp_certificates": ["MIIC"],
+        },
+    }
+}
+_OPENID = {
+    "data": {
+        "type": "openid-provider",
+        "attributes": {"issuer": "https://id.example.com", "client_id": "a", "client_secret": "s"},
+    }
+}
 
 
 def _registered_by_owner(s: Scene) -> str:
@@ -1045,6 +1135,152 @@ CASES = [
         204,
     ),
     Case("contracts.delete", _partners_deletion, "owner", "guest", 204),
+    Case(
+        "tenants.create",
+        lambda s: ("POST", "/v2/tenants", _NEW_TENANT),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "tenants.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s),
+            {"data": {"type": "tenant", "attributes": {"name": "Renamed"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenants.delete",
+        lambda s: ("DELETE", f"/v2/tenants/{_spare_tenant(s)}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "tenants.update_roles",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, "/roles"),
+            {"data": {"type": "tenant-policy", "attributes": {"roles": []}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenants.update_member",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/members/{s.seed.guest.id}"),
+            {"data": {"type": "tenant-member", "attributes": {"roles": ["tenant-admin"]}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenant_certificates.create",
+        lambda s: ("POST", _tenant_path(s, "/certificates"), _KEYS),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "tenant_certificates.update",
+        lambda s: ("PATCH", _tenant_path(s, f"/certificates/{_tenant_records(s)[0]}"), _KEYS),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "tenant_certificates.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/certificates/{_tenant_records(s)[0]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "oauth_clients.create",
+        lambda s: (
+            "POST",
+            _tenant_path(s, "/oauth-clients"),
+            {
+                "data": {
+                    "type": "oauth-client",
+                    "attributes": {"client_id": "a", "client_secret": "s"},
+                    "relationships": {"component": ref("component", s.seed.component_ids["timer"])},
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "oauth_clients.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/oauth-clients/{_tenant_records(s)[1]}"),
+            {"data": {"type": "oauth-client", "attributes": {"client_secret": "n3w"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "oauth_clients.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/oauth-clients/{_tenant_records(s)[1]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "openid_providers.create",
+        lambda s: ("POST", _tenant_path(s, "/openid/providers"), _OPENID),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "openid_providers.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/openid/providers/{_tenant_records(s)[2]}"),
+            {"data": {"type": "openid-provider", "attributes": {"client_id": "b"}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "openid_providers.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/openid/providers/{_tenant_records(s)[2]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
+        "saml_providers.create",
+        lambda s: ("POST", _tenant_path(s, "/saml/providers"), _SAML),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "saml_providers.update",
+        lambda s: (
+            "PATCH",
+            _tenant_path(s, f"/saml/providers/{_tenant_records(s)[3]}"),
+            {"data": {"type": "saml-provider", "attributes": {"force_auth": True}}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "saml_providers.delete",
+        lambda s: ("DELETE", _tenant_path(s, f"/saml/providers/{_tenant_records(s)[3]}"), None),
+        "owner",
+        "guest",
+        204,
+    ),
 ]
 
 
@@ -1065,6 +1301,11 @@ def _fingerprint(emulator: Emulator) -> list[Any]:
         platform.executions,
         platform.auth_clients,
         platform.auth_secrets,
+        platform.tenants,
+        platform.tenant_certificates,
+        platform.oauth_clients,
+        platform.openid_providers,
+        platform.saml_providers,
     )
     return [[attrs.asdict(record) for record in table.values()] for table in tables]
 

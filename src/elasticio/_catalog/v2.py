@@ -868,6 +868,226 @@ SSH_KEYS_DELETE = ssh_keys.delete(
     "delete", "/v2/sshkeys/{key_id}", Empty(), status=204, ref="#125", summary="Remove an SSH key"
 )
 
+tenants = Area("tenants")
+TENANTS_CREATE = tenants.post(
+    "create",
+    "/v2/tenants",
+    One("tenant"),
+    status=201,
+    body="tenant",
+    ref="#126",
+    summary="Create a tenant: its domains, branding and feature flags",
+)
+TENANTS_UPDATE = tenants.patch(
+    "update",
+    "/v2/tenants/{tenant_id}",
+    One("tenant"),
+    body="tenant",
+    ref="#127",
+    summary="Change a tenant's attributes",
+)
+TENANTS_LIST = tenants.get("list", "/v2/tenants", Many("tenant"), ref="#128", summary="The tenants")
+TENANTS_GET = tenants.get(
+    "get", "/v2/tenants/{tenant_id}", One("tenant"), ref="#129", summary="One tenant"
+)
+TENANTS_DELETE = tenants.delete(
+    "delete",
+    "/v2/tenants/{tenant_id}",
+    Empty(),
+    status=204,
+    ref="#130",
+    summary="Delete a tenant that has no contracts",
+)
+TENANTS_ROLES = tenants.get(
+    "roles",
+    "/v2/tenants/{tenant_id}/roles",
+    One("tenant-policy"),
+    ref="#131",
+    summary="The roles of a tenant and their permissions",
+)
+TENANTS_UPDATE_ROLES = tenants.patch(
+    "update_roles",
+    "/v2/tenants/{tenant_id}/roles",
+    One("tenant-policy"),
+    body="tenant-policy",
+    ref="#132",
+    summary="Replace the roles of a tenant",
+)
+TENANTS_UPDATE_MEMBER = tenants.patch(
+    "update_member",
+    "/v2/tenants/{tenant_id}/members/{user_id}",
+    One("tenant-member"),
+    body="tenant-member",
+    ref="#138",
+    summary="Grant (roles tenant-admin) or revoke (no roles) Tenant Admin",
+)
+
+permissions = Area("permissions")
+PERMISSIONS_GET = permissions.get(
+    "get",
+    "/v2/permissions",
+    One("permissions"),
+    ref="#133",
+    summary="Every permission a role can grant (service permissions left out)",
+)
+
+tenant_certificates = Area("tenant_certificates")
+TENANT_CERTIFICATES_CREATE = tenant_certificates.post(
+    "create",
+    "/v2/tenants/{tenant_id}/certificates",
+    One("certificate"),
+    status=201,
+    body="certificate",
+    ref="#134",
+    summary="Add an SSL certificate (JSON, or a multipart/form-data PEM file)",
+)
+TENANT_CERTIFICATES_GET = tenant_certificates.get(
+    "get",
+    "/v2/tenants/{tenant_id}/certificates/{certificate_id}",
+    One("certificate"),
+    ref="#135",
+    summary="An SSL certificate's metadata (never its keys)",
+)
+TENANT_CERTIFICATES_UPDATE = tenant_certificates.patch(
+    "update",
+    "/v2/tenants/{tenant_id}/certificates/{certificate_id}",
+    One("certificate"),
+    body="certificate",
+    ref="#136",
+    summary="Replace an SSL certificate and its key",
+)
+TENANT_CERTIFICATES_DELETE = tenant_certificates.delete(
+    "delete",
+    "/v2/tenants/{tenant_id}/certificates/{certificate_id}",
+    Empty(),
+    status=204,
+    ref="#137",
+    summary="Delete an SSL certificate",
+)
+
+oauth_clients = Area("oauth_clients")
+OAUTH_CLIENTS_CREATE = oauth_clients.post(
+    "create",
+    "/v2/tenants/{tenant_id}/oauth-clients",
+    One("oauth-client"),
+    status=201,
+    body="oauth-client",
+    ref="#139",
+    summary="Add a tenant's OAuth client for a component (one per component)",
+)
+OAUTH_CLIENTS_LIST = oauth_clients.get(
+    "list",
+    "/v2/tenants/{tenant_id}/oauth-clients",
+    Many("oauth-client"),
+    ref="#140",
+    summary="A tenant's OAuth clients, by component",
+)
+OAUTH_CLIENTS_GET = oauth_clients.get(
+    "get",
+    "/v2/tenants/{tenant_id}/oauth-clients/{oauth_client_id}",
+    One("oauth-client"),
+    ref="#141",
+    summary="One OAuth client of a tenant",
+)
+OAUTH_CLIENTS_UPDATE = oauth_clients.patch(
+    "update",
+    "/v2/tenants/{tenant_id}/oauth-clients/{oauth_client_id}",
+    One("oauth-client"),
+    body="oauth-client",
+    ref="#142",
+    summary="Change an OAuth client's id, secret or component",
+)
+OAUTH_CLIENTS_DELETE = oauth_clients.delete(
+    "delete",
+    "/v2/tenants/{tenant_id}/oauth-clients/{oauth_client_id}",
+    Empty(),
+    status=204,
+    ref="#143",
+    summary="Delete an OAuth client of a tenant",
+)
+
+openid_providers = Area("openid_providers")
+OPENID_PROVIDERS_CREATE = openid_providers.post(
+    "create",
+    "/v2/tenants/{tenant_id}/openid/providers",
+    One("openid-provider"),
+    status=201,
+    body="openid-provider",
+    ref="#144",
+    summary="Add an OpenID Connect provider to a tenant",
+)
+OPENID_PROVIDERS_LIST = openid_providers.get(
+    "list",
+    "/v2/tenants/{tenant_id}/openid/providers",
+    Many("openid-provider"),
+    ref="#145",
+    summary="A tenant's OpenID Connect providers",
+)
+OPENID_PROVIDERS_GET = openid_providers.get(
+    "get",
+    "/v2/tenants/{tenant_id}/openid/providers/{provider_id}",
+    One("openid-provider"),
+    ref="#146",
+    summary="One OpenID Connect provider",
+)
+OPENID_PROVIDERS_UPDATE = openid_providers.patch(
+    "update",
+    "/v2/tenants/{tenant_id}/openid/providers/{provider_id}",
+    One("openid-provider"),
+    body="openid-provider",
+    ref="#147",
+    summary="Change an OpenID Connect provider",
+)
+OPENID_PROVIDERS_DELETE = openid_providers.delete(
+    "delete",
+    "/v2/tenants/{tenant_id}/openid/providers/{provider_id}",
+    Empty(),
+    status=204,
+    ref="#148",
+    summary="Delete an OpenID Connect provider",
+)
+
+saml_providers = Area("saml_providers")
+SAML_PROVIDERS_CREATE = saml_providers.post(
+    "create",
+    "/v2/tenants/{tenant_id}/saml/providers",
+    One("saml-provider"),
+    status=201,
+    body="saml-provider",
+    ref="#149",
+    summary="Add a SAML 2.0 identity provider to a tenant",
+)
+SAML_PROVIDERS_LIST = saml_providers.get(
+    "list",
+    "/v2/tenants/{tenant_id}/saml/providers",
+    Many("saml-provider"),
+    ref="#150",
+    summary="A tenant's SAML 2.0 identity providers",
+)
+SAML_PROVIDERS_GET = saml_providers.get(
+    "get",
+    "/v2/tenants/{tenant_id}/saml/providers/{provider_id}",
+    One("saml-provider"),
+    ref="#151",
+    summary="One SAML 2.0 identity provider",
+)
+SAML_PROVIDERS_UPDATE = saml_providers.patch(
+    "update",
+    "/v2/tenants/{tenant_id}/saml/providers/{provider_id}",
+    One("saml-provider"),
+    body="saml-provider",
+    ref="#152",
+    summary="Change a SAML 2.0 identity provider",
+)
+SAML_PROVIDERS_DELETE = saml_providers.delete(
+    "delete",
+    "/v2/tenants/{tenant_id}/saml/providers/{provider_id}",
+    Empty(),
+    status=204,
+    ref="#153",
+    summary="Delete a SAML 2.0 identity provider",
+)
+
 AREAS = (
     users,
     contracts,
@@ -886,4 +1106,10 @@ AREAS = (
     quota_usages,
     resources,
     ssh_keys,
+    tenants,
+    permissions,
+    tenant_certificates,
+    oauth_clients,
+    openid_providers,
+    saml_providers,
 )

@@ -30,6 +30,7 @@ from elasticio.models._logs import LogLine, LogPage
 from elasticio.models._quota_usages import QuotaUsage
 from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
+from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
 from elasticio.models._stats import (
     FlowComponentStats,
     FlowQueueStats,
@@ -38,6 +39,13 @@ from elasticio.models._stats import (
     WorkspaceStats,
 )
 from elasticio.models._teams import Team
+from elasticio.models._tenants import (
+    PermissionSet,
+    Tenant,
+    TenantCertificate,
+    TenantMember,
+    TenantPolicy,
+)
 from elasticio.models._topics import Topic
 from elasticio.models._users import OpenIDIdentity, User
 from elasticio.models._v1 import (
@@ -84,13 +92,21 @@ __all__ = [
     "FlowVersion",
     "LogLine",
     "LogPage",
+    "OAuthClient",
     "OpenIDIdentity",
+    "OpenIDProvider",
+    "PermissionSet",
     "QuotaUsage",
+    "SAMLProvider",
     "SSHKey",
     "SignedUrl",
     "Snapshot",
     "StepQueueStats",
     "Team",
+    "Tenant",
+    "TenantCertificate",
+    "TenantMember",
+    "TenantPolicy",
     "Topic",
     "User",
     "V1Accepted",

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+import attrs
+
 from elasticio._catalog import Entry
 from elasticio._errors import DecodeError, UsageError
 from elasticio._http import QueryParams, RequestSpec, Response, as_timeout
@@ -127,12 +129,14 @@ class Namespace:
         *,
         params: QueryParams | None = None,
         body: Any = None,
+        files: Mapping[str, tuple[str, bytes, str]] | None = None,
         options: CallOptions | None = None,
         **path: str,
     ) -> M:
-        """The one resource the answer to ``entry`` holds, as a ``model``."""
+        """The one resource the answer to ``entry`` holds, as a ``model`` (``files``: a
+        ``multipart/form-data`` body instead of ``body``)."""
         found = await self._optional(
-            entry, model, params=params, body=body, options=options, **path
+            entry, model, params=params, body=body, files=files, options=options, **path
         )
         if found is None:
             raise DecodeError(
@@ -147,12 +151,15 @@ class Namespace:
         *,
         params: QueryParams | None = None,
         body: Any = None,
+        files: Mapping[str, tuple[str, bytes, str]] | None = None,
         options: CallOptions | None = None,
         **path: str,
     ) -> M | None:
         """The resource the answer to ``entry`` holds as a ``model``, or None when the
         answer holds none (204, an empty body, ``data`` null or ``{}``)."""
         spec = request(entry, params=params, json=body, options=options, **path)
+        if files is not None:
+            spec = attrs.evolve(spec, files=files)
         response = await self._client._send(spec)
         document = response.document
         data = document.data

@@ -2,9 +2,10 @@
 
 A request goes through, in order: the request log; the fault script (latency, rate limit,
 dropped connection, injected error); routing (404 for an unknown path, 405 for a wrong
-method); Basic authentication (401); the body's JSON (400); the handler. A client gone before
-its body is read gets no answer and is logged as unanswered, not as a crash. Handlers raise
-`elasticio.testing._errors.ReplyError` for error answers.
+method); Basic authentication (401); the body's JSON or multipart form (400); the
+handler. A client gone before its body is read gets no answer and is logged as
+unanswered, not as a crash. Handlers raise `elasticio.testing._errors.ReplyError` for
+error answers.
 
 The object store that signed URLs point at (``/_objects/{token}``) is no API route: it is
 logged (with no entry), but it skips the fault script, routing and authentication and
@@ -31,6 +32,7 @@ from elasticio.testing._areas.resources.objects import is_object_path, serve_obj
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
+from elasticio.testing._multipart import FormPart, is_form, parse_form
 from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
 from elasticio.testing._query import array_values, single_values
@@ -215,6 +217,7 @@ class EmulatorApp:
             match = emulator.router.match(request.method, raw_path)
             codec = _codec(raw_path, match.route.entry)
             user = authenticate(emulator.platform, request.headers.get("authorization"))
+            body, form = await self._body(request)
             call = Call(
                 platform=emulator.platform,
                 settings=emulator.settings,
@@ -224,7 +227,8 @@ class EmulatorApp:
                 path=request.url.path.rstrip("/") or "/",
                 query=single_values(request.query_params.multi_items()),
                 arrays=array_values(request.query_params.multi_items()),
-                body=await self._json_body(request),
+                body=body,
+                form=form,
                 origin=str(request.base_url).rstrip("/"),
                 outbox=emulator.outbox,
             )
@@ -243,6 +247,14 @@ class EmulatorApp:
             )
         except ClientDisconnect:
             return _NoAnswer()
+
+    @staticmethod
+    async def _body(request: Request) -> tuple[Any, dict[str, FormPart] | None]:
+        """The JSON body, or the fields of a ``multipart/form-data`` one."""
+        content_type = request.headers.get("content-type")
+        if is_form(content_type):
+            return None, parse_form(str(content_type), await request.body())
+        return await EmulatorApp._json_body(request), None
 
     @staticmethod
     async def _json_body(request: Request) -> Any:

@@ -29,6 +29,14 @@ from elasticio.testing._areas.secrets.store import AuthSecrets
 from elasticio.testing._areas.ssh_keys.store import SshKeys
 from elasticio.testing._areas.stats.store import Queues
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
+from elasticio.testing._areas.tenants.store import (
+    Certificates,
+    OpenIdProviderRecord,
+    Providers,
+    SamlProviderRecord,
+    TenantOAuthClients,
+    Tenants,
+)
 from elasticio.testing._areas.topics.store import Topics
 from elasticio.testing._areas.users.store import Users
 from elasticio.testing._areas.workspaces.store import Workspaces
@@ -123,6 +131,15 @@ class Platform:
         self.executions = Executions(self.ids, clock, self.users, self.workspaces)
         self.auth_clients = AuthClients(self.ids, self.components, self.contracts, self.workspaces)
         self.auth_secrets = AuthSecrets(self.ids, self.users, self.workspaces, self.auth_clients)
+        self.tenants = Tenants(self.ids, self.tenant)
+        self.tenant_certificates = Certificates(self.ids, self.tenants, self.users)
+        self.oauth_clients = TenantOAuthClients(self.ids, self.tenants, self.components)
+        self.openid_providers = Providers[OpenIdProviderRecord](
+            "openid-provider", "openid provider", self.ids, self.tenants
+        )
+        self.saml_providers = Providers[SamlProviderRecord](
+            "saml-provider", "saml provider", self.ids, self.tenants
+        )
         self.objects = ObjectStore(clock.now)
         self.logs = Logs(clock, self.workspaces, self.flows, self.components)
         self.queues = Queues(clock, self.flows)

@@ -10,6 +10,7 @@ import attrs
 from elasticio._catalog import Entry, Paged
 from elasticio.testing._areas.users.store import UserRecord
 from elasticio.testing._jsonapi import Json, page_request, paginate
+from elasticio.testing._multipart import FormPart
 from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
 from elasticio.testing._schema import Body, Payload, PlainBody
@@ -28,7 +29,8 @@ class Call:
     keyword arguments, percent-decoded), ``query`` the query string (a name given twice
     is a 400 before the handler runs, but a ``name[]`` array, whose values are in
     ``arrays``), ``body`` the parsed JSON body or None (read it with
-    `payload`), ``origin`` the scheme and host the request was sent to
+    `payload`), ``form`` the fields of a ``multipart/form-data`` body (then ``body`` is
+    None), ``origin`` the scheme and host the request was sent to
     (``http://127.0.0.1``), for the absolute URLs some answers carry, ``outbox`` where
     requests the emulator sends on its own go (registration callbacks).
     """
@@ -44,6 +46,7 @@ class Call:
     schema: Body | PlainBody | None = None
     origin: str = ""
     outbox: Outbox = attrs.Factory(Outbox)
+    form: Mapping[str, FormPart] | None = None
 
     def payload(self, *, url_id: str | None = None) -> Payload:
         """The body read against the route's schema (``url_id``: the id in the URL).

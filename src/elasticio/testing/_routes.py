@@ -25,6 +25,10 @@ from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
 from elasticio.testing._areas.stats import routes as stats
 from elasticio.testing._areas.teams import routes as teams
 from elasticio.testing._areas.teams import v1 as teams_v1
+from elasticio.testing._areas.tenants import certificates as tenant_certificates
+from elasticio.testing._areas.tenants import oauth_clients as tenant_oauth_clients
+from elasticio.testing._areas.tenants import providers as tenant_providers
+from elasticio.testing._areas.tenants import routes as tenants
 from elasticio.testing._areas.topics import routes as topics
 from elasticio.testing._areas.users import routes as users
 from elasticio.testing._areas.users import v1 as users_v1
@@ -54,6 +58,10 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     quota_usages.routes,
     resources.routes,
     ssh_keys.routes,
+    tenants.routes,
+    tenant_certificates.routes,
+    tenant_oauth_clients.routes,
+    tenant_providers.routes,
     # API v1, on the same state
     users_v1.routes,
     credentials_v1.routes,

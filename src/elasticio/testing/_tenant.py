@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 __all__ = ["TenantRecord"]
@@ -9,7 +11,11 @@ __all__ = ["TenantRecord"]
 
 @attrs.define(kw_only=True)
 class TenantRecord:
-    """The tenant; its feature flags change behaviour (``contract_component_whitelist``).
+    """A tenant; its feature flags change behaviour (``contract_component_whitelist``).
+
+    ``attributes`` holds the rest of what the API shows of it (domains, branding, the
+    mail keys: never in a repr); ``roles`` the roles it offers, None for the emulator's
+    defaults.
 
     Examples:
         >>> TenantRecord(id="t1", name="Acme").feature_flags
@@ -22,3 +28,5 @@ class TenantRecord:
     flow_stats_enabled_default: bool | None = None
     # The platform support user, for workspaces whose contract names none.
     support_user_id: str | None = None
+    attributes: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    roles: list[dict[str, Any]] | None = None
