@@ -29,7 +29,12 @@ by page (and the platform's default page size), the endpoint's row in the platfo
 digest's v2 tables, and what it does. [Resources](resources.md) describes the methods'
 arguments; [Pagination](pagination.md) how paged lists are read.
 
-The catalog holds {count} endpoints; {missing}.
+A digest reference `§4.4` or `§4.5` marks an endpoint known from outside the rendered
+docs (the platform's OpenAPI draft, its release notes): its path is known, its request
+and answer shapes are not, and the SDK and the emulator model them on the nearest
+documented endpoint, as the summary says.
+
+The catalog holds {count} endpoints ({outside} from outside the rendered docs); {missing}.
 """
 
 COLUMNS = "| Request | SDK method | Paged | Digest | Summary |\n|---|---|---|---|---|\n"
@@ -63,7 +68,8 @@ def render() -> str:
         if not uncalled
         else f"{uncalled} of them have no client method yet"
     )
-    parts = [HEADER.format(count=len(entries), missing=missing)]
+    outside = sum(1 for entry in entries if entry.ref.startswith("§4"))
+    parts = [HEADER.format(count=len(entries), outside=outside, missing=missing)]
     for area in AREAS:
         parts.append(f"\n## `client.{area.name}`\n\n{COLUMNS}")
         parts.extend(_row(entry, callers[entry.name]) for entry in area.entries)

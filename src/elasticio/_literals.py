@@ -20,7 +20,7 @@ __all__ = [
     "V1ExecutionType",
 ]
 
-FlowStatus: TypeAlias = Literal["active", "inactive"]
+FlowStatus: TypeAlias = Literal["active", "inactive", "suspended"]
 """A flow's ``status`` (what was asked) or ``current_status`` (what runs)."""
 
 FlowType: TypeAlias = Literal["ordinary", "long_running"]

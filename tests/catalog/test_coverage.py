@@ -13,7 +13,7 @@ import pytest
 
 from elasticio._catalog import ENTRIES, Entry
 from elasticio._catalog._usage import Caller
-from elasticio._catalog.v2 import FLOWS_GET, USERS_GET, USERS_ME
+from elasticio._catalog.v2 import FLOWS_GET, FLOWS_RUN_NOW, USERS_GET, USERS_ME
 from elasticio.testing import Emulator
 from tests._support.api_coverage import (
     NOT_YET,
@@ -135,6 +135,17 @@ def test_listing_counts_by_area_and_in_total() -> None:
     assert lines["flows"] == ["1", "1", "0", "0", "1"]
     assert lines["teams"] == ["0", "0", "0", "0", "0"]
     assert lines["total"] == ["3", "2", "2", "1", "2"]
+
+
+def test_listing_counts_entries_outside_the_docs_apart() -> None:
+    """Below the v2 total, the documented entries and the §4.x ones have lines of their own."""
+    rows = [
+        _row(USERS_ME, callers=(Caller("users", "me"),)),
+        _row(FLOWS_RUN_NOW, callers=(Caller("flows", "run_now"),), exercised=False, not_yet="x"),
+    ]
+    lines = [line.split() for line in listing(rows)]
+    assert ["documented", "1", "1", "1", "1", "0"] in lines
+    assert ["§4.x", "1", "1", "1", "0", "1"] in lines
 
 
 def test_listing_shows_unknown_exercise_as_a_dash() -> None:

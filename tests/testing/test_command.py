@@ -66,3 +66,21 @@ async def test_serve_prints_the_environment_and_stops_on_sigint() -> None:
     assert (out, err) == (b"", b"")
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", port)) != 0  # nothing listens any more
+
+
+async def test_stop_inactive_conflict_is_an_option() -> None:
+    """``--stop-inactive-conflict`` makes the served emulator refuse a stop of an inactive
+    flow with 409."""
+    async with python(
+        "-m", "elasticio.testing", "--port", "0", "--stop-inactive-conflict"
+    ) as process:
+        lines = await read_lines(process, 3)
+        uri, email, api_key = (line.rstrip("\n").split("=", 1)[1] for line in lines)
+        async with httpx.AsyncClient(base_url=uri, auth=(email, api_key)) as http:
+            workspace_id = (await http.get("/v2/workspaces")).json()["data"][0]["id"]
+            query = {"workspace_id": workspace_id, "filter[status]": "inactive"}
+            flow_id = (await http.get("/v2/flows", params=query)).json()["data"][0]["id"]
+            response = await http.post(f"/v2/flows/{flow_id}/stop")
+        assert response.status_code == 409
+        await stop(process, signal.SIGINT)
+    assert process.returncode == 0

@@ -33,13 +33,21 @@ def _paged_paths(emulator: Emulator) -> dict[str, tuple[str, dict[str, str]]]:
         "workspaces.list": ("/v2/workspaces", {}),
         "flows.list": ("/v2/flows", {"workspace_id": seed.workspace_id}),
         "flows.versions": (f"/v2/flows/{seed.flow_id}/versions", {}),
+        "flows.list_deleted": ("/v2/flows/deleted", {"workspace_id": seed.workspace_id}),
     }
     paged = {r.entry.name for r in emulator.router.routes if isinstance(r.entry.returns, Paged)}
     assert paged == set(known), "a paged route has no URL here"
     return known
 
 
-PAGED = ["users.list", "contracts.list", "workspaces.list", "flows.list", "flows.versions"]
+PAGED = [
+    "users.list",
+    "contracts.list",
+    "workspaces.list",
+    "flows.list",
+    "flows.versions",
+    "flows.list_deleted",
+]
 
 
 @pytest.mark.parametrize("entry", PAGED)

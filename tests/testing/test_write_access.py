@@ -79,6 +79,21 @@ Request = tuple[str, str, Any]
 """Method, path and JSON body (None for none)."""
 
 
+def _restore_request(s: Scene) -> Request:
+    """The restore of the private flow, deleted just before."""
+    s.emulator.platform.flows.discard(s.flow_id)
+    return "POST", f"/v2/flows/{s.flow_id}/restore", None
+
+
+def _unsubscribe_request(s: Scene) -> Request:
+    """The removal of the owner's error subscription to the private flow."""
+    owner = s.seed.owner
+    subscription = s.emulator.platform.flows.subscribe(
+        s.flow_id, user_id=owner.id, email=owner.email
+    )
+    return "DELETE", f"/v2/flows/{s.flow_id}/subscriptions/{subscription.id}", None
+
+
 @attrs.frozen
 class Case:
     """One write route: the request, who may make it (None: nobody of the seed) and who
@@ -695,6 +710,33 @@ CASES = [
         "guest",
         204,
     ),
+    Case(
+        "flows.run_now",
+        lambda s: ("POST", f"/v2/flows/{s.active_flow_id}/run-now", None),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case(
+        "flows.suspend",
+        lambda s: ("POST", f"/v2/flows/{s.active_flow_id}/suspend", None),
+        "owner",
+        "guest",
+        202,
+    ),
+    Case("flows.restore", _restore_request, "owner", "guest"),
+    Case(
+        "flows.subscribe",
+        lambda s: (
+            "POST",
+            f"/v2/flows/{s.flow_id}/subscriptions",
+            {"data": {"type": "flow-subscription", "attributes": {"email": "ops@example.com"}}},
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case("flows.unsubscribe", _unsubscribe_request, "owner", "guest", 204),
     Case(
         "data_samples.create",
         lambda s: (

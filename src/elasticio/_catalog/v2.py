@@ -654,6 +654,69 @@ FLOWS_DELETE_SNAPSHOT = flows.delete(
     ref="#99",
     summary="Remove a step's snapshot",
 )
+# Known from the OpenAPI draft (§4.4) and from release notes after 2022 (§4.5): their
+# request and answer shapes are unverified, each modelled on its nearest documented sibling.
+FLOWS_RUN_NOW = flows.post(
+    "run_now",
+    "/v2/flows/{flow_id}/run-now",
+    Empty(),
+    status=202,
+    ref="§4.4",
+    summary="Run an active flow once, now (shape as for stop)",
+)
+FLOWS_SUSPEND = flows.post(
+    "suspend",
+    "/v2/flows/{flow_id}/suspend",
+    Empty(),
+    status=202,
+    ref="§4.4",
+    summary="Suspend an active flow (shape as for stop)",
+)
+FLOWS_LIST_DELETED = flows.get(
+    "list_deleted",
+    "/v2/flows/deleted",
+    Paged("flow", 50),
+    ref="§4.5",
+    summary="A workspace's flows deleted lately (shape as for the flow list)",
+)
+FLOWS_RESTORE = flows.post(
+    "restore",
+    "/v2/flows/{flow_id}/restore",
+    One("flow"),
+    ref="§4.5",
+    summary="Restore a flow deleted lately (answer as for get)",
+)
+FLOWS_SUBSCRIPTIONS = flows.get(
+    "subscriptions",
+    "/v2/flows/{flow_id}/subscriptions",
+    Many("flow-subscription"),
+    ref="§4.5",
+    summary="Who gets a flow's error notifications (shape as for snapshots)",
+)
+FLOWS_SUBSCRIBE = flows.post(
+    "subscribe",
+    "/v2/flows/{flow_id}/subscriptions",
+    One("flow-subscription"),
+    status=201,
+    body="flow-subscription",
+    ref="§4.5",
+    summary="Subscribe to a flow's error notifications (shape as for snapshots)",
+)
+FLOWS_UNSUBSCRIBE = flows.delete(
+    "unsubscribe",
+    "/v2/flows/{flow_id}/subscriptions/{subscription_id}",
+    Empty(),
+    status=204,
+    ref="§4.5",
+    summary="End an error subscription (as for a snapshot)",
+)
+FLOWS_THREAD_STATS = flows.get(
+    "thread_stats",
+    "/v2/threads/stats",
+    One("thread-stats"),
+    ref="§4.5",
+    summary="Messages per day of a workspace's flows (shape as for queue stats)",
+)
 
 executions = Area("executions")
 EXECUTIONS_VERIFY_CREDENTIAL = executions.post(

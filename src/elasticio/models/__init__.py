@@ -17,6 +17,7 @@ from elasticio.models._contracts import (
 from elasticio.models._credentials import Credential
 from elasticio.models._data_samples import DataSample
 from elasticio.models._executions import Execution, ExecutionResult
+from elasticio.models._flow_activity import FlowSubscription, ThreadStats, ThreadStatsDay
 from elasticio.models._flows import (
     Flow,
     FlowDraft,
@@ -89,6 +90,7 @@ __all__ = [
     "FlowNode",
     "FlowQueueStats",
     "FlowStats",
+    "FlowSubscription",
     "FlowVersion",
     "LogLine",
     "LogPage",
@@ -107,6 +109,8 @@ __all__ = [
     "TenantCertificate",
     "TenantMember",
     "TenantPolicy",
+    "ThreadStats",
+    "ThreadStatsDay",
     "Topic",
     "User",
     "V1Accepted",

@@ -257,8 +257,9 @@ class Snapshot(Model):
 class Flow(Model):
     """An integration flow.
 
-    ``status`` is the state asked for (``active`` or ``inactive``); ``current_status``
-    the state the flow is in, which follows a start or stop after a while. Timestamps
+    ``status`` is the state asked for (``active``, ``inactive`` or ``suspended``);
+    ``current_status`` the state the flow is in, which follows a start, stop or suspend
+    after a while. Timestamps
     are aware datetimes; the ids of related records come from the relationships.
 
     Examples:

@@ -18,10 +18,18 @@ from elasticio._catalog.v2 import (
     FLOWS_GET_DRAFT,
     FLOWS_GET_SNAPSHOT,
     FLOWS_LIST,
+    FLOWS_LIST_DELETED,
     FLOWS_PUT_DRAFT,
+    FLOWS_RESTORE,
+    FLOWS_RUN_NOW,
     FLOWS_SNAPSHOTS,
     FLOWS_START,
     FLOWS_STOP,
+    FLOWS_SUBSCRIBE,
+    FLOWS_SUBSCRIPTIONS,
+    FLOWS_SUSPEND,
+    FLOWS_THREAD_STATS,
+    FLOWS_UNSUBSCRIBE,
     FLOWS_UPDATE,
     FLOWS_UPDATE_SNAPSHOT,
     FLOWS_VERSION,
@@ -34,6 +42,7 @@ from elasticio._pagination import Paginator
 from elasticio._polling import PollPolicy
 from elasticio.jsonapi import UNSET, Identifier, Unset
 from elasticio.models._converter import attributes_from, to_plain
+from elasticio.models._flow_activity import FlowSubscription, ThreadStats
 from elasticio.models._flows import (
     Flow,
     FlowAttributes,
@@ -311,8 +320,8 @@ class Flows(Namespace):
         the client's policy, 90 s at most), and that flow is returned.
 
         Raises:
-            ConflictError: the platform refused the stop (for example, the emulator
-                answers 409 for a flow that is already inactive).
+            ConflictError: the platform refused the stop (the emulator does so for a
+                flow that is already inactive only when its settings ask for it).
             PollTimeoutError: with ``wait``, the flow was not inactive in time; ``last``
                 is the last [`Flow`][elasticio.Flow] read.
 
@@ -326,6 +335,78 @@ class Flows(Namespace):
         if not wait or (flow is not None and flow.current_status == "inactive"):
             return flow
         return await self._settle(flow_id, "inactive", poll, options)
+
+    async def run_now(self, flow_id: str, **options: Unpack[CallOptions]) -> None:
+        """Run an active flow once, now, whatever its schedule.
+
+        Known from the platform's OpenAPI draft (API digest §4.4), not from its rendered
+        docs; the answer (202, an empty document) is taken to be the stop's.
+
+        Raises:
+            ConflictError: the flow is not active.
+
+        Examples:
+            >>> running = await client.flows.start("FLOW_ID", wait=True)
+            >>> await client.flows.run_now("FLOW_ID")
+        """
+        await self._nothing(FLOWS_RUN_NOW, flow_id=flow_id, options=options)
+
+    async def suspend(self, flow_id: str, **options: Unpack[CallOptions]) -> None:
+        """Suspend an active flow: its ``status`` becomes ``suspended``, and
+        ``current_status`` follows as after a stop; start it again to resume it.
+
+        Known from the platform's OpenAPI draft (API digest §4.4); the answer (202, an
+        empty document) is taken to be the stop's.
+
+        Raises:
+            ConflictError: the flow is not active.
+
+        Examples:
+            >>> running = await client.flows.start("FLOW_ID", wait=True)
+            >>> await client.flows.suspend("FLOW_ID")
+            >>> (await client.flows.get("FLOW_ID")).status
+            'suspended'
+        """
+        await self._nothing(FLOWS_SUSPEND, flow_id=flow_id, options=options)
+
+    # -- deleted flows -------------------------------------------------------------------
+
+    def list_deleted(
+        self, workspace_id: str, *, page_size: int | None = None, **options: Unpack[ListOptions]
+    ) -> Paginator[Flow]:
+        """A workspace's flows deleted lately, which `restore` can bring back (the
+        platform keeps them for 24 hours); for tenant admins. Iterate with ``async for``.
+
+        Known from the release notes (API digest §4.5); the answer is taken to be the
+        flow list's (pages of flows); the emulator adds each flow's ``deleted_at``,
+        found in ``extra``.
+
+        Examples:
+            >>> await client.flows.delete("OTHER_FLOW_ID")
+            >>> async for flow in client.flows.list_deleted("WORKSPACE_ID"):
+            ...     print(flow.id, flow.extra["deleted_at"])
+        """
+        params = {"workspace_id": workspace_id}
+        return self._list(
+            FLOWS_LIST_DELETED, Flow, params=params, page_size=page_size, options=options
+        )
+
+    async def restore(self, flow_id: str, **options: Unpack[CallOptions]) -> Flow:
+        """Bring back a flow deleted lately, inactive; for tenant admins.
+
+        Known from the release notes (API digest §4.5); the answer is taken to be the
+        flow, as a get gives it.
+
+        Raises:
+            NotFoundError: no flow with that id was deleted lately.
+
+        Examples:
+            >>> await client.flows.delete("OTHER_FLOW_ID")
+            >>> flow = await client.flows.restore("OTHER_FLOW_ID")
+            >>> flow.status
+            'inactive'
+        """
+        return await self._one(FLOWS_RESTORE, Flow, flow_id=flow_id, options=options)
 
     # -- versions ------------------------------------------------------------------------
 
@@ -484,3 +565,73 @@ class Flows(Namespace):
         await self._nothing(
             FLOWS_DELETE_SNAPSHOT, flow_id=flow_id, step_id=step_id, options=options
         )
+
+    # -- error subscriptions and thread stats ----------------------------------------------
+
+    async def subscriptions(
+        self, flow_id: str, **options: Unpack[CallOptions]
+    ) -> builtins.list[FlowSubscription]:
+        """Who is notified of the flow's errors.
+
+        Known from the release notes (API digest §4.5); the shape, ``flow-subscription``
+        resources listed at once, is the emulator's.
+
+        Examples:
+            >>> for subscription in await client.flows.subscriptions("FLOW_ID"):
+            ...     print(subscription.email)
+        """
+        return await self._many(
+            FLOWS_SUBSCRIPTIONS, FlowSubscription, flow_id=flow_id, options=options
+        )
+
+    async def subscribe(
+        self, flow_id: str, *, email: str | Unset = UNSET, **options: Unpack[CallOptions]
+    ) -> FlowSubscription:
+        """Have ``email`` (by default, the caller's address) notified of the flow's errors.
+
+        Known from the release notes (API digest §4.5); the request and answer shapes
+        are the emulator's.
+
+        Raises:
+            ConflictError: the address is subscribed already.
+
+        Examples:
+            >>> subscription = await client.flows.subscribe("FLOW_ID", email="ops@example.com")
+            >>> subscription.email
+            'ops@example.com'
+        """
+        attributes = {} if isinstance(email, Unset) else {"email": email}
+        body = self._body(FLOWS_SUBSCRIBE, attributes=attributes)
+        return await self._one(
+            FLOWS_SUBSCRIBE, FlowSubscription, body=body, flow_id=flow_id, options=options
+        )
+
+    async def unsubscribe(
+        self, flow_id: str, subscription_id: str, **options: Unpack[CallOptions]
+    ) -> None:
+        """End an error subscription of the flow.
+
+        Known from the release notes (API digest §4.5).
+
+        Examples:
+            >>> subscription = await client.flows.subscribe("FLOW_ID")
+            >>> await client.flows.unsubscribe("FLOW_ID", subscription.id)
+        """
+        await self._nothing(
+            FLOWS_UNSUBSCRIBE, flow_id=flow_id, subscription_id=subscription_id, options=options
+        )
+
+    async def thread_stats(self, workspace_id: str, **options: Unpack[CallOptions]) -> ThreadStats:
+        """How many messages the workspace's flows handled, day by day
+        (``GET /v2/threads/stats``).
+
+        Known from the release notes (API digest §4.5); the answer's shape, one
+        ``thread-stats`` resource with ``days``, is the emulator's.
+
+        Examples:
+            >>> stats = await client.flows.thread_stats("WORKSPACE_ID")
+            >>> for day in stats.days:
+            ...     print(day.date, day.messages)
+        """
+        params = {"workspace_id": workspace_id}
+        return await self._one(FLOWS_THREAD_STATS, ThreadStats, params=params, options=options)

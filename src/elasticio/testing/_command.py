@@ -89,6 +89,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help="how long a component execution takes to give its result (default: 0)",
     )
     parser.add_argument(
+        "--stop-inactive-conflict",
+        action="store_true",
+        help="answer 409 to a stop of a flow that is inactive (default: 202, as any stop)",
+    )
+    parser.add_argument(
         "--log-level", choices=LOG_LEVELS, default="warning", help="uvicorn's log level"
     )
     return parser
@@ -107,6 +112,7 @@ def _serve(args: argparse.Namespace) -> int:
         rate_limit=args.rate_limit,
         transition_delay=args.transition_delay,
         execution_time=args.execution_time,
+        stop_inactive_conflict=args.stop_inactive_conflict,
     )
     return serve_until_signalled(
         Emulator(settings=settings),

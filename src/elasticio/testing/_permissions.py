@@ -42,6 +42,8 @@ TENANT_ONLY = frozenset(
         "tenants.oidc.delete",
         "tenant.workspace.edit_membership",
         "workspaces.workspace.listAll",
+        "tenants.flow.view_deleted",
+        "tenants.flow.restore",
     }
 )
 """Permissions no contract or workspace role grants: tenant admins hold them."""

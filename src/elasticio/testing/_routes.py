@@ -11,7 +11,14 @@ from elasticio.testing._areas.credentials import v1 as credentials_v1
 from elasticio.testing._areas.data_samples import routes as data_samples
 from elasticio.testing._areas.executions import routes as executions
 from elasticio.testing._areas.executions import v1 as executions_v1
-from elasticio.testing._areas.flows import drafts, snapshots, versions
+from elasticio.testing._areas.flows import (
+    drafts,
+    lifecycle,
+    snapshots,
+    subscriptions,
+    threads,
+    versions,
+)
 from elasticio.testing._areas.flows import hooks as flows_hooks
 from elasticio.testing._areas.flows import routes as flows
 from elasticio.testing._areas.flows import v1 as flows_v1
@@ -50,6 +57,9 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     versions.routes,
     drafts.routes,
     snapshots.routes,
+    lifecycle.routes,
+    subscriptions.routes,
+    threads.routes,
     executions.routes,
     data_samples.routes,
     topics.routes,

@@ -32,6 +32,11 @@ class EmulatorSettings:
             ``callback`` and posting the new user to it.
         execution_lifetime: seconds an API v1 execution result stays available once
             ready; after that its poll answers 404 ``Expired.``.
+        stop_inactive_conflict: answer 409 "Flow is already inactive" to a stop of a flow
+            that is not active; by default such a stop is answered 202 like any other, as
+            nothing documents the 409 and clients stop flows before changing them.
+        restore_window: seconds after its deletion during which a tenant admin may list
+            and restore a flow (24 hours, as the release notes say).
         signed_url_lifetime: seconds a signed URL pair of the object store works for
             (``expires`` in the answer); the docs' example says 18000.
         object_size_limit: the most bytes a PUT to the object store may carry; more is
@@ -46,5 +51,7 @@ class EmulatorSettings:
     auth_client_scope_required: bool = False
     callback_delay: float = attrs.field(default=0.0, validator=attrs.validators.ge(0.0))
     execution_lifetime: float = attrs.field(default=600.0, validator=attrs.validators.gt(0.0))
+    stop_inactive_conflict: bool = False
+    restore_window: float = attrs.field(default=86_400.0, validator=attrs.validators.ge(0.0))
     signed_url_lifetime: int = attrs.field(default=18000, validator=attrs.validators.gt(0))
     object_size_limit: int = attrs.field(default=10 * 1024 * 1024, validator=attrs.validators.ge(0))

@@ -37,11 +37,13 @@ async def test_start_answers_at_once_with_the_old_current_status(
     assert client.stats.requests == 1
 
 
-async def test_start_without_lag_is_active_at_once(client: AsyncClient, emulator: Emulator) -> None:
-    """With no transition delay the 202 already shows the flow running; wait reads nothing."""
+async def test_start_without_lag_and_wait_reads_once(
+    client: AsyncClient, emulator: Emulator
+) -> None:
+    """With no transition delay the 202 still shows the old state; one read shows it running."""
     flow = await client.flows.start(emulator.seed.flow_id, wait=True)
     assert (flow.status, flow.current_status) == ("active", "active")
-    assert client.stats.requests == 1
+    assert client.stats.requests == 2
 
 
 async def test_start_and_wait_polls_until_active(client: AsyncClient, emulator: Emulator) -> None:
@@ -124,8 +126,17 @@ async def test_start_a_starting_flow_conflicts(client: AsyncClient, emulator: Em
         await client.flows.start(emulator.seed.flow_id)
 
 
-async def test_stop_an_inactive_flow_conflicts(client: AsyncClient, emulator: Emulator) -> None:
-    """Stopping a flow that is inactive is a 409."""
+async def test_stop_an_inactive_flow_and_wait(client: AsyncClient, emulator: Emulator) -> None:
+    """Stopping a flow that is inactive, as a client does before changing it, just works."""
+    flow = await client.flows.stop(emulator.seed.flow_id, wait=True)
+    assert (flow.status, flow.current_status) == ("inactive", "inactive")
+
+
+async def test_stop_an_inactive_flow_conflicts_on_request(
+    client: AsyncClient, emulator: Emulator
+) -> None:
+    """With the emulator's ``stop_inactive_conflict`` the stop is a ConflictError."""
+    emulator.settings.stop_inactive_conflict = True
     with pytest.raises(ConflictError):
         await client.flows.stop(emulator.seed.flow_id)
 

@@ -29,7 +29,7 @@ async def test_a_v1_task_is_a_v2_flow(client: AsyncClient, emulator: Emulator) -
     assert (await client.v1.tasks.start(task.id)).status == "active"
     assert (await client.flows.get(task.id)).status == "active"
     assert (await client.v1.tasks.suspend(task.id)).status == "suspended"
-    assert (await client.flows.get(task.id)).status == "inactive"
+    assert (await client.flows.get(task.id)).status == "suspended"
     assert (await client.v1.tasks.stop(task.id)).status == "inactive"
     step = await client.v1.tasks.step(task.id, "step_1")
     assert (step.config, step.snapshot, step.is_passthrough) == ({"interval": "minute"}, {}, True)

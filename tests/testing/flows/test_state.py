@@ -1,4 +1,5 @@
-"""Starting and stopping flows: 202, the status lag on the fake clock, 409s."""
+"""Starting and stopping flows: 202, the status lag on the fake clock, 409s, and the stop
+of an inactive flow (202 by default, 409 on request)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,27 @@ async def test_without_delay_the_flow_is_active_at_once(
     assert await statuses(api, inactive_flow) == ("active", "active")
 
 
+async def test_start_answer_shows_the_previous_current_status(
+    api: httpx.AsyncClient, inactive_flow: str
+) -> None:
+    """Even without a delay the 202 shows ``current_status`` as it was, as the docs do."""
+    flow = data_of(await api.post(f"/v2/flows/{inactive_flow}/start"), 202)
+    assert (flow["attributes"]["status"], flow["attributes"]["current_status"]) == (
+        "active",
+        "inactive",
+    )
+
+
+async def test_start_while_stopping_shows_it_running(
+    api: httpx.AsyncClient, emulator: Emulator, active_flow: str
+) -> None:
+    """A start before a stop has settled answers with ``current_status`` still active."""
+    emulator.settings.transition_delay = 5.0
+    await api.post(f"/v2/flows/{active_flow}/stop")
+    flow = data_of(await api.post(f"/v2/flows/{active_flow}/start"), 202)
+    assert flow["attributes"]["current_status"] == "active"
+
+
 async def test_starting_an_active_flow_is_409(api: httpx.AsyncClient, active_flow: str) -> None:
     """Start on an active flow is 409 "Flow is already active"."""
     error = error_of(await api.post(f"/v2/flows/{active_flow}/start"), 409)
@@ -99,10 +121,45 @@ async def test_stop_lags_like_start(
     assert await statuses(api, active_flow) == ("inactive", "inactive")
 
 
-async def test_stopping_an_inactive_flow_is_409(api: httpx.AsyncClient, inactive_flow: str) -> None:
-    """Stop on an inactive flow is 409."""
+async def test_stopping_an_inactive_flow_is_answered_like_any_stop(
+    api: httpx.AsyncClient, emulator: Emulator, fake_clock: FakeClock, inactive_flow: str
+) -> None:
+    """Stop on an inactive flow answers 202 and changes nothing, not even ``updated_at``."""
+    before = data_of(await api.get(f"/v2/flows/{inactive_flow}"))
+    fake_clock.advance(60)
+    response = await api.post(f"/v2/flows/{inactive_flow}/stop")
+    assert (response.status_code, response.json()) == (202, {"data": {}, "meta": {}})
+    assert data_of(await api.get(f"/v2/flows/{inactive_flow}")) == before
+
+
+async def test_a_second_stop_does_not_delay_the_first(
+    api: httpx.AsyncClient, emulator: Emulator, fake_clock: FakeClock, active_flow: str
+) -> None:
+    """A stop while a stop settles leaves the moment the flow stops where it was."""
+    emulator.settings.transition_delay = 2.0
+    await api.post(f"/v2/flows/{active_flow}/stop")
+    fake_clock.advance(1.5)
+    assert (await api.post(f"/v2/flows/{active_flow}/stop")).status_code == 202
+    fake_clock.advance(0.5)
+    assert await statuses(api, active_flow) == ("inactive", "inactive")
+
+
+async def test_stopping_an_inactive_flow_is_409_on_request(
+    api: httpx.AsyncClient, emulator: Emulator, inactive_flow: str
+) -> None:
+    """With ``stop_inactive_conflict`` a stop of an inactive flow is 409."""
+    emulator.settings.stop_inactive_conflict = True
     error = error_of(await api.post(f"/v2/flows/{inactive_flow}/stop"), 409)
     assert error["detail"] == "Flow is already inactive"
+
+
+async def test_strict_stop_still_stops_an_active_flow(
+    api: httpx.AsyncClient, emulator: Emulator, active_flow: str
+) -> None:
+    """``stop_inactive_conflict`` leaves the stop of an active flow as it is."""
+    emulator.settings.stop_inactive_conflict = True
+    assert (await api.post(f"/v2/flows/{active_flow}/stop")).status_code == 202
+    assert await statuses(api, active_flow) == ("inactive", "inactive")
 
 
 async def test_start_of_unknown_flow_is_404(api: httpx.AsyncClient) -> None:

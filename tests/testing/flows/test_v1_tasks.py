@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import httpx
 
 from elasticio.testing import Emulator
 from tests._support.clock import FakeClock
 from tests._support.docs import docs
-from tests._support.emulator_http import data_of, json_of, v1_error_of
+from tests._support.emulator_http import data_of, http_client, json_of, v1_error_of
 
 TIMER = {"function": "elasticio/timer:timer", "config": {"interval": "minute"}}
 
@@ -146,12 +147,13 @@ async def test_start_and_stop_move_the_v2_status(
     assert data_of(await api.get(f"/v2/flows/{flow_id}"))["attributes"]["status"] == "inactive"
 
 
-async def test_start_and_stop_refuse_what_v2_refuses(
-    api: httpx.AsyncClient, emulator: Emulator
-) -> None:
-    """Starting a running task or stopping a stopped one is a 409, as in v2."""
+async def test_start_and_stop_answer_as_v2_does(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    """Starting a running task is a 409, as in v2; stopping a stopped one changes
+    nothing, as in v2."""
     flow_id = emulator.seed.flow_id
-    assert "already inactive" in v1_error_of(await api.post(f"/v1/tasks/stop/{flow_id}"), 409)
+    before = emulator.platform.flows[flow_id].updated_at
+    assert json_of(await api.post(f"/v1/tasks/stop/{flow_id}"))["status"] == "inactive"
+    assert emulator.platform.flows[flow_id].updated_at == before
     json_of(await api.post(f"/v1/tasks/start/{flow_id}"))
     assert "already active" in v1_error_of(await api.post(f"/v1/tasks/start/{flow_id}"), 409)
     # v2 agrees on the state v1 left.
@@ -167,11 +169,10 @@ async def test_a_flow_started_through_v2_stops_through_v1(
     assert emulator.platform.flows[flow_id].status == "inactive"
 
 
-async def test_suspend_stops_and_is_cleared_by_stop_or_start(
-    api: httpx.AsyncClient, emulator: Emulator
-) -> None:
-    """Suspending an active task answers "suspended" and v2 shows it inactive; a
-    suspended task may be stopped (once) or started again."""
+async def test_suspend_is_v2s_suspended_state(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    """Suspending an active task answers "suspended" and v2 shows the flow suspended; a
+    suspended task may be stopped, or started again; stopping an inactive one changes
+    nothing."""
     flow_id = emulator.seed.flow_id
     assert "active" in v1_error_of(await api.post(f"/v1/tasks/suspend/{flow_id}"), 409)
     json_of(await api.post(f"/v1/tasks/start/{flow_id}"))
@@ -179,13 +180,21 @@ async def test_suspend_stops_and_is_cleared_by_stop_or_start(
         "id": flow_id,
         "status": "suspended",
     }
-    assert data_of(await api.get(f"/v2/flows/{flow_id}"))["attributes"]["status"] == "inactive"
+    assert data_of(await api.get(f"/v2/flows/{flow_id}"))["attributes"]["status"] == "suspended"
     assert json_of(await api.post(f"/v1/tasks/stop/{flow_id}"))["status"] == "inactive"
-    v1_error_of(await api.post(f"/v1/tasks/stop/{flow_id}"), 409)
+    assert json_of(await api.post(f"/v1/tasks/stop/{flow_id}"))["status"] == "inactive"
     json_of(await api.post(f"/v1/tasks/start/{flow_id}"))
     json_of(await api.post(f"/v1/tasks/suspend/{flow_id}"))
     assert json_of(await api.post(f"/v1/tasks/start/{flow_id}"))["status"] == "active"
-    assert emulator.platform.flows[flow_id].suspended is False
+    assert emulator.platform.flows[flow_id].status == "active"
+
+
+async def test_stopping_an_inactive_task_can_be_strict(emulator: Emulator) -> None:
+    """With ``stop_inactive_conflict`` a stop of an inactive task is a 409, as in v2."""
+    emulator.settings = attrs.evolve(emulator.settings, stop_inactive_conflict=True)
+    seed = emulator.seed
+    async with http_client(emulator, (seed.owner.email, seed.owner.api_key)) as api:
+        v1_error_of(await api.post(f"/v1/tasks/stop/{seed.flow_id}"), 409)
 
 
 async def test_bodiless_form_posts_are_accepted(api: httpx.AsyncClient, emulator: Emulator) -> None:

@@ -267,3 +267,61 @@ async def test_graph_cannot_use_another_contracts_private_component(
     error = error_of(response, 400)
     assert error["source"] == {"pointer": "/data/attributes/graph/nodes/1/command"}
     assert not emulator.platform.flows_using(secret.id, None)
+
+
+@pytest.mark.parametrize("level", ["trace", "debug", "info", "warn", "error", "fatal"])
+async def test_every_documented_log_level_is_taken(
+    api: httpx.AsyncClient, emulator: Emulator, level: str
+) -> None:
+    """Each level the docs list for ``nodes_config.{STEP}.log_level`` is accepted."""
+    body = create_body(emulator.seed.workspace_id, nodes_config={"step_2": {"log_level": level}})
+    flow = data_of(await api.post("/v2/flows", json=body), 201)
+    assert flow["attributes"]["nodes_config"]["step_2"]["log_level"] == level
+
+
+@pytest.mark.parametrize("level", ["warning", "INFO", "", 30, None])
+async def test_create_rejects_an_unknown_log_level(
+    api: httpx.AsyncClient, emulator: Emulator, level: object
+) -> None:
+    """Any other ``log_level`` is 400, pointed at the step's option (validated since 23/44)."""
+    body = create_body(emulator.seed.workspace_id, nodes_config={"step_2": {"log_level": level}})
+    if level is None:
+        # null is the option left out, as for every other node option
+        data_of(await api.post("/v2/flows", json=body), 201)
+        return
+    error = error_of(await api.post("/v2/flows", json=body), 400)
+    assert error["source"]["pointer"] == "/data/attributes/nodes_config/step_2/log_level"
+
+
+async def test_update_rejects_an_unknown_log_level(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """PATCH checks ``log_level`` as create does, and leaves the flow as it was."""
+    flow_id = emulator.seed.flow_id
+    before = data_of(await api.get(f"/v2/flows/{flow_id}"))
+    config = {"step_1": {"log_level": "verbose"}}
+    body = {"data": {"type": "flow", "id": flow_id, "attributes": {"nodes_config": config}}}
+    error = error_of(await api.patch(f"/v2/flows/{flow_id}", json=body), 400)
+    assert "trace, debug, info, warn, error, fatal" in error["detail"]
+    assert data_of(await api.get(f"/v2/flows/{flow_id}")) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "nobody/nothing:run",
+        "not a command",
+        "elasticio/timer:no-such-function@latest",
+        "elasticio/timer:timer@" + "0" * 40,
+    ],
+)
+async def test_update_with_an_invalid_command_is_400(
+    api: httpx.AsyncClient, emulator: Emulator, command: str
+) -> None:
+    """An invalid command on PATCH is a 4xx naming the node (a 5xx before 22/32)."""
+    flow_id = emulator.seed.flow_id
+    graph = create_body(emulator.seed.workspace_id)["data"]["attributes"]["graph"]
+    graph["nodes"][0]["command"] = command
+    body = {"data": {"type": "flow", "id": flow_id, "attributes": {"graph": graph}}}
+    error = error_of(await api.patch(f"/v2/flows/{flow_id}", json=body), 400)
+    assert error["source"]["pointer"] == "/data/attributes/graph/nodes/0/command"

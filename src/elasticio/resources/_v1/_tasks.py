@@ -71,7 +71,7 @@ class V1Tasks(Namespace):
         return await self._object(V1_TASKS_STOP, V1Task, task_id=task_id, options=options)
 
     async def suspend(self, task_id: str, **options: Unpack[CallOptions]) -> V1Task:
-        """Suspend a running task (status ``suspended``; API v2 shows it inactive).
+        """Suspend a running task (status ``suspended``, as API v2 shows it too).
 
         Examples:
             >>> task = await client.v1.tasks.start("FLOW_ID")

@@ -13,7 +13,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from elasticio.testing._areas.components.store import Components
+from elasticio.testing._areas.components.store import (
+    ComponentRecord,
+    Components,
+    parse_command,
+)
 from elasticio.testing._errors import ReplyError
 from elasticio.testing._json import clone
 from elasticio.testing._schema import Attr
@@ -79,6 +83,9 @@ def _graph(components: Components, graph: Mapping[str, Any], contract_id: str) -
         )
         if component is None or not component.available_to(contract_id):
             raise _fail(f"{where}.command", f"names no known component: {node['command']!r}")
+        problem = _command_problem(component, node["command"])
+        if problem is not None:
+            raise _fail(f"{where}.command", f"{problem}: {node['command']!r}")
         step_ids.append(node["id"])
         out_nodes.append({**clone(dict(node)), "component_id": component.id})
     if len(set(step_ids)) != len(step_ids):
@@ -96,6 +103,31 @@ def _graph(components: Components, graph: Mapping[str, Any], contract_id: str) -
         default_id = f"mapper:{source}:{target}" if mapped else f"{source}:{target}"
         out_edges.append({"id": default_id, **clone(dict(edge))})
     return {"nodes": out_nodes, "edges": out_edges}
+
+
+def _command_problem(component: ComponentRecord, command: str) -> str | None:
+    """What is wrong with the function or version a resolved ``command`` names, if any.
+
+    A pinned version must be a build of the component; the function must be a trigger or
+    an action of that build, when its descriptor lists any (a bare descriptor lists none,
+    and then any function passes).
+    """
+    parts = parse_command(command)
+    if parts is None:  # resolved by component_id: nothing more to check
+        return None
+    _, _, function, revision = parts
+    build = component.version(revision)
+    if build is None:
+        return "names no build of the component" if revision != "latest" else None
+    functions = {
+        name
+        for kind in ("triggers", "actions")
+        if isinstance(build.descriptor.get(kind), Mapping)
+        for name in build.descriptor[kind]
+    }
+    if functions and function not in functions:
+        return "names no trigger or action of the component"
+    return None
 
 
 def _nodes_config(config: Mapping[str, Any]) -> dict[str, Any]:

@@ -47,9 +47,15 @@ def flow_for(call: Call, flow_id: str) -> FlowRecord:
     return in_workspace(call, call.platform.flows, flow_id)
 
 
-def shown(call: Call, flow: FlowRecord, status: int = 200) -> Reply:
-    """The flow as it is now (``current_status`` included)."""
-    return Reply(status=status, body=document(flow_resource(flow, call.platform.clock.now())))
+def shown(
+    call: Call, flow: FlowRecord, status: int = 200, *, current_status: str | None = None
+) -> Reply:
+    """The flow as it is now (``current_status`` included, unless given)."""
+    now = call.platform.clock.now()
+    return Reply(
+        status=status,
+        body=document(flow_resource(flow, now, current_status=current_status)),
+    )
 
 
 def _sort_key(field: str) -> Callable[[FlowRecord], tuple[Any, str]]:
@@ -63,7 +69,7 @@ def _sort_key(field: str) -> Callable[[FlowRecord], tuple[Any, str]]:
 def list_flows(call: Call) -> Reply:
     """A workspace's flows, 50 a page; see the docs for the filters, search and sort."""
     workspace = workspace_for(call, require_query(call.query, "workspace_id"))
-    status = choice(call.query, "filter[status]", ("active", "inactive"))
+    status = choice(call.query, "filter[status]", ("active", "inactive", "suspended"))
     kind = choice(call.query, "filter[type]", ("ordinary", "long_running"))
     user_id = call.query.get("filter[user]")
     has_draft = flag(call.query, "filter[has_draft]")
@@ -120,31 +126,40 @@ def update_flow(call: Call, flow_id: str) -> Reply:
         call.payload(url_id=flow.id).attributes,
         contract_id=call.platform.workspaces[flow.workspace_id].contract_id,
     )
+    if flow.status == "suspended" and "graph" in changes:
+        raise conflict("The graph of a suspended flow cannot be changed")
     return shown(call, call.platform.flows.update(flow.id, changes, user_id=call.user.id))
 
 
 @routes.handle(FLOWS_DELETE)
 def delete_flow(call: Call, flow_id: str) -> Reply:
-    call.platform.flows.delete(flow_for(call, flow_id).id)
+    """204; a tenant admin may restore the flow for a while (``settings.restore_window``)."""
+    call.platform.flows.discard(flow_for(call, flow_id).id)
     return Reply(status=204)
 
 
-def _switch(call: Call, flow_id: str, status: FlowStatus) -> FlowRecord:
-    """Ask the flow to become ``status``; 409 when it has been asked already."""
-    flow = flow_for(call, flow_id)
-    if flow.status == status:
-        raise conflict(f"Flow is already {status}")
+def _switch(call: Call, flow: FlowRecord, status: FlowStatus) -> FlowRecord:
     return call.platform.flows.set_status(flow.id, status, delay=call.settings.transition_delay)
 
 
 @routes.handle(FLOWS_START)
 def start_flow(call: Call, flow_id: str) -> Reply:
-    """202 with the flow: ``status`` is active, ``current_status`` not yet (unless no lag)."""
-    return shown(call, _switch(call, flow_id, "active"), status=202)
+    """202 with the flow: ``status`` is active, ``current_status`` still the one before, as
+    the docs show (it follows on the emulator's clock); 409 when the flow is active."""
+    flow = flow_for(call, flow_id)
+    if flow.status == "active":
+        raise conflict("Flow is already active")
+    before = flow.current_status(call.platform.clock.now())
+    return shown(call, _switch(call, flow, "active"), status=202, current_status=before)
 
 
 @routes.handle(FLOWS_STOP)
 def stop_flow(call: Call, flow_id: str) -> Reply:
-    """202 with an empty document, as the docs show."""
-    _switch(call, flow_id, "inactive")
+    """202 with an empty document, as the docs show; stopping an inactive flow changes
+    nothing (a 409 with ``settings.stop_inactive_conflict``)."""
+    flow = flow_for(call, flow_id)
+    if flow.status != "inactive":
+        _switch(call, flow, "inactive")
+    elif call.settings.stop_inactive_conflict:
+        raise conflict("Flow is already inactive")
     return Reply(status=202, body={"data": {}, "meta": {}})

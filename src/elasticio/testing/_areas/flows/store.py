@@ -25,15 +25,17 @@ from elasticio.testing._time import EmulatorClock
 
 __all__ = [
     "DRAFTED",
+    "DeletedFlow",
     "FlowDraftRecord",
     "FlowRecord",
     "FlowStatus",
     "FlowType",
     "FlowVersionRecord",
     "Flows",
+    "SubscriptionRecord",
 ]
 
-FlowStatus = Literal["active", "inactive"]
+FlowStatus = Literal["active", "inactive", "suspended"]
 FlowType = Literal["ordinary", "long_running"]
 
 DRAFTED = ("name", "description", "cron", "graph", "stats_enabled", "snapshot")
@@ -72,6 +74,16 @@ class FlowDraftRecord:
 
 
 @attrs.define(kw_only=True)
+class SubscriptionRecord:
+    """A subscription of ``email`` to a flow's error notifications."""
+
+    id: str
+    user_id: str
+    email: str
+    created_at: datetime
+
+
+@attrs.define(kw_only=True)
 class FlowRecord:
     """An integration flow.
 
@@ -100,10 +112,12 @@ class FlowRecord:
     draft: FlowDraftRecord | None = None
     # Step id -> the step's persistent runtime state (any JSON value, null included).
     snapshots: dict[str, Any] = attrs.Factory(dict)
-    # Stopped through API v1's suspend (v2 shows it inactive); any start or stop clears it.
-    suspended: bool = False
     # Hook name ("startup") -> the JSON value the component runtime stored for it.
     hook_data: dict[str, Any] = attrs.Factory(dict)
+    subscriptions: dict[str, SubscriptionRecord] = attrs.Factory(dict)
+    subscribed: int = 0  # subscriptions ever made: numbers their ids
+    # When the flow was run on demand (run-now), in wall time.
+    runs: list[datetime] = attrs.Factory(list)
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""
@@ -128,8 +142,16 @@ class FlowRecord:
         }
 
 
+@attrs.frozen
+class DeletedFlow:
+    """A deleted flow, kept for a while so that a tenant admin may restore it."""
+
+    flow: FlowRecord
+    deleted_at: datetime
+
+
 class Flows(Table[FlowRecord]):
-    """The flows of every workspace."""
+    """The flows of every workspace, and the recently deleted ones (`deleted`)."""
 
     def __init__(
         self,
@@ -149,6 +171,7 @@ class Flows(Table[FlowRecord]):
         self._contracts = contracts
         self._workspaces = workspaces
         self._components = components
+        self.deleted: dict[str, DeletedFlow] = {}
 
     def create(
         self,
@@ -215,11 +238,40 @@ class Flows(Table[FlowRecord]):
         flow.status_before = flow.current_status(now)
         flow.status = status
         flow.settles_at = now + delay
-        flow.suspended = False
         flow.updated_at = self._clock.wall()
         if status == "active":
             flow.last_start_time = flow.updated_at
         return flow
+
+    def discard(self, flow_id: str) -> None:
+        """Delete a flow so that `restore` can bring it back (a plain `delete` cannot)."""
+        flow = self[flow_id]
+        self.delete(flow_id)
+        self.deleted[flow_id] = DeletedFlow(flow, self._clock.wall())
+
+    def restore(self, flow_id: str) -> FlowRecord:
+        """Bring a deleted flow back, inactive, under its old id."""
+        self._workspaces.require(self.deleted[flow_id].flow.workspace_id)
+        flow = self.deleted.pop(flow_id).flow
+        flow.status = flow.status_before = "inactive"
+        flow.settles_at = float("-inf")
+        flow.updated_at = self._clock.wall()
+        self._rows[flow.id] = flow
+        return flow
+
+    def subscribe(self, flow_id: str, *, user_id: str, email: str) -> SubscriptionRecord:
+        """Subscribe ``email`` to the flow's error notifications."""
+        flow = self[flow_id]
+        flow.subscribed += 1
+        subscription = SubscriptionRecord(
+            # Derived from the flow, so subscriptions take nothing from the id sequence.
+            id=revision(f"{flow.id}/subscription/{flow.subscribed}")[:24],
+            user_id=user_id,
+            email=email,
+            created_at=self._clock.wall(),
+        )
+        flow.subscriptions[subscription.id] = subscription
+        return subscription
 
     def put_draft(
         self, flow_id: str, attributes: Mapping[str, Any], *, user_id: str

@@ -8,12 +8,13 @@ steps ``step_1``, ``step_2``, ... linked in order, ``function`` the step's ``com
 ``credentials_id``; ``cron`` is the flow's. v1 names no workspace: a new task goes into
 the caller's first workspace (in id order), and a caller in none gets 403.
 
-Start and stop change the flow's ``status`` as v2's start and stop do (``current_status``
-follows ``settings.transition_delay`` later), and refuse the same way with 409 when the
-flow was asked for that status already; they answer 200 ``{id, status}``. v2 flows know
-no suspended state: suspending stops an active flow and marks it suspended, which a
-start or a stop clears (stopping a suspended task is allowed). Delete answers
-``{id, status: "deleted"}``.
+Start, stop and suspend change the flow's ``status`` as v2's start, stop and suspend do
+(``current_status`` follows ``settings.transition_delay`` later) and answer 200
+``{id, status}``. Starting an active task is a 409, as in v2; so is suspending a task
+that is not active. Stopping an inactive task changes nothing (a 409 with
+``settings.stop_inactive_conflict``, as in v2); stopping a suspended one makes it
+inactive, starting it resumes it. Delete answers ``{id, status: "deleted"}``; the flow
+can be restored through v2 within ``settings.restore_window``, like one v2 deleted.
 
 The step answer carries what the runtime (``elasticio-sailor-nodejs`` ``lib/sailor.js``)
 reads: ``config`` (the credential's keys, then the step's fields over them),
@@ -140,14 +141,12 @@ def start_task(call: Call, task_id: str) -> Reply:
 
 @routes.handle(V1_TASKS_STOP)
 def stop_task(call: Call, task_id: str) -> Reply:
-    """Stop an active task, or end a suspended one's suspension."""
+    """Stop an active or suspended task; an inactive one stays as it is."""
     flow = flow_for(call, task_id)
-    if flow.suspended:
-        flow.suspended = False
-    elif flow.status == "inactive":
-        raise conflict("Flow is already inactive")
-    else:
+    if flow.status != "inactive":
         _set(call, flow, "inactive")
+    elif call.settings.stop_inactive_conflict:
+        raise conflict("Flow is already inactive")
     return Reply(body={"id": flow.id, "status": flow.status})
 
 
@@ -156,14 +155,13 @@ def suspend_task(call: Call, task_id: str) -> Reply:
     flow = flow_for(call, task_id)
     if flow.status != "active":
         raise conflict("Only an active flow can be suspended")
-    _set(call, flow, "inactive").suspended = True
-    return Reply(body={"id": flow.id, "status": "suspended"})
+    return Reply(body={"id": flow.id, "status": _set(call, flow, "suspended").status})
 
 
 @routes.handle(V1_TASKS_DELETE)
 def delete_task(call: Call, task_id: str) -> Reply:
     flow = flow_for(call, task_id)
-    call.platform.flows.delete(flow.id)
+    call.platform.flows.discard(flow.id)
     return Reply(body={"id": flow.id, "status": "deleted"})
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from elasticio.testing._areas.flows.store import FlowDraftRecord, FlowRecord, FlowVersionRecord
+from elasticio.testing._areas.flows.store import (
+    FlowDraftRecord,
+    FlowRecord,
+    FlowVersionRecord,
+    SubscriptionRecord,
+)
 from elasticio.testing._jsonapi import Json, identifier, link, resource, to_one
 from elasticio.testing._time import iso
 
@@ -13,17 +18,19 @@ __all__ = [
     "flow_resource",
     "flow_version_resource",
     "snapshot_resource",
+    "subscription_resource",
 ]
 
 
-def flow_resource(flow: FlowRecord, now: float) -> Json:
-    """A flow as seen at monotonic time ``now`` (which decides ``current_status``)."""
+def flow_resource(flow: FlowRecord, now: float, *, current_status: str | None = None) -> Json:
+    """A flow as seen at monotonic time ``now`` (which decides ``current_status``, unless
+    given)."""
     attributes: dict[str, Any] = {
         "name": flow.name,
         "description": flow.description,
         "type": flow.type,
         "status": flow.status,
-        "current_status": flow.current_status(now),
+        "current_status": current_status or flow.current_status(now),
         "default_mapper_type": flow.default_mapper_type,
         "cron": flow.cron,
         "graph": flow.graph,
@@ -102,4 +109,15 @@ def snapshot_resource(flow: FlowRecord, step_id: str) -> Json:
         step_id,
         self_link=f"/v2/flows/{flow.id}/snapshots/{step_id}",
         attributes={"snapshot": flow.snapshots[step_id]},
+    )
+
+
+def subscription_resource(flow: FlowRecord, subscription: SubscriptionRecord) -> Json:
+    """An error subscription; its shape is the emulator's guess (nothing documents it)."""
+    return resource(
+        "flow-subscription",
+        subscription.id,
+        self_link=f"/v2/flows/{flow.id}/subscriptions/{subscription.id}",
+        attributes={"email": subscription.email, "created_at": iso(subscription.created_at)},
+        relationships={"user": link("user", subscription.user_id), "flow": link("flow", flow.id)},
     )
