@@ -48,10 +48,14 @@ from elasticio.resources import (
     DataSamples,
     Executions,
     Flows,
+    Logs,
     OAuthClients,
     OpenIDProviders,
     Permissions,
+    PlatformStats,
+    QuotaUsages,
     Recipes,
+    Resources,
     SAMLProviders,
     Secrets,
     SSHKeys,
@@ -245,6 +249,15 @@ class AsyncClient:
     """A tenant's SAML 2.0 identity providers."""
     recipes: Recipes
     """Recipes: flow templates to share and activate, and their deployments."""
+    logs: Logs
+    """The log lines of a workspace's flows."""
+    platform_stats: PlatformStats
+    """Queue depths of flows, and the workspaces' inventory of flows and components
+    (``client.stats`` is the client's own request counts)."""
+    quota_usages: QuotaUsages
+    """Memory and CPU used by contracts, workspaces and flows."""
+    resources: Resources
+    """Attachment storage: signed URL pairs."""
     secrets: Secrets
     """Auth secrets of a workspace: the tokens obtained with auth clients."""
     ssh_keys: SSHKeys
@@ -345,6 +358,10 @@ class AsyncClient:
         self.permissions = Permissions(self)
         self.saml_providers = SAMLProviders(self)
         self.recipes = Recipes(self)
+        self.logs = Logs(self)
+        self.platform_stats = PlatformStats(self)
+        self.quota_usages = QuotaUsages(self)
+        self.resources = Resources(self)
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)

@@ -1153,6 +1153,18 @@ CASES = [
         "member",
     ),
     Case(
+        "resources.storage_signed_url",
+        lambda s: ("POST", "/v2/resources/storage/signed-url", None),
+        "member",
+        None,
+    ),
+    Case(
+        "v1.resources.s3_signed_url",
+        lambda s: ("POST", "/v1/resources/s3/signed-url", None),
+        "member",
+        None,
+    ),
+    Case(
         "executions.verify_credential",
         _execution("verify-credential"),
         "owner",

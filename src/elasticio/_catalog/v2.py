@@ -831,6 +831,89 @@ TOPICS_DELETE = topics.delete(
     summary="Delete a topic",
 )
 
+_PLAIN = {"codec": "plain"}
+
+logs = Area("logs")
+LOGS_LIST = logs.get(
+    "list", "/v2/logs", Plain(), ref="#113", summary="A workspace's log lines", **_PLAIN
+)
+
+platform_stats = Area("platform_stats")
+PLATFORM_STATS_QUEUES = platform_stats.get(
+    "queues",
+    "/v2/stats/queues/{flow_id}",
+    One("flow-queue-stats"),
+    ref="#114",
+    summary="Messages waiting in the input queue of each step of a flow",
+)
+PLATFORM_STATS_WORKSPACES = platform_stats.get(
+    "workspaces",
+    "/v2/stats/workspaces",
+    Many("workspace-stats"),
+    ref="#115",
+    summary="Workspaces with their flows and the components the flows use",
+)
+
+quota_usages = Area("quota_usages")
+QUOTA_USAGES_CONTRACT = quota_usages.get(
+    "contract",
+    "/v2/quota-usages/contracts/{contract_id}",
+    Plain(),
+    ref="#116",
+    summary="Memory and CPU a contract used in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_CONTRACT_HISTORY = quota_usages.get(
+    "contract_history",
+    "/v2/quota-usages/contracts/{contract_id}/history",
+    Plain(),
+    ref="#117",
+    summary="A contract's usage day by day (or month by month)",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE = quota_usages.get(
+    "workspace",
+    "/v2/quota-usages/workspaces/{workspace_id}",
+    Plain(),
+    ref="#118",
+    summary="Memory, CPU and flows of a workspace in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE_HISTORY = quota_usages.get(
+    "workspace_history",
+    "/v2/quota-usages/workspaces/{workspace_id}/history",
+    Plain(),
+    ref="#119",
+    summary="A workspace's usage day by day (or month by month)",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE_FLOWS = quota_usages.get(
+    "workspace_flows",
+    "/v2/quota-usages/workspaces/{workspace_id}/flows",
+    Plain(),
+    ref="#120",
+    summary="The usage of each flow of a workspace in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_FLOW_HISTORY = quota_usages.get(
+    "flow_history",
+    "/v2/quota-usages/flows/{flow_id}/history",
+    Plain(),
+    ref="#121",
+    summary="A flow's usage day by day (or month by month)",
+    **_PLAIN,
+)
+
+resources = Area("resources")
+RESOURCES_STORAGE_SIGNED_URL = resources.post(
+    "storage_signed_url",
+    "/v2/resources/storage/signed-url",
+    Plain(),
+    ref="#122",
+    summary="A signed URL pair to put and get an attachment",
+    **_PLAIN,
+)
+
 ssh_keys = Area("ssh_keys")
 SSH_KEYS_LIST = ssh_keys.get(
     "list", "/v2/sshkeys", Many("sshkey"), ref="#123", summary="The caller's SSH keys"
@@ -1170,6 +1253,10 @@ AREAS = (
     executions,
     data_samples,
     topics,
+    logs,
+    platform_stats,
+    quota_usages,
+    resources,
     ssh_keys,
     tenants,
     permissions,

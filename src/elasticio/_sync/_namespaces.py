@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any, Literal, Unpack, overload
 
 from elasticio._client import AsyncClient
@@ -45,9 +46,13 @@ from elasticio.models._data_samples import DataSample
 from elasticio.models._executions import ExecutionResult
 from elasticio.models._flow_activity import FlowSubscription, ThreadStats
 from elasticio.models._flows import Flow, FlowDraft, FlowVersion, Snapshot
+from elasticio.models._logs import LogPage
+from elasticio.models._quota_usages import QuotaUsage
 from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
+from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
+from elasticio.models._stats import FlowQueueStats, WorkspaceStats
 from elasticio.models._teams import Team
 from elasticio.models._tenants import (
     PermissionSet,
@@ -79,12 +84,16 @@ from elasticio.resources._credentials import Credentials
 from elasticio.resources._data_samples import DataSamples
 from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows, Graph
+from elasticio.resources._logs import Logs
 from elasticio.resources._oauth_clients import OAuthClients
 from elasticio.resources._permissions import Permissions
+from elasticio.resources._quota_usages import GroupBy, QuotaUsages
 from elasticio.resources._recipes import Recipes
+from elasticio.resources._resources import Resources
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._sso_providers import OpenIDProviders, SAMLProviders
+from elasticio.resources._stats import PlatformStats
 from elasticio.resources._teams import Teams
 from elasticio.resources._tenant_certificates import TenantCertificates
 from elasticio.resources._tenants import Tenants
@@ -97,6 +106,7 @@ from elasticio.resources._v1._exec import V1Exec
 from elasticio.resources._v1._hooks import V1Hooks
 from elasticio.resources._v1._recipes import V1Recipes
 from elasticio.resources._v1._repos import V1Repos
+from elasticio.resources._v1._resources import V1Resources
 from elasticio.resources._v1._sshkeys import V1SSHKeys
 from elasticio.resources._v1._tasks import V1Tasks
 from elasticio.resources._v1._teams import V1Teams
@@ -112,10 +122,14 @@ __all__ = [
     "SyncDataSamples",
     "SyncExecutions",
     "SyncFlows",
+    "SyncLogs",
     "SyncOAuthClients",
     "SyncOpenIDProviders",
     "SyncPermissions",
+    "SyncPlatformStats",
+    "SyncQuotaUsages",
     "SyncRecipes",
+    "SyncResources",
     "SyncSAMLProviders",
     "SyncSSHKeys",
     "SyncSecrets",
@@ -131,6 +145,7 @@ __all__ = [
     "SyncV1Hooks",
     "SyncV1Recipes",
     "SyncV1Repos",
+    "SyncV1Resources",
     "SyncV1SSHKeys",
     "SyncV1Tasks",
     "SyncV1Teams",
@@ -1432,6 +1447,167 @@ class SyncRecipes:
         return self._portal.run(self._target.delete_deployment(deployment_id, **options))
 
 
+class SyncLogs:
+    """[`Logs`][elasticio.resources.Logs], synchronous."""
+
+    def __init__(self, portal: Portal, target: Logs) -> None:
+        self._portal = portal
+        self._target = target
+
+    def list(
+        self,
+        workspace_id: str,
+        *,
+        flow_ids: Iterable[str] | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        search: str | None = None,
+        levels: Iterable[int] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[CallOptions],
+    ) -> LogPage:
+        """Sync twin of [`Logs.list`][elasticio.resources.Logs.list]."""
+        return self._portal.run(
+            self._target.list(
+                workspace_id,
+                flow_ids=flow_ids,
+                since=since,
+                until=until,
+                search=search,
+                levels=levels,
+                offset=offset,
+                limit=limit,
+                **options,
+            )
+        )
+
+
+class SyncPlatformStats:
+    """[`PlatformStats`][elasticio.resources.PlatformStats], synchronous."""
+
+    def __init__(self, portal: Portal, target: PlatformStats) -> None:
+        self._portal = portal
+        self._target = target
+
+    def queues(self, flow_id: str, **options: Unpack[CallOptions]) -> FlowQueueStats:
+        """Sync twin of [`PlatformStats.queues`][elasticio.resources.PlatformStats.queues]."""
+        return self._portal.run(self._target.queues(flow_id, **options))
+
+    def workspaces(
+        self, *, contract_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> list[WorkspaceStats]:
+        """Sync twin of [`PlatformStats.workspaces`][elasticio.resources.PlatformStats.workspaces]."""
+        return self._portal.run(self._target.workspaces(contract_id=contract_id, **options))
+
+
+class SyncQuotaUsages:
+    """[`QuotaUsages`][elasticio.resources.QuotaUsages], synchronous."""
+
+    def __init__(self, portal: Portal, target: QuotaUsages) -> None:
+        self._portal = portal
+        self._target = target
+
+    def contract(
+        self,
+        contract_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        **options: Unpack[CallOptions],
+    ) -> QuotaUsage:
+        """Sync twin of [`QuotaUsages.contract`][elasticio.resources.QuotaUsages.contract]."""
+        return self._portal.run(
+            self._target.contract(contract_id, since=since, until=until, **options)
+        )
+
+    def contract_history(
+        self,
+        contract_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        group_by: GroupBy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> list[QuotaUsage]:
+        """Sync twin of [`QuotaUsages.contract_history`][elasticio.resources.QuotaUsages.contract_history]."""
+        return self._portal.run(
+            self._target.contract_history(
+                contract_id, since=since, until=until, group_by=group_by, **options
+            )
+        )
+
+    def workspace(
+        self,
+        workspace_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        **options: Unpack[CallOptions],
+    ) -> QuotaUsage:
+        """Sync twin of [`QuotaUsages.workspace`][elasticio.resources.QuotaUsages.workspace]."""
+        return self._portal.run(
+            self._target.workspace(workspace_id, since=since, until=until, **options)
+        )
+
+    def workspace_history(
+        self,
+        workspace_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        group_by: GroupBy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> list[QuotaUsage]:
+        """Sync twin of [`QuotaUsages.workspace_history`][elasticio.resources.QuotaUsages.workspace_history]."""
+        return self._portal.run(
+            self._target.workspace_history(
+                workspace_id, since=since, until=until, group_by=group_by, **options
+            )
+        )
+
+    def workspace_flows(
+        self,
+        workspace_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        **options: Unpack[CallOptions],
+    ) -> list[QuotaUsage]:
+        """Sync twin of [`QuotaUsages.workspace_flows`][elasticio.resources.QuotaUsages.workspace_flows]."""
+        return self._portal.run(
+            self._target.workspace_flows(workspace_id, since=since, until=until, **options)
+        )
+
+    def flow_history(
+        self,
+        flow_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        group_by: GroupBy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> list[QuotaUsage]:
+        """Sync twin of [`QuotaUsages.flow_history`][elasticio.resources.QuotaUsages.flow_history]."""
+        return self._portal.run(
+            self._target.flow_history(
+                flow_id, since=since, until=until, group_by=group_by, **options
+            )
+        )
+
+
+class SyncResources:
+    """[`Resources`][elasticio.resources.Resources], synchronous."""
+
+    def __init__(self, portal: Portal, target: Resources) -> None:
+        self._portal = portal
+        self._target = target
+
+    def storage_signed_url(self, **options: Unpack[CallOptions]) -> SignedUrl:
+        """Sync twin of [`Resources.storage_signed_url`][elasticio.resources.Resources.storage_signed_url]."""
+        return self._portal.run(self._target.storage_signed_url(**options))
+
+
 class SyncSecrets:
     """[`Secrets`][elasticio.resources.Secrets], synchronous."""
 
@@ -2066,6 +2242,18 @@ class SyncV1Exec:
         return SyncExecution(self._portal, self._target.get(execution_id))
 
 
+class SyncV1Resources:
+    """[`V1Resources`][elasticio.resources.V1Resources], synchronous."""
+
+    def __init__(self, portal: Portal, target: V1Resources) -> None:
+        self._portal = portal
+        self._target = target
+
+    def s3_signed_url(self, **options: Unpack[CallOptions]) -> SignedUrl:
+        """Sync twin of [`V1Resources.s3_signed_url`][elasticio.resources.V1Resources.s3_signed_url]."""
+        return self._portal.run(self._target.s3_signed_url(**options))
+
+
 class SyncV1SSHKeys:
     """[`V1SSHKeys`][elasticio.resources.V1SSHKeys], synchronous."""
 
@@ -2325,6 +2513,7 @@ class SyncV1:
     components: SyncV1Components
     repos: SyncV1Repos
     exec: SyncV1Exec
+    resources: SyncV1Resources
     sshkeys: SyncV1SSHKeys
     tasks: SyncV1Tasks
     teams: SyncV1Teams
@@ -2337,6 +2526,7 @@ class SyncV1:
         self.components = SyncV1Components(portal, target.components)
         self.repos = SyncV1Repos(portal, target.repos)
         self.exec = SyncV1Exec(portal, target.exec)
+        self.resources = SyncV1Resources(portal, target.resources)
         self.sshkeys = SyncV1SSHKeys(portal, target.sshkeys)
         self.tasks = SyncV1Tasks(portal, target.tasks)
         self.teams = SyncV1Teams(portal, target.teams)
@@ -2354,10 +2544,14 @@ class Namespaces:
     data_samples: SyncDataSamples
     executions: SyncExecutions
     flows: SyncFlows
+    logs: SyncLogs
     oauth_clients: SyncOAuthClients
     openid_providers: SyncOpenIDProviders
     permissions: SyncPermissions
+    platform_stats: SyncPlatformStats
+    quota_usages: SyncQuotaUsages
     recipes: SyncRecipes
+    resources: SyncResources
     saml_providers: SyncSAMLProviders
     secrets: SyncSecrets
     ssh_keys: SyncSSHKeys
@@ -2377,10 +2571,14 @@ class Namespaces:
         self.data_samples = SyncDataSamples(portal, target.data_samples)
         self.executions = SyncExecutions(portal, target.executions)
         self.flows = SyncFlows(portal, target.flows)
+        self.logs = SyncLogs(portal, target.logs)
         self.oauth_clients = SyncOAuthClients(portal, target.oauth_clients)
         self.openid_providers = SyncOpenIDProviders(portal, target.openid_providers)
         self.permissions = SyncPermissions(portal, target.permissions)
+        self.platform_stats = SyncPlatformStats(portal, target.platform_stats)
+        self.quota_usages = SyncQuotaUsages(portal, target.quota_usages)
         self.recipes = SyncRecipes(portal, target.recipes)
+        self.resources = SyncResources(portal, target.resources)
         self.saml_providers = SyncSAMLProviders(portal, target.saml_providers)
         self.secrets = SyncSecrets(portal, target.secrets)
         self.ssh_keys = SyncSSHKeys(portal, target.ssh_keys)

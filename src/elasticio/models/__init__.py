@@ -27,9 +27,19 @@ from elasticio.models._flows import (
     FlowVersion,
     Snapshot,
 )
+from elasticio.models._logs import LogLine, LogPage
+from elasticio.models._quota_usages import QuotaUsage
 from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
+from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
+from elasticio.models._stats import (
+    FlowComponentStats,
+    FlowQueueStats,
+    FlowStats,
+    StepQueueStats,
+    WorkspaceStats,
+)
 from elasticio.models._teams import Team
 from elasticio.models._tenants import (
     PermissionSet,
@@ -76,23 +86,31 @@ __all__ = [
     "Execution",
     "ExecutionResult",
     "Flow",
+    "FlowComponentStats",
     "FlowDraft",
     "FlowEdge",
     "FlowGraph",
     "FlowNode",
+    "FlowQueueStats",
+    "FlowStats",
     "FlowSubscription",
     "FlowVersion",
+    "LogLine",
+    "LogPage",
     "OAuthClient",
     "OpenIDIdentity",
     "OpenIDProvider",
     "PermissionSet",
+    "QuotaUsage",
     "Recipe",
     "RecipeActivation",
     "RecipeDeployment",
     "RecipeVisibility",
     "SAMLProvider",
     "SSHKey",
+    "SignedUrl",
     "Snapshot",
+    "StepQueueStats",
     "Team",
     "Tenant",
     "TenantCertificate",
@@ -116,4 +134,5 @@ __all__ = [
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",
+    "WorkspaceStats",
 ]

@@ -61,6 +61,7 @@ _WORKSPACE_EDITOR = frozenset(
         "workspaces.topic.delete",
         "workspaces.recipe.edit",
         "workspaces.flow.exportToRecipe",
+        "workspaces.logs.read_all",
     }
 )
 
@@ -75,6 +76,7 @@ CONTRACT_ROLES: Mapping[str, frozenset[str]] = {
             "contracts.workspace.delete",
             "workspaces.workspace.edit_type",
             "workspace.workspace.edit_membership_support",
+            "global.stats.workspaces",
         }
         | _WORKSPACE_EDITOR
     ),

@@ -14,6 +14,7 @@ from elasticio.resources._v1._exec import V1Exec
 from elasticio.resources._v1._hooks import V1Hooks
 from elasticio.resources._v1._recipes import V1Recipes
 from elasticio.resources._v1._repos import V1Repos
+from elasticio.resources._v1._resources import V1Resources
 from elasticio.resources._v1._sshkeys import V1SSHKeys
 from elasticio.resources._v1._tasks import V1Tasks
 from elasticio.resources._v1._teams import V1Teams
@@ -26,6 +27,7 @@ __all__ = [
     "V1Exec",
     "V1Hooks",
     "V1Repos",
+    "V1Resources",
     "V1SSHKeys",
     "V1Tasks",
     "V1Teams",
@@ -47,6 +49,7 @@ class V1:
         self.components = V1Components(client)
         self.repos = V1Repos(client)
         self.exec = V1Exec(client)
+        self.resources = V1Resources(client)
         self.sshkeys = V1SSHKeys(client)
         self.tasks = V1Tasks(client)
         self.teams = V1Teams(client)
