@@ -43,7 +43,11 @@ class VirtualClock:
         self.sleeps: list[float] = []
 
     def __repr__(self) -> str:
-        return f"<VirtualClock now={self._now!r} sleeps={len(self.sleeps)}>"
+        # Safe on a half-built clock too (a traceback formatted with its locals).
+        try:
+            return f"<VirtualClock now={self._now!r} sleeps={len(self.sleeps)}>"
+        except AttributeError:
+            return "<VirtualClock (not set up)>"
 
     def __call__(self) -> float:
         """The current virtual time, in seconds."""
