@@ -6,9 +6,9 @@ with top-level ``await`` allowed. The docs' placeholder ids (``"FLOW_ID"``, ...)
 replaced by the emulator's records, as ``PLACEHOLDERS`` says. Code a reader would write
 as is works too:
 
-* ``AsyncClient(...)`` without a transport talks to that emulator in process; the
-  ``ELASTICIO_API_*`` variables name its owner, and the users the docs sign in with
-  (``DOCS_USERS``) exist on it;
+* ``AsyncClient(...)`` and ``Client(...)`` without a transport talk to that emulator in
+  process; the ``ELASTICIO_API_*`` variables name its owner, and the users the docs sign
+  in with (``DOCS_USERS``) exist on it;
 * ``Emulator(...)`` and ``emulator.client(...)`` keep time on the same virtual clock as
   everything else, so a retry wait, a flow's start lag or a rate limit costs no real time;
 * an ``async def test_...`` the example defines (a pytest example) is called, with the
@@ -37,7 +37,7 @@ import pytest
 
 import elasticio
 import elasticio.testing
-from elasticio import AsyncClient
+from elasticio import AsyncClient, Client
 from elasticio.testing import BASE_URL, Emulator, ServedEmulator, VirtualClock
 from tests.docs._pages import ROOT, Example
 
@@ -94,6 +94,13 @@ async def _latest_version(emulator: Emulator, client: AsyncClient) -> str:
     return flow.latest_version_id
 
 
+async def _deployment(emulator: Emulator, client: AsyncClient) -> str:
+    seed = emulator.seed
+    activation = await client.recipes.activate(seed.recipe_id, seed.workspace_id)
+    assert activation.deployment_id is not None
+    return activation.deployment_id
+
+
 async def _scheduled_execution(emulator: Emulator, client: AsyncClient) -> str:
     seed = emulator.seed
     execution = await client.executions.verify_credential(
@@ -120,12 +127,15 @@ PLACEHOLDERS: Mapping[str, Resolver] = {
     "OTHER_FLOW_ID": _other_inactive_flow,
     "VERSION_HASH": _latest_version,
     "EXECUTION_ID": _scheduled_execution,
+    "RECIPE_ID": _seeded(lambda seed: seed.recipe_id),
+    "DEPLOYMENT_ID": _deployment,
 }
 """The docs' placeholder ids, as string literals in the code, and the emulator's record
 each stands for: the seeded contract, workspaces, team, ``petstore`` component,
 credential and data sample, SSH key, topic, auth client and secret, and flow (with a
 draft and a snapshot of ``step_1``), the tenant; a new member of the contract who is in no workspace
-yet; another inactive flow; the flow's latest version; a scheduled credential check."""
+yet; another inactive flow; the flow's latest version; a scheduled credential check; the
+seeded recipe, and a deployment of it made for the example."""
 
 _PLACEHOLDER = re.compile(r"""(?P<quote>["'])(?P<name>[A-Z][A-Z_]*)(?P=quote)""")
 
@@ -163,6 +173,14 @@ def _patch_constructors(
                 kwargs.setdefault("sleep", clock.sleep)
             super().__init__(*args, **kwargs)
 
+    class DocsClient(Client):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if "transport" not in kwargs and "http_client" not in kwargs:
+                kwargs["transport"] = emulator.transport()
+                kwargs.setdefault("clock", clock)
+                kwargs.setdefault("sleep", clock.sleep)
+            super().__init__(*args, **kwargs)
+
     class DocsEmulator(Emulator):
         def __init__(self, **kwargs: Any) -> None:
             kwargs.setdefault("clock", clock)
@@ -176,6 +194,7 @@ def _patch_constructors(
             return super().client(**kwargs)
 
     monkeypatch.setattr(elasticio, "AsyncClient", DocsAsyncClient)
+    monkeypatch.setattr(elasticio, "Client", DocsClient)
     monkeypatch.setattr(elasticio.testing, "Emulator", DocsEmulator)
 
     owner = emulator.seed.owner
@@ -184,7 +203,7 @@ def _patch_constructors(
     monkeypatch.setenv("ELASTICIO_API_USERNAME", owner.email)
     monkeypatch.setenv("ELASTICIO_API_KEY", owner.api_key)
     monkeypatch.setenv("ELASTICIO_API_URI", BASE_URL)
-    return {AsyncClient: DocsAsyncClient, Emulator: DocsEmulator}
+    return {AsyncClient: DocsAsyncClient, Client: DocsClient, Emulator: DocsEmulator}
 
 
 def _globals_of(module: str | None) -> dict[str, Any]:

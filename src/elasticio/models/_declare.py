@@ -11,6 +11,7 @@ class Flow(Model):
     name: str | None = None
     created_at: datetime | None = None              # ISO 8601 → aware datetime
     workspace_id: str | None = to_one("workspace")  # a relationship's id
+    visibility: str | None = member("visibility")   # beside ``attributes`` (recipes)
     step_ids: tuple[str, ...] = to_many("steps")    # a to-many relationship's ids
     draft: FlowDraft | None = included("draft")     # built from ``included``
 ```
@@ -40,6 +41,7 @@ __all__ = [
     "Binding",
     "Model",
     "included",
+    "member",
     "model",
     "structure",
     "to_many",
@@ -179,6 +181,12 @@ def to_one(relationship: str, *aliases: str) -> Any:
     )
 
 
+def member(name: str) -> Any:
+    """A field holding a member of the resource object itself, beside ``attributes``
+    (a recipe's ``visibility``); an attribute of that name is read when there is none."""
+    return attrs.field(default=None, metadata={_KIND: "member", _SOURCE: name})
+
+
 def to_many(relationship: str) -> Any:
     """A field holding the ids a to-many relationship links to, in linkage order."""
     return attrs.field(default=(), metadata={_KIND: "to_many", _SOURCE: relationship})
@@ -206,6 +214,7 @@ class _Plan:
     attributes: frozenset[str]
     to_one: tuple[tuple[str, tuple[str, ...]], ...]
     to_many: tuple[tuple[str, str], ...]
+    members: tuple[tuple[str, str], ...]
     included: tuple[_Included, ...]
     build: Any
 
@@ -241,12 +250,16 @@ def _plan(cls: type[Any]) -> _Plan:
     attribute_names: set[str] = set()
     to_one_fields: list[tuple[str, tuple[str, ...]]] = []
     to_many_fields: list[tuple[str, str]] = []
+    member_fields: list[tuple[str, str]] = []
     included_fields: list[_Included] = []
     overrides: dict[str, Any] = {}
     for field in attrs.fields(cls):
         kind = field.metadata.get(_KIND)
         if kind is None:
             attribute_names.add(field.name)
+            continue
+        if kind == "member":  # an API value, structured by its type like an attribute
+            member_fields.append((field.name, field.metadata[_SOURCE]))
             continue
         # Values the SDK builds itself are passed through as they are.
         overrides[field.name] = override(struct_hook=lambda value, _: value)
@@ -264,6 +277,7 @@ def _plan(cls: type[Any]) -> _Plan:
         attributes=frozenset(attribute_names),
         to_one=tuple(to_one_fields),
         to_many=tuple(to_many_fields),
+        members=tuple(member_fields),
         included=tuple(included_fields),
         build=build,
     )
@@ -375,6 +389,11 @@ def structure(
             values[name] = linkage.id
         elif name in context:
             values[name] = context[name]
+    for name, source in plan.members:
+        if source in resource.extra:
+            values[name] = resource.extra[source]
+        elif source in resource.attributes:
+            values[name] = extra.pop(source)
     for name, relationship in plan.to_many:
         targets = _identifiers(resource, relationship)
         if targets:
