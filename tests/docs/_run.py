@@ -12,7 +12,9 @@ as is works too:
 * ``Emulator(...)`` and ``emulator.client(...)`` keep time on the same virtual clock as
   everything else, so a retry wait, a flow's start lag or a rate limit costs no real time;
 * an ``async def test_...`` the example defines (a pytest example) is called, with the
-  plugin's fixtures ``elasticio_client`` and ``elasticio_emulator``.
+  plugin's fixtures ``elasticio_client``, ``elasticio_emulator`` and ``elasticio_clock``,
+  and ``elasticio_served`` (that emulator on a loopback port, the ``ELASTICIO_API_*``
+  variables naming it) when the test asks for it.
 
 Examples:
     >>> substitute('get("FLOW_ID")', {"FLOW_ID": "f1"})
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import contextlib
 import importlib
 import inspect
 import re
@@ -35,34 +38,16 @@ import pytest
 import elasticio
 import elasticio.testing
 from elasticio import AsyncClient, Client
-from elasticio.testing import BASE_URL, Emulator
+from elasticio.testing import BASE_URL, Emulator, ServedEmulator, VirtualClock
 from tests.docs._pages import ROOT, Example
 
 __all__ = [
     "DOCS_USERS",
     "PLACEHOLDERS",
-    "VirtualClock",
     "placeholders_in",
     "run",
     "substitute",
 ]
-
-
-class VirtualClock:
-    """Monotonic seconds that move only when someone sleeps; sleeping costs no real time.
-
-    A sleep still yields to the event loop once, so that concurrent tasks take turns.
-    """
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += max(seconds, 0.0)
-        await asyncio.sleep(0)
 
 
 DOCS_USERS: Mapping[str, str] = {"you@example.com": "...", "me@example.com": "..."}
@@ -241,14 +226,26 @@ def _defined_tests(namespace: dict[str, Any]) -> Iterator[Callable[..., Any]]:
             yield value
 
 
-async def _call_test(test: Callable[..., Any], fixtures: Mapping[str, Any]) -> None:
+async def _call_test(
+    test: Callable[..., Any], fixtures: Mapping[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     names = list(inspect.signature(test).parameters)
-    unknown = [name for name in names if name not in fixtures]
+    unknown = [name for name in names if name not in {*fixtures, "elasticio_served"}]
     if unknown:
         raise TypeError(f"{test.__name__} asks for fixtures the docs do not give: {unknown}")
-    outcome = test(**{name: fixtures[name] for name in names})
-    if inspect.isawaitable(outcome):
-        await outcome
+    with contextlib.ExitStack() as stack:
+        given = {name: fixtures[name] for name in names if name in fixtures}
+        if "elasticio_served" in names:
+            # As the plugin's fixture: the same emulator on a socket, named by the variables.
+            served = stack.enter_context(
+                ServedEmulator.start_in_thread(fixtures["elasticio_emulator"])
+            )
+            for variable, value in served.environment.items():
+                monkeypatch.setenv(variable, value)
+            given["elasticio_served"] = served
+        outcome = test(**{name: given[name] for name in names})
+        if inspect.isawaitable(outcome):
+            await outcome
 
 
 def run(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -279,8 +276,12 @@ def run(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
                 outcome = types.FunctionType(code, namespace)()
                 if inspect.iscoroutine(outcome):
                     runner.run(outcome)
-            fixtures = {"elasticio_client": client, "elasticio_emulator": emulator}
+            fixtures = {
+                "elasticio_client": client,
+                "elasticio_emulator": emulator,
+                "elasticio_clock": clock,
+            }
             for test in list(_defined_tests(namespace)):
-                runner.run(_call_test(test, fixtures))
+                runner.run(_call_test(test, fixtures, monkeypatch))
         finally:
             runner.run(client.aclose())
