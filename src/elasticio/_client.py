@@ -489,6 +489,40 @@ class AsyncClient:
         )
         return (await self._send(spec, retry=retry)).document
 
+    async def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        retry: RetryPolicy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> Any:
+        """Like [`request`][elasticio.AsyncClient.request], for an endpoint that answers
+        plain JSON (API v1, logs, quota usages): the decoded JSON value, as sent (None for
+        an empty answer). Errors map onto the same exception tree, v1's ``{"message":
+        ...}`` included.
+
+        Examples:
+            >>> teams = await client.request_json("GET", "/v1/teams/")
+            >>> [team["name"] for team in teams]  # doctest: +SKIP
+            ['acme-dev']
+        """
+        if not path.startswith("/"):
+            raise UsageError("path must start with '/', e.g. '/v1/users'")
+        timeout = options.get("timeout")
+        spec = RequestSpec(
+            method=method.upper(),
+            path=path,
+            params={**(params or {}), **options.get("extra_query", {})},
+            json=json,
+            codec="plain",
+            headers=options.get("extra_headers", {}),
+            timeout=None if timeout is None else as_timeout(timeout),
+        )
+        return (await self._send(spec, retry=retry)).json
+
     async def with_raw_response(
         self, call: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
     ) -> RawResponse[T]:

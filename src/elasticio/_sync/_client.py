@@ -231,6 +231,27 @@ class Client(Namespaces):
             self._async.request(method, path, params=params, json=json, retry=retry, **options)
         )
 
+    def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        retry: RetryPolicy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> Any:
+        """Send a request to an endpoint that answers plain JSON and return the decoded
+        value, as [`AsyncClient.request_json`][elasticio.AsyncClient.request_json] does.
+
+        Examples:
+            >>> with Client() as client:
+            ...     teams = client.request_json("GET", "/v1/teams/")
+        """
+        return self._portal.run(
+            self._async.request_json(method, path, params=params, json=json, retry=retry, **options)
+        )
+
     def with_raw_response(
         self, call: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
     ) -> RawResponse[T]:
