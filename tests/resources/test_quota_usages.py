@@ -7,7 +7,15 @@ from datetime import UTC, date, datetime
 import pytest
 import respx
 
-from elasticio import AsyncClient, DecodeError, NotFoundError, QuotaUsage
+from elasticio import (
+    AsyncClient,
+    DecodeError,
+    MessagesUsage,
+    NotFoundError,
+    PermissionDeniedError,
+    QuotaLimits,
+    QuotaUsage,
+)
 from tests._support.docs import docs
 from tests._support.wire import query
 
@@ -98,3 +106,59 @@ async def test_an_error_is_typed(client: AsyncClient, router: respx.MockRouter) 
     )
     with pytest.raises(NotFoundError):
         await client.quota_usages.flow_history("f1", since="2019-09-01", until="2019-09-30")
+
+
+async def test_limits_send_the_contract_in_the_query(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """limits() asks ``/v2/quotas/limits?contract_id=`` and reads ``data``."""
+    answer = {"data": {"memory": 100, "cpu": 20, "messages": 3, "flows": 9}}
+    route = router.get("/v2/quotas/limits").respond(200, json=answer)
+    limits = await client.quota_usages.limits("c1")
+    assert query(route.calls.last.request) == [("contract_id", "c1")]
+    assert limits == QuotaLimits(memory=100, cpu=20, messages=3, extra={"flows": 9})
+
+
+async def test_usages_read_the_messages_too(client: AsyncClient, router: respx.MockRouter) -> None:
+    route = router.get("/v2/quotas/usages").respond(
+        200, json={"data": {"memory": 5, "cpu": 6, "messages": 7}}
+    )
+    used = await client.quota_usages.usages("c1")
+    assert query(route.calls.last.request) == [("contract_id", "c1")]
+    assert used == QuotaUsage(memory=5, cpu=6, messages=7)
+
+
+async def test_messages_history_sends_the_period(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    path = "/v2/runtime-quota-usages/contracts/c1/messages-usage/history"
+    answer = {"data": [{"id": "2026-10", "messages": 1440}, {"id": "2026-11", "messages": 0}]}
+    route = router.get(path).respond(200, json=answer)
+    months = await client.quota_usages.messages_history(
+        "c1", since=date(2026, 10, 1), until="2026-11-30", group_by="month"
+    )
+    assert query(route.calls.last.request) == [
+        ("from", "2026-10-01"),
+        ("group_by", "month"),
+        ("to", "2026-11-30"),
+    ]
+    assert months == [MessagesUsage(id="2026-10", messages=1440), MessagesUsage(id="2026-11")]
+
+
+async def test_limits_off_the_shape_are_a_decode_error(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    router.get("/v2/quotas/limits").respond(200, json={"data": {"messages": "many"}})
+    with pytest.raises(DecodeError) as caught:
+        await client.quota_usages.limits("c1")
+    assert caught.value.pointer == "/data/messages"
+
+
+async def test_a_refused_messages_history_is_typed(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    router.get("/v2/runtime-quota-usages/contracts/c1/messages-usage/history").respond(
+        403, json={"errors": [{"status": 403, "detail": "not a member"}]}
+    )
+    with pytest.raises(PermissionDeniedError):
+        await client.quota_usages.messages_history("c1", since="2026-10-01", until="2026-10-31")

@@ -903,6 +903,30 @@ QUOTA_USAGES_FLOW_HISTORY = quota_usages.get(
     summary="A flow's usage day by day (or month by month)",
     **_PLAIN,
 )
+QUOTA_USAGES_LIMITS = quota_usages.get(
+    "limits",
+    "/v2/quotas/limits",
+    Plain(),
+    ref="§4.5",
+    summary="A contract's monthly quota limits (shape unverified: as for #116)",
+    **_PLAIN,
+)
+QUOTA_USAGES_USAGES = quota_usages.get(
+    "usages",
+    "/v2/quotas/usages",
+    Plain(),
+    ref="§4.5",
+    summary="What a contract used of its quotas this month (shape unverified: as for #116)",
+    **_PLAIN,
+)
+QUOTA_USAGES_MESSAGES_HISTORY = quota_usages.get(
+    "messages_history",
+    "/v2/runtime-quota-usages/contracts/{contract_id}/messages-usage/history",
+    Plain(),
+    ref="§4.5",
+    summary="A contract's messages day by day or month by month (shape unverified: as for #117)",
+    **_PLAIN,
+)
 
 resources = Area("resources")
 RESOURCES_STORAGE_SIGNED_URL = resources.post(

@@ -47,7 +47,7 @@ from elasticio.models._executions import ExecutionResult
 from elasticio.models._flow_activity import FlowSubscription, ThreadStats
 from elasticio.models._flows import Flow, FlowDraft, FlowVersion, Snapshot
 from elasticio.models._logs import LogPage
-from elasticio.models._quota_usages import QuotaUsage
+from elasticio.models._quota_usages import MessagesUsage, QuotaLimits, QuotaUsage
 from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
 from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
@@ -1592,6 +1592,30 @@ class SyncQuotaUsages:
         return self._portal.run(
             self._target.flow_history(
                 flow_id, since=since, until=until, group_by=group_by, **options
+            )
+        )
+
+    def limits(self, contract_id: str, **options: Unpack[CallOptions]) -> QuotaLimits:
+        """Sync twin of [`QuotaUsages.limits`][elasticio.resources.QuotaUsages.limits]."""
+        return self._portal.run(self._target.limits(contract_id, **options))
+
+    def usages(self, contract_id: str, **options: Unpack[CallOptions]) -> QuotaUsage:
+        """Sync twin of [`QuotaUsages.usages`][elasticio.resources.QuotaUsages.usages]."""
+        return self._portal.run(self._target.usages(contract_id, **options))
+
+    def messages_history(
+        self,
+        contract_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        group_by: GroupBy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> list[MessagesUsage]:
+        """Sync twin of [`QuotaUsages.messages_history`][elasticio.resources.QuotaUsages.messages_history]."""
+        return self._portal.run(
+            self._target.messages_history(
+                contract_id, since=since, until=until, group_by=group_by, **options
             )
         )
 

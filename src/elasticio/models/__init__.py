@@ -28,7 +28,7 @@ from elasticio.models._flows import (
     Snapshot,
 )
 from elasticio.models._logs import LogLine, LogPage
-from elasticio.models._quota_usages import QuotaUsage
+from elasticio.models._quota_usages import MessagesUsage, QuotaLimits, QuotaUsage
 from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
 from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
@@ -97,10 +97,12 @@ __all__ = [
     "FlowVersion",
     "LogLine",
     "LogPage",
+    "MessagesUsage",
     "OAuthClient",
     "OpenIDIdentity",
     "OpenIDProvider",
     "PermissionSet",
+    "QuotaLimits",
     "QuotaUsage",
     "Recipe",
     "RecipeActivation",

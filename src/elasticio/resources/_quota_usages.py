@@ -1,30 +1,34 @@
-"""``client.quota_usages``: memory and CPU of contracts, workspaces and flows (API v2,
-plain JSON)."""
+"""``client.quota_usages``: memory and CPU of contracts, workspaces and flows, a
+contract's quota limits and its messages (API v2, plain JSON)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, Unpack
+from typing import Any, Literal, TypeVar, Unpack
 
 from elasticio._catalog._entry import Entry
 from elasticio._catalog.v2 import (
     QUOTA_USAGES_CONTRACT,
     QUOTA_USAGES_CONTRACT_HISTORY,
     QUOTA_USAGES_FLOW_HISTORY,
+    QUOTA_USAGES_LIMITS,
+    QUOTA_USAGES_MESSAGES_HISTORY,
+    QUOTA_USAGES_USAGES,
     QUOTA_USAGES_WORKSPACE,
     QUOTA_USAGES_WORKSPACE_FLOWS,
     QUOTA_USAGES_WORKSPACE_HISTORY,
 )
 from elasticio._errors import DecodeError
 from elasticio._options import CallOptions
-from elasticio.models._plain import structure_plain
-from elasticio.models._quota_usages import QuotaUsage
+from elasticio.models._plain import PlainModel, structure_plain
+from elasticio.models._quota_usages import MessagesUsage, QuotaLimits, QuotaUsage
 from elasticio.resources._base import Namespace
 from elasticio.resources._dates import day_value
 
 __all__ = ["QuotaUsages"]
 
 GroupBy = Literal["day", "month"]
+M = TypeVar("M", bound=PlainModel)
 
 
 def _period(
@@ -36,17 +40,24 @@ def _period(
 class QuotaUsages(Namespace):
     """Memory and CPU used in a period (both days included): a contract's or a
     workspace's total, their history by day or month, a workspace's flows, a flow's
-    history. Dates are `datetime.date` values or ISO strings."""
+    history; and, from the newer API known only by its release notes, a contract's quota
+    limits, what it used of them this month and its messages by day or month. Dates are
+    `datetime.date` values or ISO strings."""
 
     async def _total(
-        self, entry: Entry, params: dict[str, Any], options: CallOptions, **path: str
-    ) -> QuotaUsage:
+        self,
+        entry: Entry,
+        model: type[M],
+        params: dict[str, Any],
+        options: CallOptions,
+        **path: str,
+    ) -> M:
         response = await self._plain(entry, params=params, options=options, **path)
         value = response.json
         if not isinstance(value, dict) or "data" not in value:
             raise DecodeError(f"expected an object with 'data' in the answer to {entry.route}")
         return structure_plain(
-            QuotaUsage, value["data"], request_id=response.request_id, pointer="/data"
+            model, value["data"], request_id=response.request_id, pointer="/data"
         )
 
     async def contract(
@@ -67,7 +78,9 @@ class QuotaUsages(Namespace):
             True
         """
         params = _period(since, until)
-        return await self._total(QUOTA_USAGES_CONTRACT, params, options, contract_id=contract_id)
+        return await self._total(
+            QUOTA_USAGES_CONTRACT, QuotaUsage, params, options, contract_id=contract_id
+        )
 
     async def contract_history(
         self,
@@ -116,7 +129,9 @@ class QuotaUsages(Namespace):
             True
         """
         params = _period(since, until)
-        return await self._total(QUOTA_USAGES_WORKSPACE, params, options, workspace_id=workspace_id)
+        return await self._total(
+            QUOTA_USAGES_WORKSPACE, QuotaUsage, params, options, workspace_id=workspace_id
+        )
 
     async def workspace_history(
         self,
@@ -197,4 +212,66 @@ class QuotaUsages(Namespace):
             params=_period(since, until, group_by),
             options=options,
             flow_id=flow_id,
+        )
+
+    async def limits(self, contract_id: str, **options: Unpack[CallOptions]) -> QuotaLimits:
+        """A contract's quota limits for a calendar month.
+
+        The endpoint (``GET /v2/quotas/limits?contract_id=``) is known only from the
+        release notes; its answer is taken to be shaped as the documented contract usage,
+        ``{"data": {...}}``, with the limits as `QuotaLimits`.
+
+        Examples:
+            >>> limits = await client.quota_usages.limits("CONTRACT_ID")
+            >>> limits.messages > 0
+            True
+        """
+        params = {"contract_id": contract_id}
+        return await self._total(QUOTA_USAGES_LIMITS, QuotaLimits, params, options)
+
+    async def usages(self, contract_id: str, **options: Unpack[CallOptions]) -> QuotaUsage:
+        """What a contract used of its quota limits in the current calendar month:
+        ``memory``, ``cpu`` and ``messages``, to hold against `limits`.
+
+        The endpoint (``GET /v2/quotas/usages?contract_id=``) is known only from the
+        release notes; its answer is taken to be shaped as the documented contract usage.
+
+        Examples:
+            >>> used = await client.quota_usages.usages("CONTRACT_ID")
+            >>> limits = await client.quota_usages.limits("CONTRACT_ID")
+            >>> used.messages < limits.messages
+            True
+        """
+        params = {"contract_id": contract_id}
+        return await self._total(QUOTA_USAGES_USAGES, QuotaUsage, params, options)
+
+    async def messages_history(
+        self,
+        contract_id: str,
+        *,
+        since: date | str,
+        until: date | str,
+        group_by: GroupBy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> list[MessagesUsage]:
+        """The messages a contract's flows handled on each day (or ``group_by="month"``)
+        of the period, both days included; each ``id`` is the day or month.
+
+        The endpoint is known only from the release notes; its query and answer are taken
+        to be those of `contract_history` (``{"data": [...]}``), with ``messages`` counts.
+
+        Examples:
+            >>> days = await client.quota_usages.messages_history(
+            ...     "CONTRACT_ID", since="2024-12-30", until="2025-01-01"
+            ... )
+            >>> [day.id for day in days]
+            ['2024-12-30', '2024-12-31', '2025-01-01']
+        """
+        return await self._objects(
+            QUOTA_USAGES_MESSAGES_HISTORY,
+            MessagesUsage,
+            member="data",
+            params=_period(since, until, group_by),
+            options=options,
+            contract_id=contract_id,
         )

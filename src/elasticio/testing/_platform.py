@@ -24,6 +24,7 @@ from elasticio.testing._areas.data_samples.store import DataSampleRecord, DataSa
 from elasticio.testing._areas.executions.store import Executions
 from elasticio.testing._areas.flows.store import Flows
 from elasticio.testing._areas.logs.store import Logs
+from elasticio.testing._areas.quota_usages.limits import QuotaLimits
 from elasticio.testing._areas.recipes.store import RecipeDeployments, Recipes
 from elasticio.testing._areas.resources.store import ObjectStore
 from elasticio.testing._areas.secrets.store import AuthSecrets
@@ -148,6 +149,7 @@ class Platform:
         self.objects = ObjectStore(clock.now)
         self.logs = Logs(clock, self.workspaces, self.flows, self.components)
         self.queues = Queues(clock, self.flows)
+        self.quota_limits = QuotaLimits(self.contracts)
 
     def __repr__(self) -> str:
         # Safe on a half-built platform too (a traceback formatted with its locals).

@@ -13,17 +13,28 @@ the members of its contract; a workspace's history, its members and the contract
 members with ``contracts.workspace.listAll`` (owners, admins); a workspace's flows and a
 flow's history, the workspace's members. A workspace outside the caller's contracts is a
 404; tenant admins may read everything.
+
+The newer endpoints, known only from the release notes (API digest §4.5), are shaped
+after those above: ``/v2/quotas/limits`` and ``/v2/quotas/usages`` take the contract as
+``contract_id`` in the query and answer ``{"data": {"memory", "cpu", "messages"}}``, the
+contract's monthly limits (see `limits`) and what it used this calendar month up to now;
+the messages history answers ``{"data": [{"id", "messages"}]}`` over a period as the
+histories above, counting messages as the thread stats do (`threads.messages_on`). The
+contract's members may read them (403 for others).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from elasticio._catalog.v2 import (
     QUOTA_USAGES_CONTRACT,
     QUOTA_USAGES_CONTRACT_HISTORY,
     QUOTA_USAGES_FLOW_HISTORY,
+    QUOTA_USAGES_LIMITS,
+    QUOTA_USAGES_MESSAGES_HISTORY,
+    QUOTA_USAGES_USAGES,
     QUOTA_USAGES_WORKSPACE,
     QUOTA_USAGES_WORKSPACE_FLOWS,
     QUOTA_USAGES_WORKSPACE_HISTORY,
@@ -31,6 +42,7 @@ from elasticio._catalog.v2 import (
 from elasticio.testing._areas.contracts import permissions as contract_permissions
 from elasticio.testing._areas.contracts.routes import contract_for
 from elasticio.testing._areas.flows.store import FlowRecord
+from elasticio.testing._areas.flows.threads import messages_on
 from elasticio.testing._areas.quota_usages.meter import Span, Usage, period_days, running_span
 from elasticio.testing._areas.workspaces.routes import reachable_workspace
 from elasticio.testing._areas.workspaces.store import WorkspaceRecord
@@ -72,16 +84,28 @@ def _figures(usage: Usage) -> Json:
     return {"memory": usage.memory, "cpu": usage.cpu}
 
 
-def _history(call: Call, flows: list[FlowRecord]) -> Reply:
+def _days(call: Call) -> list[tuple[str, date]]:
+    """Each day of the queried period that can hold usage, with its key: the day, or its
+    month for ``group_by=month``."""
     first, last = _period(call)
     monthly = choice(call.query, "group_by", ("day", "month")) == "month"
     earliest = min((flow.created_at.date() for flow in call.platform.flows.values()), default=last)
+    days = period_days(first, last, earliest=earliest, today=call.platform.clock.wall().date())
+    return [(day.isoformat()[:7] if monthly else day.isoformat(), day) for day in days]
+
+
+def _history(call: Call, flows: list[FlowRecord]) -> Reply:
     spans = _spans(call, flows)
     buckets: dict[str, Usage] = {}
-    for day in period_days(first, last, earliest=earliest, today=call.platform.clock.wall().date()):
-        key = day.isoformat()[:7] if monthly else day.isoformat()
+    for key, day in _days(call):
         buckets[key] = buckets.get(key, Usage()) + _sum(spans, day, day)
     return Reply(body={"data": [{"id": key, **_figures(u)} for key, u in buckets.items()]})
+
+
+def _messages(call: Call, flows: list[FlowRecord], day: date) -> int:
+    now = call.platform.clock.wall()
+    start = datetime.combine(day, time(), tzinfo=UTC)
+    return sum(messages_on(flow, start, now) for flow in flows) if start <= now else 0
 
 
 def _flows_of(call: Call, workspace_ids: set[str]) -> list[FlowRecord]:
@@ -161,3 +185,36 @@ def flow_history(call: Call, flow_id: str) -> Reply:
     flow = call.platform.flows[flow_id]
     _member_of(call, flow.workspace_id)
     return _history(call, [flow])
+
+
+def _queried_contract(call: Call) -> str:
+    return require_query(call.query, "contract_id")
+
+
+@routes.handle(QUOTA_USAGES_LIMITS)
+def quota_limits(call: Call) -> Reply:
+    contract = contract_for(call, _queried_contract(call))
+    limits = call.platform.quota_limits.of(contract.id)
+    body = {"memory": limits.memory, "cpu": limits.cpu, "messages": limits.messages}
+    return Reply(body={"data": body})
+
+
+@routes.handle(QUOTA_USAGES_USAGES)
+def quota_usages(call: Call) -> Reply:
+    contract_id = _queried_contract(call)
+    flows = _contract_flows(call, contract_id)
+    today = call.platform.clock.wall().date()
+    first = today.replace(day=1)
+    month = [first + timedelta(days=n) for n in range(today.day)]
+    messages = sum(_messages(call, flows, day) for day in month)
+    used = _sum(_spans(call, flows), first, today)
+    return Reply(body={"data": {**_figures(used), "messages": messages}})
+
+
+@routes.handle(QUOTA_USAGES_MESSAGES_HISTORY)
+def messages_history(call: Call, contract_id: str) -> Reply:
+    flows = _contract_flows(call, contract_id)
+    buckets: dict[str, int] = {}
+    for key, day in _days(call):
+        buckets[key] = buckets.get(key, 0) + _messages(call, flows, day)
+    return Reply(body={"data": [{"id": key, "messages": n} for key, n in buckets.items()]})
