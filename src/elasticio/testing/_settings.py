@@ -37,6 +37,8 @@ class EmulatorSettings:
             nothing documents the 409 and clients stop flows before changing them.
         restore_window: seconds after its deletion during which a tenant admin may list
             and restore a flow (24 hours, as the release notes say).
+        request_log_size: how many recent requests ``Emulator.requests`` keeps (its
+            counters count them all), so that a long load test does not grow memory.
     """
 
     rate_limit: float | None = attrs.field(
@@ -49,3 +51,4 @@ class EmulatorSettings:
     execution_lifetime: float = attrs.field(default=600.0, validator=attrs.validators.gt(0.0))
     stop_inactive_conflict: bool = False
     restore_window: float = attrs.field(default=86_400.0, validator=attrs.validators.ge(0.0))
+    request_log_size: int = attrs.field(default=10_000, validator=attrs.validators.ge(1))
