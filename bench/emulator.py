@@ -15,6 +15,11 @@ flows.
 * ``starlette``: a `starlette.applications.Starlette` with the same two routes, each
   answering the bytes the emulator gave for the first request of that kind (the same
   size), from a module constant.
+* ``--served`` measures the issue's way instead: each app served by uvicorn (its default
+  HTTP implementation) in a process of its own on loopback, driven by one keep-alive
+  httpx client here, one request at a time; the figure is the server process's CPU
+  (user + system from ``/proc/<pid>/stat``, 10 ms ticks) per request, uvicorn's own
+  parsing and writing included on both sides. Linux only.
 * Each measurement runs ``--requests`` calls after ``--warmup`` untimed ones with the GC
   collected beforehand; ``--rounds`` rounds alternate which side goes first, the best CPU
   time of each side counts.
@@ -24,6 +29,7 @@ Usage::
     nox -s bench -- emulator
     python bench/emulator.py --requests 2000 --rounds 3
     python bench/emulator.py --requests 200 --rounds 1 --sizes 300   # a smoke run
+    python bench/emulator.py --served --requests 3000
 
 The machine may be shared: figures are noisy, best-of-rounds damps that. The exit status
 is 0 whatever the figures: this is a report, not a test.
@@ -38,9 +44,12 @@ import gc
 import itertools
 import os
 import platform
+import socket
+import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -177,6 +186,79 @@ def measure(flows: int, args: argparse.Namespace) -> list[tuple[str, float, floa
     return rows
 
 
+def serve(side: str, flows: int) -> None:
+    """Serve the emulator or its floor on a free loopback port until killed; print the
+    port, the Authorization header and the paths to ask for."""
+    import uvicorn
+
+    emulator, authorization, ids = emulator_with(flows)
+    workspace = emulator.seed.workspace_id
+    one = f"/v2/flows/{ids[0]}"
+    pages = [
+        f"/v2/flows?workspace_id={workspace}&page[number]={n}"
+        for n in range(1, min(PAGES, len(ids) // 50) + 1)
+    ]
+    app: Any = emulator.app
+    if side == "starlette":
+        loop = asyncio.new_event_loop()
+        _, one_body = loop.run_until_complete(call(app, scope(one, "", authorization)))
+        path, _, query = pages[0].partition("?")
+        _, page_body = loop.run_until_complete(call(app, scope(path, query, authorization)))
+        loop.close()
+        app = trivial_app(one_body, page_body)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    print(sock.getsockname()[1], authorization, " ".join(f"/v2/flows/{i}" for i in ids[:500]))
+    print(" ".join(pages), flush=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    asyncio.run(uvicorn.Server(config).serve(sockets=[sock]))
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def measure_served(flows: int, args: argparse.Namespace) -> list[tuple[str, float, float, int]]:
+    """As `measure`, with each app served by uvicorn in its own process."""
+    import httpx
+
+    tick = 1e6 / os.sysconf("SC_CLK_TCK")
+    per: dict[tuple[str, str], float] = {}
+    sizes: dict[str, int] = {}
+    for side in ("emulator", "starlette"):
+        server = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+            [sys.executable, __file__, "--serve", side, "--sizes", str(flows)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert server.stdout is not None
+            port, authorization_scheme, credentials, *ones = server.stdout.readline().split()
+            pages = server.stdout.readline().split()
+            headers = {"authorization": f"{authorization_scheme} {credentials}"}
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers) as client:
+                for work, paths in (("GET one flow", ones), ("GET a page of 50", pages)):
+                    cycle = itertools.cycle(paths)
+                    for _ in range(args.warmup):
+                        assert client.get(next(cycle)).status_code == 200
+                    best = float("inf")
+                    for _ in range(args.rounds):
+                        before = _cpu_ticks(server.pid)
+                        for _ in range(args.requests):
+                            response = client.get(next(cycle))
+                        best = min(best, (_cpu_ticks(server.pid) - before) * tick)
+                    per[work, side] = best / args.requests
+                    sizes[work] = len(response.content)
+        finally:
+            server.terminate()
+            server.wait()
+    return [
+        (work, per[work, "emulator"], per[work, "starlette"], sizes[work])
+        for work in ("GET one flow", "GET a page of 50")
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="timed calls per run")
@@ -185,11 +267,17 @@ def main() -> None:
     parser.add_argument(
         "--sizes", type=int, nargs="+", default=[300, 50_000], help="flows in all (>= 300)"
     )
+    parser.add_argument("--served", action="store_true", help="over loopback, uvicorn")
+    parser.add_argument("--serve", choices=("emulator", "starlette"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, max(args.sizes[0], 300))
+        return
     if min(args.requests, args.rounds, *args.sizes) < 1 or args.warmup < 0:
         parser.error("--requests, --rounds and --sizes must be positive, --warmup >= 0")
+    how = "served by uvicorn on loopback" if args.served else "in process (ASGI calls)"
     print(
-        f"emulator server CPU per request, in process (ASGI calls), {args.requests:,} calls "
+        f"emulator server CPU per request, {how}, {args.requests:,} calls "
         f"per run, best of {args.rounds}; Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, {sys.platform}"
     )
@@ -197,7 +285,8 @@ def main() -> None:
     print(header + f"{'ratio':>6} | {'bytes':>6} | target")
     failed = False
     for flows in args.sizes:
-        for work, ours, floor, size in measure(max(flows, 300), args):
+        run = measure_served if args.served else measure
+        for work, ours, floor, size in run(max(flows, 300), args):
             ratio = ours / floor
             verdict = "PASS" if ratio <= MAX_RATIO else "FAIL"
             failed |= verdict == "FAIL"

@@ -105,4 +105,6 @@ class RequestLog(Sequence[RecordedRequest]):
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
 
     def __repr__(self) -> str:
-        return f"<RequestLog of {len(self)} recent requests, {self.total} in all>"
+        # Safe on a half-built log too (a traceback formatted with its locals).
+        ring, total = getattr(self, "_ring", ()), getattr(self, "total", 0)
+        return f"<RequestLog of {len(ring)} recent requests, {total} in all>"

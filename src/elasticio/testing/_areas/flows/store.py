@@ -119,6 +119,10 @@ class FlowRecord:
     subscribed: int = 0  # subscriptions ever made: numbers their ids
     # When the flow was run on demand (run-now), in wall time.
     runs: list[datetime] = attrs.Factory(list)
+    # The last answer rendered of it and what that answer was drawn from (flows/views.py).
+    view: tuple[tuple[Any, ...], dict[str, Any]] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""
