@@ -48,5 +48,32 @@ async def anonymous_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
+async def _signed_in(emulator: Emulator, who: str) -> AsyncIterator[httpx.AsyncClient]:
+    user = getattr(emulator.seed, who)
+    async with http_client(emulator, (user.email, user.api_key)) as client:
+        yield client
+
+
+@pytest.fixture
+async def contract_owner_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
+    """The seeded contract owner: no tenant admin, in no workspace."""
+    async for client in _signed_in(emulator, "contract_owner"):
+        yield client
+
+
+@pytest.fixture
+async def member_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
+    """A guest of the shared workspace with no contract role, no tenant admin."""
+    async for client in _signed_in(emulator, "member"):
+        yield client
+
+
+@pytest.fixture
+async def outsider_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
+    """The seeded outsider, in no contract."""
+    async for client in _signed_in(emulator, "outsider"):
+        yield client
+
+
 # A long run of the fuzz tests: `pytest --hypothesis-profile=fuzz` (the nox fuzz session).
 settings.register_profile("fuzz", max_examples=5_000, deadline=None)

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Iterable, Mapping
 from typing import Any, Unpack
 
+from elasticio._catalog._entry import Entry
 from elasticio._catalog.v2 import (
     CONTRACTS_ADD_MEMBER,
     CONTRACTS_CREATE,
@@ -222,6 +223,21 @@ class Contracts(Namespace):
             CONTRACTS_DELETE, params=params, options=options, contract_id=contract_id
         )
 
+    async def _with_roles(
+        self,
+        entry: Entry,
+        member_id: str,
+        roles: Iterable[str] | str,
+        options: CallOptions,
+        **path: str,
+    ) -> ContractMember:
+        """Send a member's roles (to add or to change it) and read the member answered."""
+        body = self._body(entry, id=member_id, attributes={"roles": _roles("roles", roles)})
+        # params and files named, so that mypy holds **path to the path's placeholders.
+        return await self._one(
+            entry, ContractMember, params=None, body=body, files=None, options=options, **path
+        )
+
     async def add_member(
         self,
         contract_id: str,
@@ -240,15 +256,8 @@ class Contracts(Namespace):
             >>> member.roles
             ('owner',)
         """
-        body = self._body(
-            CONTRACTS_ADD_MEMBER, id=user_id, attributes={"roles": _roles("roles", roles)}
-        )
-        return await self._one(
-            CONTRACTS_ADD_MEMBER,
-            ContractMember,
-            body=body,
-            options=options,
-            contract_id=contract_id,
+        return await self._with_roles(
+            CONTRACTS_ADD_MEMBER, user_id, roles, options, contract_id=contract_id
         )
 
     async def update_member(
@@ -269,14 +278,11 @@ class Contracts(Namespace):
             >>> member.roles
             ('member',)
         """
-        body = self._body(
-            CONTRACTS_UPDATE_MEMBER, id=user_id, attributes={"roles": _roles("roles", roles)}
-        )
-        return await self._one(
+        return await self._with_roles(
             CONTRACTS_UPDATE_MEMBER,
-            ContractMember,
-            body=body,
-            options=options,
+            user_id,
+            roles,
+            options,
             contract_id=contract_id,
             user_id=user_id,
         )

@@ -60,6 +60,19 @@ class QuotaUsages(Namespace):
             model, value["data"], request_id=response.request_id, pointer="/data"
         )
 
+    async def _history(
+        self,
+        entry: Entry,
+        model: type[M],
+        period: dict[str, Any],
+        options: CallOptions,
+        **path: str,
+    ) -> list[M]:
+        """The objects in the ``data`` array of the answer, one a day, month or flow."""
+        return await self._objects(
+            entry, model, member="data", params=period, options=options, **path
+        )
+
     async def contract(
         self,
         contract_id: str,
@@ -101,13 +114,9 @@ class QuotaUsages(Namespace):
             >>> [day.id for day in days][:2]
             ['2024-12-01', '2024-12-02']
         """
-        return await self._objects(
-            QUOTA_USAGES_CONTRACT_HISTORY,
-            QuotaUsage,
-            member="data",
-            params=_period(since, until, group_by),
-            options=options,
-            contract_id=contract_id,
+        period = _period(since, until, group_by)
+        return await self._history(
+            QUOTA_USAGES_CONTRACT_HISTORY, QuotaUsage, period, options, contract_id=contract_id
         )
 
     async def workspace(
@@ -151,13 +160,9 @@ class QuotaUsages(Namespace):
             >>> [month.id for month in months]
             ['2024-11', '2024-12']
         """
-        return await self._objects(
-            QUOTA_USAGES_WORKSPACE_HISTORY,
-            QuotaUsage,
-            member="data",
-            params=_period(since, until, group_by),
-            options=options,
-            workspace_id=workspace_id,
+        period = _period(since, until, group_by)
+        return await self._history(
+            QUOTA_USAGES_WORKSPACE_HISTORY, QuotaUsage, period, options, workspace_id=workspace_id
         )
 
     async def workspace_flows(
@@ -178,13 +183,9 @@ class QuotaUsages(Namespace):
             >>> all(flow.memory > 0 for flow in flows)
             True
         """
-        return await self._objects(
-            QUOTA_USAGES_WORKSPACE_FLOWS,
-            QuotaUsage,
-            member="data",
-            params=_period(since, until),
-            options=options,
-            workspace_id=workspace_id,
+        period = _period(since, until)
+        return await self._history(
+            QUOTA_USAGES_WORKSPACE_FLOWS, QuotaUsage, period, options, workspace_id=workspace_id
         )
 
     async def flow_history(
@@ -205,13 +206,9 @@ class QuotaUsages(Namespace):
             >>> len(days)
             2
         """
-        return await self._objects(
-            QUOTA_USAGES_FLOW_HISTORY,
-            QuotaUsage,
-            member="data",
-            params=_period(since, until, group_by),
-            options=options,
-            flow_id=flow_id,
+        period = _period(since, until, group_by)
+        return await self._history(
+            QUOTA_USAGES_FLOW_HISTORY, QuotaUsage, period, options, flow_id=flow_id
         )
 
     async def limits(self, contract_id: str, **options: Unpack[CallOptions]) -> QuotaLimits:
@@ -267,11 +264,7 @@ class QuotaUsages(Namespace):
             >>> [day.id for day in days]
             ['2024-12-30', '2024-12-31', '2025-01-01']
         """
-        return await self._objects(
-            QUOTA_USAGES_MESSAGES_HISTORY,
-            MessagesUsage,
-            member="data",
-            params=_period(since, until, group_by),
-            options=options,
-            contract_id=contract_id,
+        period = _period(since, until, group_by)
+        return await self._history(
+            QUOTA_USAGES_MESSAGES_HISTORY, MessagesUsage, period, options, contract_id=contract_id
         )

@@ -3,9 +3,10 @@ providers a tenant's users sign in with (API v2)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Unpack
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar, TypeVar, Unpack
 
+from elasticio._catalog._entry import Entry
 from elasticio._catalog.v2 import (
     OPENID_PROVIDERS_CREATE,
     OPENID_PROVIDERS_DELETE,
@@ -23,10 +24,13 @@ from elasticio._errors import UsageError
 from elasticio._options import CallOptions, ListOptions
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import UNSET, Unset
+from elasticio.models._declare import Model
 from elasticio.models._sso import OpenIDProvider, SAMLProvider
 from elasticio.resources._base import Namespace
 
 __all__ = ["OpenIDProviders", "SAMLProviders"]
+
+M = TypeVar("M", bound=Model)
 
 
 def _config(**given: Any) -> dict[str, Any] | Unset:
@@ -39,7 +43,63 @@ def _certificates(value: Iterable[str] | Unset) -> list[str] | Unset:
     return value if isinstance(value, Unset) else list(strings("idp_certificates", value))
 
 
-class OpenIDProviders(Namespace):
+class _Providers(Namespace):
+    """What the two kinds of provider share: the attributes a create or an update sends,
+    built from the method's ``locals()``, and the requests on one provider."""
+
+    _namespace: ClassVar[str]
+    _attribute_names: ClassVar[tuple[str, ...]]
+    _config_names: ClassVar[tuple[str, ...]]
+
+    def _attributes(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        attributes = {name: arguments[name] for name in self._attribute_names}
+        if "idp_certificates" in attributes:
+            attributes["idp_certificates"] = _certificates(attributes["idp_certificates"])
+        attributes["config"] = _config(**{name: arguments[name] for name in self._config_names})
+        return attributes
+
+    async def _provider(
+        self, entry: Entry, model: type[M], tenant_id: str, provider_id: str, options: CallOptions
+    ) -> M:
+        return await self._one(
+            entry, model, options=options, tenant_id=tenant_id, provider_id=provider_id
+        )
+
+    async def _create(
+        self,
+        entry: Entry,
+        model: type[M],
+        tenant_id: str,
+        arguments: Mapping[str, Any],
+        options: CallOptions,
+    ) -> M:
+        body = self._body(entry, attributes=self._attributes(arguments))
+        return await self._one(entry, model, body=body, options=options, tenant_id=tenant_id)
+
+    async def _update(
+        self,
+        entry: Entry,
+        model: type[M],
+        tenant_id: str,
+        provider_id: str,
+        arguments: Mapping[str, Any],
+        options: CallOptions,
+    ) -> M:
+        attributes = self._attributes(arguments)
+        if all(isinstance(v, Unset) for v in attributes.values()):
+            raise UsageError(f"{self._namespace}.update() needs something to change")
+        body = self._body(entry, id=provider_id, attributes=attributes)
+        return await self._one(
+            entry, model, body=body, options=options, tenant_id=tenant_id, provider_id=provider_id
+        )
+
+    async def _delete(
+        self, entry: Entry, tenant_id: str, provider_id: str, options: CallOptions
+    ) -> None:
+        await self._nothing(entry, options=options, tenant_id=tenant_id, provider_id=provider_id)
+
+
+class OpenIDProviders(_Providers):
     """A tenant's OpenID Connect providers: list, get, create, update, delete
     (``tenants.tenant.get`` to read, ``tenants.tenant.edit`` to change).
 
@@ -47,6 +107,10 @@ class OpenIDProviders(Namespace):
         >>> async for provider in client.openid_providers.list("TENANT_ID"):  # doctest: +SKIP
         ...     print(provider.issuer)
     """
+
+    _namespace = "openid_providers"
+    _attribute_names = ("issuer", "client_id", "client_secret", "response_type")
+    _config_names = ("auto_create_users",)
 
     def list(self, tenant_id: str, **options: Unpack[ListOptions]) -> Paginator[OpenIDProvider]:
         """The tenant's OpenID Connect providers (one request: the API does not page
@@ -79,12 +143,8 @@ class OpenIDProviders(Namespace):
             >>> provider.response_type, provider.config["auto_create_users"]
             ('code', True)
         """
-        return await self._one(
-            OPENID_PROVIDERS_GET,
-            OpenIDProvider,
-            options=options,
-            tenant_id=tenant_id,
-            provider_id=provider_id,
+        return await self._provider(
+            OPENID_PROVIDERS_GET, OpenIDProvider, tenant_id, provider_id, options
         )
 
     async def create(
@@ -113,16 +173,8 @@ class OpenIDProviders(Namespace):
             >>> provider.config["auto_create_users"]
             False
         """
-        attributes = {
-            "issuer": issuer,
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "response_type": response_type,
-            "config": _config(auto_create_users=auto_create_users),
-        }
-        body = self._body(OPENID_PROVIDERS_CREATE, attributes=attributes)
-        return await self._one(
-            OPENID_PROVIDERS_CREATE, OpenIDProvider, body=body, options=options, tenant_id=tenant_id
+        return await self._create(
+            OPENID_PROVIDERS_CREATE, OpenIDProvider, tenant_id, locals(), options
         )
 
     async def update(
@@ -153,23 +205,8 @@ class OpenIDProviders(Namespace):
             >>> provider.issuer
             'https://login.example.com'
         """
-        attributes = {
-            "issuer": issuer,
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "response_type": response_type,
-            "config": _config(auto_create_users=auto_create_users),
-        }
-        if all(isinstance(v, Unset) for v in attributes.values()):
-            raise UsageError("openid_providers.update() needs something to change")
-        body = self._body(OPENID_PROVIDERS_UPDATE, id=provider_id, attributes=attributes)
-        return await self._one(
-            OPENID_PROVIDERS_UPDATE,
-            OpenIDProvider,
-            body=body,
-            options=options,
-            tenant_id=tenant_id,
-            provider_id=provider_id,
+        return await self._update(
+            OPENID_PROVIDERS_UPDATE, OpenIDProvider, tenant_id, provider_id, locals(), options
         )
 
     async def delete(
@@ -184,12 +221,10 @@ class OpenIDProviders(Namespace):
             ... )
             >>> await client.openid_providers.delete("TENANT_ID", created.id)
         """
-        await self._nothing(
-            OPENID_PROVIDERS_DELETE, options=options, tenant_id=tenant_id, provider_id=provider_id
-        )
+        await self._delete(OPENID_PROVIDERS_DELETE, tenant_id, provider_id, options)
 
 
-class SAMLProviders(Namespace):
+class SAMLProviders(_Providers):
     """A tenant's SAML 2.0 identity providers: list, get, create, update, delete
     (``tenants.tenant.get`` to read, ``tenants.tenant.edit`` to change).
 
@@ -197,6 +232,21 @@ class SAMLProviders(Namespace):
         >>> async for provider in client.saml_providers.list("TENANT_ID"):  # doctest: +SKIP
         ...     print(provider.entity_id)
     """
+
+    _namespace = "saml_providers"
+    _attribute_names = (
+        "entity_id",
+        "login_endpoint",
+        "idp_certificates",
+        "logout_endpoint",
+        "assert_endpoint",
+        "name_id_format",
+        "certificate",
+        "private_key",
+        "force_auth",
+        "allow_unencrypted_assertion",
+    )
+    _config_names = ("email_attribute", "auto_create_users")
 
     def list(self, tenant_id: str, **options: Unpack[ListOptions]) -> Paginator[SAMLProvider]:
         """The tenant's SAML 2.0 identity providers (one request: the API does not page
@@ -227,12 +277,8 @@ class SAMLProviders(Namespace):
             >>> provider.allow_unencrypted_assertion, provider.force_auth
             (True, False)
         """
-        return await self._one(
-            SAML_PROVIDERS_GET,
-            SAMLProvider,
-            options=options,
-            tenant_id=tenant_id,
-            provider_id=provider_id,
+        return await self._provider(
+            SAML_PROVIDERS_GET, SAMLProvider, tenant_id, provider_id, options
         )
 
     async def create(
@@ -269,23 +315,7 @@ class SAMLProviders(Namespace):
             >>> provider.config["email_attribute"]
             'mail'
         """
-        attributes = {
-            "entity_id": entity_id,
-            "login_endpoint": login_endpoint,
-            "idp_certificates": _certificates(idp_certificates),
-            "logout_endpoint": logout_endpoint,
-            "assert_endpoint": assert_endpoint,
-            "name_id_format": name_id_format,
-            "certificate": certificate,
-            "private_key": private_key,
-            "force_auth": force_auth,
-            "allow_unencrypted_assertion": allow_unencrypted_assertion,
-            "config": _config(email_attribute=email_attribute, auto_create_users=auto_create_users),
-        }
-        body = self._body(SAML_PROVIDERS_CREATE, attributes=attributes)
-        return await self._one(
-            SAML_PROVIDERS_CREATE, SAMLProvider, body=body, options=options, tenant_id=tenant_id
-        )
+        return await self._create(SAML_PROVIDERS_CREATE, SAMLProvider, tenant_id, locals(), options)
 
     async def update(
         self,
@@ -323,29 +353,8 @@ class SAMLProviders(Namespace):
             >>> provider.force_auth
             True
         """
-        attributes = {
-            "entity_id": entity_id,
-            "login_endpoint": login_endpoint,
-            "idp_certificates": _certificates(idp_certificates),
-            "logout_endpoint": logout_endpoint,
-            "assert_endpoint": assert_endpoint,
-            "name_id_format": name_id_format,
-            "certificate": certificate,
-            "private_key": private_key,
-            "force_auth": force_auth,
-            "allow_unencrypted_assertion": allow_unencrypted_assertion,
-            "config": _config(email_attribute=email_attribute, auto_create_users=auto_create_users),
-        }
-        if all(isinstance(v, Unset) for v in attributes.values()):
-            raise UsageError("saml_providers.update() needs something to change")
-        body = self._body(SAML_PROVIDERS_UPDATE, id=provider_id, attributes=attributes)
-        return await self._one(
-            SAML_PROVIDERS_UPDATE,
-            SAMLProvider,
-            body=body,
-            options=options,
-            tenant_id=tenant_id,
-            provider_id=provider_id,
+        return await self._update(
+            SAML_PROVIDERS_UPDATE, SAMLProvider, tenant_id, provider_id, locals(), options
         )
 
     async def delete(
@@ -360,6 +369,4 @@ class SAMLProviders(Namespace):
             ... )
             >>> await client.saml_providers.delete("TENANT_ID", created.id)
         """
-        await self._nothing(
-            SAML_PROVIDERS_DELETE, options=options, tenant_id=tenant_id, provider_id=provider_id
-        )
+        await self._delete(SAML_PROVIDERS_DELETE, tenant_id, provider_id, options)

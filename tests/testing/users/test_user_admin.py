@@ -3,31 +3,13 @@ identities; each with a tenant admin who may and callers who may not."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
 
 from elasticio.testing import Emulator
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from tests._support.docs import docs
-from tests._support.emulator_http import data_of, error_of, http_client
-
-
-@pytest.fixture
-async def contract_owner_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
-    """The seeded contract owner, who is no tenant admin."""
-    user = emulator.seed.contract_owner
-    async with http_client(emulator, (user.email, user.api_key)) as client:
-        yield client
-
-
-@pytest.fixture
-async def outsider_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
-    """The seeded outsider, in no contract."""
-    user = emulator.seed.outsider
-    async with http_client(emulator, (user.email, user.api_key)) as client:
-        yield client
+from tests._support.emulator_http import data_of, error_of
 
 
 def _new_user(email: str, password: str | None = None) -> dict[str, object]:

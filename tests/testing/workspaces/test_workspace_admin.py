@@ -3,42 +3,13 @@ removing members, the support user; each with a caller who may and one who may n
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
 
 from elasticio.testing import Emulator
 from tests._support.docs import docs
 from tests._support.emulator_http import data_of, error_of, http_client, ref
-
-
-async def _as(emulator: Emulator, who: str) -> AsyncIterator[httpx.AsyncClient]:
-    user = getattr(emulator.seed, who)
-    async with http_client(emulator, (user.email, user.api_key)) as client:
-        yield client
-
-
-@pytest.fixture
-async def contract_owner_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
-    """The contract owner: no tenant admin, in no workspace."""
-    async for client in _as(emulator, "contract_owner"):
-        yield client
-
-
-@pytest.fixture
-async def member_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
-    """A guest of the shared workspace with no contract role."""
-    async for client in _as(emulator, "member"):
-        yield client
-
-
-@pytest.fixture
-async def outsider_api(emulator: Emulator) -> AsyncIterator[httpx.AsyncClient]:
-    """A user in no contract."""
-    async for client in _as(emulator, "outsider"):
-        yield client
 
 
 def _changes(**attributes: Any) -> dict[str, Any]:

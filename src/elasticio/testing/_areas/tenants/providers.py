@@ -9,7 +9,7 @@ leaves it. Updates merge ``config`` members into the provider's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,7 +37,7 @@ from elasticio.testing._areas.tenants.views import (
 )
 from elasticio.testing._errors import NoSuchRecordError, invalid
 from elasticio.testing._json import clone
-from elasticio.testing._jsonapi import document
+from elasticio.testing._jsonapi import Json, document
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
 from elasticio.testing._schema import Attr, Body
@@ -105,18 +105,40 @@ def _owned(table: Providers[Any], tenant_id: str, provider_id: str) -> Any:
     return found
 
 
+def _listed(
+    call: Call, tenant_id: str, table: Providers[Any], view: Callable[[Any], Json]
+) -> Reply:
+    tenant = administered(call, tenant_id, "tenants.tenant.get")
+    return Reply(body=document([view(p) for p in table.where(lambda p: p.tenant_id == tenant.id)]))
+
+
+def _shown(
+    call: Call,
+    tenant_id: str,
+    provider_id: str,
+    table: Providers[Any],
+    view: Callable[[Any], Json],
+) -> Reply:
+    tenant = administered(call, tenant_id, "tenants.tenant.get")
+    return Reply(body=document(view(_owned(table, tenant.id, provider_id))))
+
+
+def _deleted(call: Call, tenant_id: str, provider_id: str, table: Providers[Any]) -> Reply:
+    tenant = administered(call, tenant_id, "tenants.tenant.edit")
+    table.delete(_owned(table, tenant.id, provider_id).id)
+    return Reply(status=204)
+
+
 @routes.handle(OPENID_PROVIDERS_LIST)
 def list_openid_providers(call: Call, tenant_id: str) -> Reply:
-    tenant = administered(call, tenant_id, "tenants.tenant.get")
-    found = call.platform.openid_providers.where(lambda p: p.tenant_id == tenant.id)
-    return Reply(body=document([openid_provider_resource(p) for p in found]))
+    return _listed(call, tenant_id, call.platform.openid_providers, openid_provider_resource)
 
 
 @routes.handle(OPENID_PROVIDERS_GET)
 def get_openid_provider(call: Call, tenant_id: str, provider_id: str) -> Reply:
-    tenant = administered(call, tenant_id, "tenants.tenant.get")
-    provider = _owned(call.platform.openid_providers, tenant.id, provider_id)
-    return Reply(body=document(openid_provider_resource(provider)))
+    return _shown(
+        call, tenant_id, provider_id, call.platform.openid_providers, openid_provider_resource
+    )
 
 
 @routes.handle(OPENID_PROVIDERS_CREATE, body=NEW_OPENID)
@@ -153,10 +175,7 @@ def update_openid_provider(call: Call, tenant_id: str, provider_id: str) -> Repl
 
 @routes.handle(OPENID_PROVIDERS_DELETE)
 def delete_openid_provider(call: Call, tenant_id: str, provider_id: str) -> Reply:
-    tenant = administered(call, tenant_id, "tenants.tenant.edit")
-    provider = _owned(call.platform.openid_providers, tenant.id, provider_id)
-    call.platform.openid_providers.delete(provider.id)
-    return Reply(status=204)
+    return _deleted(call, tenant_id, provider_id, call.platform.openid_providers)
 
 
 def _saml(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -179,16 +198,14 @@ def _saml(attributes: dict[str, Any]) -> dict[str, Any]:
 
 @routes.handle(SAML_PROVIDERS_LIST)
 def list_saml_providers(call: Call, tenant_id: str) -> Reply:
-    tenant = administered(call, tenant_id, "tenants.tenant.get")
-    found = call.platform.saml_providers.where(lambda p: p.tenant_id == tenant.id)
-    return Reply(body=document([saml_provider_resource(p) for p in found]))
+    return _listed(call, tenant_id, call.platform.saml_providers, saml_provider_resource)
 
 
 @routes.handle(SAML_PROVIDERS_GET)
 def get_saml_provider(call: Call, tenant_id: str, provider_id: str) -> Reply:
-    tenant = administered(call, tenant_id, "tenants.tenant.get")
-    provider = _owned(call.platform.saml_providers, tenant.id, provider_id)
-    return Reply(body=document(saml_provider_resource(provider)))
+    return _shown(
+        call, tenant_id, provider_id, call.platform.saml_providers, saml_provider_resource
+    )
 
 
 @routes.handle(SAML_PROVIDERS_CREATE, body=NEW_SAML)
@@ -219,7 +236,4 @@ def update_saml_provider(call: Call, tenant_id: str, provider_id: str) -> Reply:
 
 @routes.handle(SAML_PROVIDERS_DELETE)
 def delete_saml_provider(call: Call, tenant_id: str, provider_id: str) -> Reply:
-    tenant = administered(call, tenant_id, "tenants.tenant.edit")
-    provider = _owned(call.platform.saml_providers, tenant.id, provider_id)
-    call.platform.saml_providers.delete(provider.id)
-    return Reply(status=204)
+    return _deleted(call, tenant_id, provider_id, call.platform.saml_providers)

@@ -40,45 +40,51 @@ class Tenants(Table[TenantRecord]):
 
 
 @attrs.define(kw_only=True)
-class CertificateRecord:
-    """An SSL certificate and its private key (never in a repr), PEM text as given."""
+class _HeldRecord:
+    """What every record a tenant holds has: its id (the table sets it) and its tenant."""
 
     id: str = attrs.field(init=False, default="")
     tenant_id: str
+
+
+H = TypeVar("H", bound=_HeldRecord)
+
+
+class _Held(Table[H]):
+    """Records each held by a tenant and pointing into the tables of ``refs``."""
+
+    def __init__(
+        self, kind: str, label: str, ids: IdFactory, tenants: Tenants, **refs: Table[Any]
+    ) -> None:
+        super().__init__(kind, ids, label=label, refs={"tenant_id": tenants, **refs})
+
+
+@attrs.define(kw_only=True)
+class CertificateRecord(_HeldRecord):
+    """An SSL certificate and its private key (never in a repr), PEM text as given."""
+
     user_id: str
     public_key: str
     private_key: str = attrs.field(repr=False)
 
 
-class Certificates(Table[CertificateRecord]):
+class Certificates(_Held[CertificateRecord]):
     def __init__(self, ids: IdFactory, tenants: Tenants, users: Users) -> None:
-        super().__init__(
-            "certificate",
-            ids,
-            label="certificate",
-            refs={"tenant_id": tenants, "user_id": users},
-        )
+        super().__init__("certificate", "certificate", ids, tenants, user_id=users)
 
 
 @attrs.define(kw_only=True)
-class OAuthClientRecord:
+class OAuthClientRecord(_HeldRecord):
     """A tenant's OAuth client of one component; the secret is never in a repr."""
 
-    id: str = attrs.field(init=False, default="")
-    tenant_id: str
     component_id: str
     client_id: str
     client_secret: str = attrs.field(repr=False)
 
 
-class TenantOAuthClients(Table[OAuthClientRecord]):
+class TenantOAuthClients(_Held[OAuthClientRecord]):
     def __init__(self, ids: IdFactory, tenants: Tenants, components: Components) -> None:
-        super().__init__(
-            "oauth-client",
-            ids,
-            label="oauth client",
-            refs={"tenant_id": tenants, "component_id": components},
-        )
+        super().__init__("oauth-client", "oauth client", ids, tenants, component_id=components)
 
     def of_component(self, tenant_id: str, component_id: str) -> OAuthClientRecord | None:
         """The tenant's client of the component, if it has one."""
@@ -87,11 +93,9 @@ class TenantOAuthClients(Table[OAuthClientRecord]):
 
 
 @attrs.define(kw_only=True)
-class OpenIdProviderRecord:
+class OpenIdProviderRecord(_HeldRecord):
     """An OpenID Connect provider; the client secret is never in a repr."""
 
-    id: str = attrs.field(init=False, default="")
-    tenant_id: str
     issuer: str
     client_id: str
     client_secret: str = attrs.field(repr=False)
@@ -100,21 +104,19 @@ class OpenIdProviderRecord:
 
 
 @attrs.define(kw_only=True)
-class SamlProviderRecord:
+class SamlProviderRecord(_HeldRecord):
     """A SAML 2.0 identity provider: its attributes as the API shows them (the private
     key among them, so never in a repr)."""
 
-    id: str = attrs.field(init=False, default="")
-    tenant_id: str
     attributes: dict[str, Any] = attrs.field(repr=False)
 
 
 P = TypeVar("P", OpenIdProviderRecord, SamlProviderRecord)
 
 
-class Providers(Table[P]):
+class Providers(_Held[P]):
     """The single sign-on providers of one kind (``openid-provider``, ``saml-provider``),
     each in a tenant."""
 
     def __init__(self, kind: str, label: str, ids: IdFactory, tenants: Tenants) -> None:
-        super().__init__(kind, ids, label=label, refs={"tenant_id": tenants})
+        super().__init__(kind, label, ids, tenants)
