@@ -140,7 +140,7 @@ def _shapes(value: Any, cls: type[Any], pointer: str) -> tuple[Any, ...]:
     shapes = []
     for position, item in enumerate(value):
         where = f"{pointer}/{position}"
-        if not isinstance(item, Mapping):
+        if type(item) is not dict and not isinstance(item, Mapping):
             raise DecodeError(f"expected an object, got {type(item).__name__}", pointer=where)
         shapes.append(_shape(cls, item, where))
     return tuple(shapes)
@@ -180,7 +180,7 @@ def _shape_fast(cls: type[T], item: Mapping[str, Any]) -> T:
 def _structure_graph(value: Any, _: Any = None) -> FlowGraph:
     """The converter's hook for a ``graph`` attribute; a DecodeError's pointer is
     relative to the graph (``/nodes/1``)."""
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise DecodeError(f"a flow graph must be an object, got {type(value).__name__}")
     return FlowGraph(
         nodes=_shapes(value.get("nodes"), FlowNode, "/nodes"),
