@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+from collections.abc import Awaitable, Callable
 from contextlib import aclosing
 from typing import Any
 
@@ -14,6 +16,12 @@ from elasticio import AsyncClient, DecodeError, NotFoundError, Paginator, UsageE
 from elasticio._http import RequestSpec, Response
 from elasticio.jsonapi import Document, Resource
 from tests._support.offline import BASE_URL
+from tests.test_cancellation import (
+    loopback_client,
+    pool_of,
+    serve,  # noqa: F401 (the loopback server fixture)
+    settled,
+)
 from tests.test_pagination import item_id, page
 
 
@@ -215,3 +223,48 @@ async def test_a_list_method_takes_the_prefetch_option(
         assert route.call_count == 1
         assert (await anext(items)).id == "2"
     assert route.call_count == 2
+
+
+# --- over a socket: the fetch ahead gives its connection back ---------------------------------
+
+
+def answer(body: bytes) -> bytes:
+    return (
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/vnd.api+json\r\n"
+        b"content-length: %d\r\n\r\n%s" % (len(body), body)
+    )
+
+
+async def first_page_then_hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Answer the first request with a page linking to a second; hold every later one."""
+    first = json.dumps(page("1", "2", links={"next": "/v2/components?page[number]=2"}))
+    answered = False
+    while await reader.readline():
+        while await reader.readline() not in (b"\r\n", b""):
+            pass
+        if answered:
+            await asyncio.Event().wait()
+        writer.write(answer(first.encode()))
+        await writer.drain()
+        answered = True
+
+
+async def test_leaving_the_loop_early_leaks_no_connection(
+    serve: Callable[..., Awaitable[str]],  # noqa: F811 (the fixture imported above)
+) -> None:
+    """A ``break`` while the next page is on the wire: the request ends, its slot and its
+    connection are free again."""
+    base_url = await serve(first_page_then_hold)
+    async with loopback_client(base_url) as c:
+        components = c.components.list(contract_id="C1")
+        async with aclosing(aiter(components)) as items:
+            assert (await anext(items)).id == "1"
+            for _ in range(200):  # until the fetch ahead is on the wire
+                if any(not conn.is_idle() for conn in pool_of(c).connections):
+                    break
+                await asyncio.sleep(0)
+            assert any(not conn.is_idle() for conn in pool_of(c).connections)
+        await settled(c)
+        assert c._core.slots is not None
+        assert c._core.slots._value == 2
+        assert [conn for conn in pool_of(c).connections if not conn.is_idle()] == []
