@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from elasticio import DecodeError
 from elasticio.jsonapi import Document
 from elasticio.jsonapi._json import loads
-from elasticio.models import Flow, FlowNode
+from elasticio.models import Flow, FlowDraft, FlowNode
 from elasticio.models._declare import _TYPES, _plan, _structure_checked, structure
 from elasticio.models._fast import Slow, field_check
 from tests.models.test_fuzz import CONTEXTS, MODELS, PROFILE, documents
@@ -126,6 +126,25 @@ def test_a_malformed_relationship_the_model_does_not_read_is_still_refused() -> 
     with pytest.raises(DecodeError) as caught:
         structure(Flow, document, document.primary[0])
     assert caught.value.pointer == "/data/relationships/versions/links"
+
+
+@pytest.mark.parametrize(
+    "example", ["flows/get.json", "flows/list.json", "flows/create.json", "flows/draft.json"]
+)
+def test_the_docs_flows_never_need_the_converter(
+    example: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path is taken: the plain case never reaches the slower one."""
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("the converter was asked")
+
+    monkeypatch.setattr("elasticio.models._declare._structure_checked", refuse)
+    monkeypatch.setattr("elasticio.models._flows.converter", None)
+    document = Document.parse(json.loads((FIXTURES / example).read_text()))
+    for resource in document.primary:
+        cls = Flow if resource.type == "flow" else FlowDraft
+        assert structure(cls, document, resource).id == resource.id
 
 
 def test_the_fast_path_builds_the_plain_case() -> None:
