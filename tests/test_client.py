@@ -13,6 +13,7 @@ from elasticio import (
     AsyncClient,
     ClientStats,
     ConfigurationError,
+    NotFoundError,
     PollPolicy,
     Response,
     RetryPolicy,
@@ -370,3 +371,26 @@ async def test_a_json_api_request_leaves_json_empty(
     response = await client._send(RequestSpec(method="GET", path="/v2/users/me"))
     assert response.json is None
     assert response.document.has_data
+
+
+async def test_request_json_returns_the_plain_value(
+    client: AsyncClient, router: respx.MockRouter
+) -> None:
+    """request_json() sends the request as given and returns the JSON value undecoded."""
+    route = router.get("/v1/teams/").respond(200, json=[{"id": "t1", "name": "My team"}])
+    assert await client.request_json("GET", "/v1/teams/", params={"a": "1"}) == [
+        {"id": "t1", "name": "My team"}
+    ]
+    assert route.calls.last.request.url.params["a"] == "1"
+
+
+async def test_request_json_maps_a_v1_error(client: AsyncClient, router: respx.MockRouter) -> None:
+    """A v1 error answer raises the typed error with the platform's message."""
+    router.delete("/v1/sshkey/k").respond(404, json={"message": "Key not found"})
+    with pytest.raises(NotFoundError, match="Key not found"):
+        await client.request_json("DELETE", "/v1/sshkey/k")
+
+
+async def test_request_json_needs_an_absolute_path(client: AsyncClient) -> None:
+    with pytest.raises(UsageError, match="must start with '/'"):
+        await client.request_json("GET", "v1/users")

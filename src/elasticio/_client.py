@@ -29,6 +29,7 @@ from elasticio._http import (
     decipher_plain,
     user_agent,
 )
+from elasticio._logs import configure_from_environment
 from elasticio._options import CallOptions
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
@@ -47,9 +48,14 @@ from elasticio.resources import (
     DataSamples,
     Executions,
     Flows,
+    Logs,
     OAuthClients,
     OpenIDProviders,
     Permissions,
+    PlatformStats,
+    QuotaUsages,
+    Recipes,
+    Resources,
     SAMLProviders,
     Secrets,
     SSHKeys,
@@ -149,6 +155,24 @@ class _Core:
         self.stats = ClientStats()
         # Exchanges on the wire, kept referenced until they end (a caller may leave first).
         self.exchanges: set[asyncio.Task[httpx.Response]] = set()
+        # The event loop of the first request: the pool's connections belong to it.
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def check_loop(self) -> None:
+        """Tie the client to the running loop on first use; refuse any other loop later.
+
+        Raises:
+            UsageError: the client was first used in another event loop.
+        """
+        loop = asyncio.get_running_loop()
+        if self.loop is None:
+            self.loop = loop
+        elif self.loop is not loop:
+            raise UsageError(
+                "this AsyncClient was first used in another event loop, and its connections"
+                " belong to that loop: make one AsyncClient per event loop (inside the"
+                " asyncio.run() that uses it), or use the synchronous elasticio.Client"
+            )
 
     def __repr__(self) -> str:
         return f"<_Core base_url={str(self.config.base_url)!r}>"
@@ -223,6 +247,17 @@ class AsyncClient:
     """The permissions a tenant's roles can grant."""
     saml_providers: SAMLProviders
     """A tenant's SAML 2.0 identity providers."""
+    recipes: Recipes
+    """Recipes: flow templates to share and activate, and their deployments."""
+    logs: Logs
+    """The log lines of a workspace's flows."""
+    platform_stats: PlatformStats
+    """Queue depths of flows, and the workspaces' inventory of flows and components
+    (``client.stats`` is the client's own request counts)."""
+    quota_usages: QuotaUsages
+    """Memory and CPU used by contracts, workspaces and flows."""
+    resources: Resources
+    """Attachment storage: signed URL pairs."""
     secrets: Secrets
     """Auth secrets of a workspace: the tokens obtained with auth clients."""
     ssh_keys: SSHKeys
@@ -262,6 +297,7 @@ class AsyncClient:
         clock: Callable[[], float] = time.monotonic,
         max_pages: int = DEFAULT_MAX_PAGES,
     ) -> None:
+        configure_from_environment()
         if http_client is not None and transport is not None:
             raise ConfigurationError("pass either http_client or transport, not both")
         config = resolve_config(email, api_key, base_url, allow_insecure_http=allow_insecure_http)
@@ -321,6 +357,11 @@ class AsyncClient:
         self.openid_providers = OpenIDProviders(self)
         self.permissions = Permissions(self)
         self.saml_providers = SAMLProviders(self)
+        self.recipes = Recipes(self)
+        self.logs = Logs(self)
+        self.platform_stats = PlatformStats(self)
+        self.quota_usages = QuotaUsages(self)
+        self.resources = Resources(self)
         self.secrets = Secrets(self)
         self.ssh_keys = SSHKeys(self)
         self.teams = Teams(self)
@@ -448,6 +489,40 @@ class AsyncClient:
         )
         return (await self._send(spec, retry=retry)).document
 
+    async def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        retry: RetryPolicy | None = None,
+        **options: Unpack[CallOptions],
+    ) -> Any:
+        """Like [`request`][elasticio.AsyncClient.request], for an endpoint that answers
+        plain JSON (API v1, logs, quota usages): the decoded JSON value, as sent (None for
+        an empty answer). Errors map onto the same exception tree, v1's ``{"message":
+        ...}`` included.
+
+        Examples:
+            >>> teams = await client.request_json("GET", "/v1/teams/")
+            >>> [team["name"] for team in teams]  # doctest: +SKIP
+            ['acme-dev']
+        """
+        if not path.startswith("/"):
+            raise UsageError("path must start with '/', e.g. '/v1/users'")
+        timeout = options.get("timeout")
+        spec = RequestSpec(
+            method=method.upper(),
+            path=path,
+            params={**(params or {}), **options.get("extra_query", {})},
+            json=json,
+            codec="plain",
+            headers=options.get("extra_headers", {}),
+            timeout=None if timeout is None else as_timeout(timeout),
+        )
+        return (await self._send(spec, retry=retry)).json
+
     async def with_raw_response(
         self, call: Callable[P, Awaitable[T]], /, *args: P.args, **kwargs: P.kwargs
     ) -> RawResponse[T]:
@@ -508,6 +583,7 @@ class AsyncClient:
         a ``Location`` that must not be followed blindly. Accepting a status does not
         change retrying: a 429 or 5xx is still retried first.
         """
+        self._core.check_loop()
         policy = retry or self._retry
         request = build_request(self._core.config.base_url, spec, headers=self._core.headers)
         # Set on the request itself: the pool's own timeout would ignore with_options().

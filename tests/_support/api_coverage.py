@@ -47,6 +47,8 @@ _V1_BUILT = (
     "v1.tasks",
     "v1.teams",
     "v1.hooks",
+    "v1.recipes",
+    "v1.resources",
 )
 """The API v1 areas built so far (issue 7 adds them area by area)."""
 

@@ -65,3 +65,26 @@ def test_api_errors_are_reported(invoke: Invoke) -> None:
     result = invoke("api", "GET", "/v2/flows/nope")
     assert result.exit_code == 1
     assert "NotFoundError: 404" in result.stderr
+
+
+def test_a_v1_path_prints_its_plain_json(invoke: Invoke, emulator: Emulator) -> None:
+    """A v1 endpoint's answer (here an array) is printed as sent, not as a document."""
+    result = invoke("api", "GET", "/v1/teams/")
+    assert result.exit_code == 0, result.output
+    teams = json.loads(result.stdout)
+    assert [team["id"] for team in teams] == [emulator.seed.team_id]
+
+
+def test_a_plain_v2_endpoint_prints_its_plain_json(invoke: Invoke, emulator: Emulator) -> None:
+    """A v2 endpoint the catalog says answers plain JSON (logs) is printed as sent."""
+    query = ("-q", f"workspace_id={emulator.seed.workspace_id}")
+    result = invoke("api", "GET", "/v2/logs", *query)
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.stdout)) == {"total", "hits"}
+
+
+def test_a_v1_error_keeps_its_message(invoke: Invoke) -> None:
+    """A v1 404 is reported with the platform's message, status 1."""
+    result = invoke("api", "DELETE", "/v1/sshkey/nope")
+    assert result.exit_code == 1
+    assert "nope" in result.stderr

@@ -6,13 +6,15 @@ with top-level ``await`` allowed. The docs' placeholder ids (``"FLOW_ID"``, ...)
 replaced by the emulator's records, as ``PLACEHOLDERS`` says. Code a reader would write
 as is works too:
 
-* ``AsyncClient(...)`` without a transport talks to that emulator in process; the
-  ``ELASTICIO_API_*`` variables name its owner, and the users the docs sign in with
-  (``DOCS_USERS``) exist on it;
+* ``AsyncClient(...)`` and ``Client(...)`` without a transport talk to that emulator in
+  process; the ``ELASTICIO_API_*`` variables name its owner, and the users the docs sign
+  in with (``DOCS_USERS``) exist on it;
 * ``Emulator(...)`` and ``emulator.client(...)`` keep time on the same virtual clock as
   everything else, so a retry wait, a flow's start lag or a rate limit costs no real time;
 * an ``async def test_...`` the example defines (a pytest example) is called, with the
-  plugin's fixtures ``elasticio_client`` and ``elasticio_emulator``.
+  plugin's fixtures ``elasticio_client``, ``elasticio_emulator`` and ``elasticio_clock``,
+  and ``elasticio_served`` (that emulator on a loopback port, the ``ELASTICIO_API_*``
+  variables naming it) when the test asks for it.
 
 Examples:
     >>> substitute('get("FLOW_ID")', {"FLOW_ID": "f1"})
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import contextlib
 import importlib
 import inspect
 import re
@@ -34,35 +37,17 @@ import pytest
 
 import elasticio
 import elasticio.testing
-from elasticio import AsyncClient
-from elasticio.testing import BASE_URL, Emulator
+from elasticio import AsyncClient, Client
+from elasticio.testing import BASE_URL, Emulator, ServedEmulator, VirtualClock
 from tests.docs._pages import ROOT, Example
 
 __all__ = [
     "DOCS_USERS",
     "PLACEHOLDERS",
-    "VirtualClock",
     "placeholders_in",
     "run",
     "substitute",
 ]
-
-
-class VirtualClock:
-    """Monotonic seconds that move only when someone sleeps; sleeping costs no real time.
-
-    A sleep still yields to the event loop once, so that concurrent tasks take turns.
-    """
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += max(seconds, 0.0)
-        await asyncio.sleep(0)
 
 
 DOCS_USERS: Mapping[str, str] = {"you@example.com": "...", "me@example.com": "..."}
@@ -109,6 +94,13 @@ async def _latest_version(emulator: Emulator, client: AsyncClient) -> str:
     return flow.latest_version_id
 
 
+async def _deployment(emulator: Emulator, client: AsyncClient) -> str:
+    seed = emulator.seed
+    activation = await client.recipes.activate(seed.recipe_id, seed.workspace_id)
+    assert activation.deployment_id is not None
+    return activation.deployment_id
+
+
 async def _scheduled_execution(emulator: Emulator, client: AsyncClient) -> str:
     seed = emulator.seed
     execution = await client.executions.verify_credential(
@@ -135,12 +127,15 @@ PLACEHOLDERS: Mapping[str, Resolver] = {
     "OTHER_FLOW_ID": _other_inactive_flow,
     "VERSION_HASH": _latest_version,
     "EXECUTION_ID": _scheduled_execution,
+    "RECIPE_ID": _seeded(lambda seed: seed.recipe_id),
+    "DEPLOYMENT_ID": _deployment,
 }
 """The docs' placeholder ids, as string literals in the code, and the emulator's record
 each stands for: the seeded contract, workspaces, team, ``petstore`` component,
 credential and data sample, SSH key, topic, auth client and secret, and flow (with a
 draft and a snapshot of ``step_1``), the tenant; a new member of the contract who is in no workspace
-yet; another inactive flow; the flow's latest version; a scheduled credential check."""
+yet; another inactive flow; the flow's latest version; a scheduled credential check; the
+seeded recipe, and a deployment of it made for the example."""
 
 _PLACEHOLDER = re.compile(r"""(?P<quote>["'])(?P<name>[A-Z][A-Z_]*)(?P=quote)""")
 
@@ -178,6 +173,14 @@ def _patch_constructors(
                 kwargs.setdefault("sleep", clock.sleep)
             super().__init__(*args, **kwargs)
 
+    class DocsClient(Client):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if "transport" not in kwargs and "http_client" not in kwargs:
+                kwargs["transport"] = emulator.transport()
+                kwargs.setdefault("clock", clock)
+                kwargs.setdefault("sleep", clock.sleep)
+            super().__init__(*args, **kwargs)
+
     class DocsEmulator(Emulator):
         def __init__(self, **kwargs: Any) -> None:
             kwargs.setdefault("clock", clock)
@@ -191,6 +194,7 @@ def _patch_constructors(
             return super().client(**kwargs)
 
     monkeypatch.setattr(elasticio, "AsyncClient", DocsAsyncClient)
+    monkeypatch.setattr(elasticio, "Client", DocsClient)
     monkeypatch.setattr(elasticio.testing, "Emulator", DocsEmulator)
 
     owner = emulator.seed.owner
@@ -199,7 +203,7 @@ def _patch_constructors(
     monkeypatch.setenv("ELASTICIO_API_USERNAME", owner.email)
     monkeypatch.setenv("ELASTICIO_API_KEY", owner.api_key)
     monkeypatch.setenv("ELASTICIO_API_URI", BASE_URL)
-    return {AsyncClient: DocsAsyncClient, Emulator: DocsEmulator}
+    return {AsyncClient: DocsAsyncClient, Client: DocsClient, Emulator: DocsEmulator}
 
 
 def _globals_of(module: str | None) -> dict[str, Any]:
@@ -222,14 +226,26 @@ def _defined_tests(namespace: dict[str, Any]) -> Iterator[Callable[..., Any]]:
             yield value
 
 
-async def _call_test(test: Callable[..., Any], fixtures: Mapping[str, Any]) -> None:
+async def _call_test(
+    test: Callable[..., Any], fixtures: Mapping[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     names = list(inspect.signature(test).parameters)
-    unknown = [name for name in names if name not in fixtures]
+    unknown = [name for name in names if name not in {*fixtures, "elasticio_served"}]
     if unknown:
         raise TypeError(f"{test.__name__} asks for fixtures the docs do not give: {unknown}")
-    outcome = test(**{name: fixtures[name] for name in names})
-    if inspect.isawaitable(outcome):
-        await outcome
+    with contextlib.ExitStack() as stack:
+        given = {name: fixtures[name] for name in names if name in fixtures}
+        if "elasticio_served" in names:
+            # As the plugin's fixture: the same emulator on a socket, named by the variables.
+            served = stack.enter_context(
+                ServedEmulator.start_in_thread(fixtures["elasticio_emulator"])
+            )
+            for variable, value in served.environment.items():
+                monkeypatch.setenv(variable, value)
+            given["elasticio_served"] = served
+        outcome = test(**{name: given[name] for name in names})
+        if inspect.isawaitable(outcome):
+            await outcome
 
 
 def run(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -260,8 +276,12 @@ def run(example: Example, monkeypatch: pytest.MonkeyPatch) -> None:
                 outcome = types.FunctionType(code, namespace)()
                 if inspect.iscoroutine(outcome):
                     runner.run(outcome)
-            fixtures = {"elasticio_client": client, "elasticio_emulator": emulator}
+            fixtures = {
+                "elasticio_client": client,
+                "elasticio_emulator": emulator,
+                "elasticio_clock": clock,
+            }
             for test in list(_defined_tests(namespace)):
-                runner.run(_call_test(test, fixtures))
+                runner.run(_call_test(test, fixtures, monkeypatch))
         finally:
             runner.run(client.aclose())

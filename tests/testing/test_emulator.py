@@ -26,6 +26,7 @@ def test_public_names() -> None:
         "Seed",
         "SeedUser",
         "ServedEmulator",
+        "VirtualClock",
         "serve_command",
         "serve_emulator",
     ]

@@ -119,3 +119,105 @@ def test_without_the_extra_only_the_fixtures_fail(
     result = pytester.runpytest_subprocess(*ARGS)
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines(["*needs the 'emulator' extra*"])
+
+
+VIRTUAL_TIME = """
+import time
+
+import pytest
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_a_minute_of_lag_and_retries_cost_no_real_time(
+    elasticio_client, elasticio_emulator, elasticio_clock
+):
+    began = time.monotonic()
+    elasticio_emulator.settings.transition_delay = 60.0
+    elasticio_emulator.faults.fail(503, times=2, retry_after=30)
+    flow = await elasticio_client.flows.start(elasticio_emulator.seed.flow_id, wait=True)
+    assert flow.current_status == "active"
+    assert elasticio_clock() >= 60.0
+    assert elasticio_clock.sleeps[:2] == [30, 30]
+    assert time.monotonic() - began < 5.0
+
+
+async def test_each_test_has_its_own_clock(elasticio_clock):
+    assert elasticio_clock() == 0.0
+    assert elasticio_clock.sleeps == []
+
+
+async def test_advancing_the_clock_moves_the_emulator(
+    elasticio_client, elasticio_emulator, elasticio_clock
+):
+    elasticio_emulator.settings.transition_delay = 10.0
+    flow_id = elasticio_emulator.seed.flow_id
+    await elasticio_client.flows.start(flow_id)
+    assert (await elasticio_client.flows.get(flow_id)).current_status == "inactive"
+    elasticio_clock.advance(10.0)
+    assert (await elasticio_client.flows.get(flow_id)).current_status == "active"
+"""
+
+
+def test_the_client_and_emulator_share_a_virtual_clock(pytester: pytest.Pytester) -> None:
+    """Retry waits, a poll and a flow's start lag move ``elasticio_clock``, not real time."""
+    pytester.makeini(INI)
+    pytester.makepyfile(test_virtual_time=VIRTUAL_TIME)
+    pytester.runpytest(*ARGS).assert_outcomes(passed=3)
+
+
+SERVED = """
+import asyncio
+import os
+
+import httpx
+import pytest
+
+from elasticio import AsyncClient
+from elasticio.testing import ServedEmulator
+
+
+def test_plain_code_reaches_the_served_emulator(elasticio_served, elasticio_emulator):
+    assert isinstance(elasticio_served, ServedEmulator)
+    assert elasticio_served.emulator is elasticio_emulator
+    url = os.environ["ELASTICIO_API_URI"]
+    assert url == elasticio_served.base_url
+    assert url.startswith("http://127.0.0.1:")
+    auth = (os.environ["ELASTICIO_API_USERNAME"], os.environ["ELASTICIO_API_KEY"])
+    assert auth == elasticio_emulator.credentials
+    response = httpx.get(f"{url}/v2/users/me", auth=auth)
+    assert response.status_code == 200
+    assert elasticio_emulator.requests[-1].path == "/v2/users/me"
+
+
+def test_an_async_client_from_the_environment(elasticio_served, elasticio_emulator):
+    async def main():
+        async with AsyncClient() as client:
+            return (await client.users.me()).email
+
+    assert asyncio.run(main()) == elasticio_emulator.seed.owner.email
+
+
+@pytest.mark.asyncio
+async def test_from_an_async_test(elasticio_served):
+    async with AsyncClient() as client:
+        assert (await client.users.me()).email == "owner@example.com"
+
+
+def test_the_variables_are_restored_after(elasticio_emulator):
+    assert os.environ["ELASTICIO_API_URI"] == "https://api.example.invalid"
+    assert "ELASTICIO_API_KEY" not in os.environ
+"""
+
+
+def test_served_fixture_points_the_variables_at_the_emulator(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``elasticio_served`` listens on loopback and names itself in ``ELASTICIO_API_*``,
+    for the test's span only; clients built from the environment reach it."""
+    monkeypatch.setenv("ELASTICIO_API_URI", "https://api.example.invalid")
+    monkeypatch.delenv("ELASTICIO_API_KEY", raising=False)
+    monkeypatch.delenv("ELASTICIO_API_USERNAME", raising=False)
+    pytester.makeini(INI)
+    pytester.makepyfile(test_served=SERVED)
+    pytester.runpytest(*ARGS).assert_outcomes(passed=4)

@@ -34,6 +34,7 @@ def _paged_paths(emulator: Emulator) -> dict[str, tuple[str, dict[str, str]]]:
         "flows.list": ("/v2/flows", {"workspace_id": seed.workspace_id}),
         "flows.versions": (f"/v2/flows/{seed.flow_id}/versions", {}),
         "flows.list_deleted": ("/v2/flows/deleted", {"workspace_id": seed.workspace_id}),
+        "recipes.list": ("/v2/recipes", {"workspace_id": seed.workspace_id}),
     }
     paged = {r.entry.name for r in emulator.router.routes if isinstance(r.entry.returns, Paged)}
     assert paged == set(known), "a paged route has no URL here"
@@ -47,6 +48,7 @@ PAGED = [
     "flows.list",
     "flows.versions",
     "flows.list_deleted",
+    "recipes.list",
 ]
 
 

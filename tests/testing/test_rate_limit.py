@@ -6,7 +6,7 @@ import httpx
 
 from elasticio.testing import Emulator
 from tests._support.clock import FakeClock
-from tests._support.emulator_http import data_of, error_of
+from tests._support.emulator_http import data_of, error_of, json_of, v1_error_of
 
 
 async def test_off_by_default(api: httpx.AsyncClient) -> None:
@@ -64,3 +64,17 @@ async def test_turning_the_limit_off(api: httpx.AsyncClient, emulator: Emulator)
     error_of(await api.get("/v2/users/me"), 429)
     emulator.settings.rate_limit = None
     data_of(await api.get("/v2/users/me"))
+
+
+async def test_v1_shares_the_bucket_and_answers_in_v1s_form(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """A v1 request draws on the same per-user bucket as v2, and its 429 is written
+    ``{"message": ...}`` with the same ``Retry-After``."""
+    emulator.settings.rate_limit = 2
+    data_of(await api.get("/v2/users/me"))
+    json_of(await api.get("/v1/users"))
+    response = await api.get("/v1/users")
+    assert v1_error_of(response, 429)
+    assert response.headers["retry-after"] == "1"
+    error_of(await api.get("/v2/users/me"), 429)

@@ -17,6 +17,7 @@ import pytest
 
 from elasticio.testing import Emulator
 from elasticio.testing._areas.data_samples.store import DataSampleRecord
+from elasticio.testing._areas.recipes.activation import activate
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
 from elasticio.testing._areas.teams.store import TeamRecord
 from elasticio.testing._areas.tenants.store import (
@@ -147,6 +148,49 @@ def _partner_team(s: Scene) -> tuple[str, str]:
         TeamRecord(name="partners-dev", contract_id=contract.id, user_ids=[s.seed.owner.id])
     )
     return contract.id, team.id
+
+
+_RECIPE_INFO = {"title": "Tick", "description": "Ticks.", "short_description": "Ticks"}
+_TICK = {
+    "title": "Tick",
+    "graph": {"nodes": [{"id": "step_1", "command": "elasticio/timer:timer"}], "edges": []},
+}
+
+
+def _private_recipe(s: Scene) -> str:
+    """The id of a recipe of the private workspace, made on first use."""
+    recipes = s.emulator.platform.recipes
+    found = recipes.where(lambda r: r.workspace_id == s.seed.private_workspace_id)
+    if found:
+        return found[0].id
+    return recipes.create(
+        workspace_id=s.seed.private_workspace_id,
+        user_id=s.seed.owner.id,
+        info=_RECIPE_INFO,
+        flow_templates=[_TICK],
+    ).id
+
+
+def _private_deployment(s: Scene) -> str:
+    """The id of a deployment of the private recipe, made on first use."""
+    platform = s.emulator.platform
+    found = platform.recipe_deployments.where(
+        lambda d: d.workspace_id == s.seed.private_workspace_id
+    )
+    if found:
+        return found[0].id
+    return activate(
+        platform,
+        platform.recipes[_private_recipe(s)],
+        workspace_id=s.seed.private_workspace_id,
+        user_id=s.seed.owner.id,
+        credentials={},
+        variables={},
+    ).id
+
+
+def _activation(s: Scene) -> Any:
+    return _in_private(s, "recipe-activation-config", {"credentials": {}, "variables": {}})
 
 
 def _new_team(contract_id: str) -> Any:
@@ -867,6 +911,107 @@ CASES = [
         204,
     ),
     Case(
+        "recipes.create",
+        lambda s: (
+            "POST",
+            "/v2/recipes",
+            _in_private(s, "recipe", {"info": _RECIPE_INFO, "flow_templates": [_TICK]}),
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "recipes.export_flow",
+        lambda s: (
+            "POST",
+            f"/v2/flows/{s.flow_id}/export-to-recipe",
+            {"data": {"type": "flow-export-to-recipe-config"}},
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "recipes.export",
+        lambda s: (
+            "POST",
+            "/v2/flows/export-to-recipe",
+            {
+                "data": {
+                    "type": "flow-export-to-recipe-config",
+                    "relationships": {"flow": ref("flow", s.flow_id)},
+                }
+            },
+        ),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "recipes.update",
+        lambda s: (
+            "PATCH",
+            f"/v2/recipes/{s.seed.recipe_id}",
+            {
+                "data": {
+                    "type": "recipe",
+                    "id": s.seed.recipe_id,
+                    "attributes": {"info": {"title": "Tock"}},
+                }
+            },
+        ),
+        "owner",
+        "member",
+    ),
+    Case(
+        "recipes.set_visibility",
+        lambda s: (
+            "PATCH",
+            f"/v2/recipes/{s.seed.recipe_id}/visibility",
+            {"data": {"visibility": "tenant"}},
+        ),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "recipes.set_visibility to the contract",
+        lambda s: (
+            "PATCH",
+            f"/v2/recipes/{s.seed.recipe_id}/visibility",
+            {"data": {"visibility": "contract"}},
+        ),
+        "owner",
+        "member",
+    ),
+    Case(
+        "recipes.activate",
+        lambda s: ("POST", f"/v2/recipes/{_private_recipe(s)}/activate", _activation(s)),
+        "owner",
+        "guest",
+        201,
+    ),
+    Case(
+        "recipes.delete",
+        lambda s: ("DELETE", f"/v2/recipes/{s.seed.recipe_id}", None),
+        "owner",
+        "member",
+        204,
+    ),
+    Case(
+        "recipes.sync_deployment",
+        lambda s: ("POST", f"/v2/recipe-deployments/{_private_deployment(s)}/sync", None),
+        "owner",
+        "guest",
+    ),
+    Case(
+        "recipes.delete_deployment",
+        lambda s: ("DELETE", f"/v2/recipe-deployments/{_private_deployment(s)}", None),
+        "owner",
+        "guest",
+        204,
+    ),
+    Case(
         "ssh_keys.create",
         lambda s: (
             "POST",
@@ -996,6 +1141,28 @@ CASES = [
         "owner",
         "guest",
         202,
+    ),
+    Case(
+        "v1.recipes.activate",
+        lambda s: (
+            "POST",
+            f"/v1/recipes/{s.seed.recipe_id}",
+            {"workspace_id": s.seed.workspace_id},
+        ),
+        "owner",
+        "member",
+    ),
+    Case(
+        "resources.storage_signed_url",
+        lambda s: ("POST", "/v2/resources/storage/signed-url", None),
+        "member",
+        None,
+    ),
+    Case(
+        "v1.resources.s3_signed_url",
+        lambda s: ("POST", "/v1/resources/s3/signed-url", None),
+        "member",
+        None,
     ),
     Case(
         "executions.verify_credential",
@@ -1336,6 +1503,8 @@ def _fingerprint(emulator: Emulator) -> list[Any]:
         platform.oauth_clients,
         platform.openid_providers,
         platform.saml_providers,
+        platform.recipes,
+        platform.recipe_deployments,
     )
     return [[attrs.asdict(record) for record in table.values()] for table in tables]
 

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from elasticio._catalog._entry import Area, Empty, Many, One, Paged, Polled, Scheduled
+from elasticio._catalog._entry import Area, Empty, Many, One, Paged, Plain, Polled, Scheduled
 
 __all__ = ["AREAS"]
 
@@ -831,6 +831,113 @@ TOPICS_DELETE = topics.delete(
     summary="Delete a topic",
 )
 
+_PLAIN = {"codec": "plain"}
+
+logs = Area("logs")
+LOGS_LIST = logs.get(
+    "list", "/v2/logs", Plain(), ref="#113", summary="A workspace's log lines", **_PLAIN
+)
+
+platform_stats = Area("platform_stats")
+PLATFORM_STATS_QUEUES = platform_stats.get(
+    "queues",
+    "/v2/stats/queues/{flow_id}",
+    One("flow-queue-stats"),
+    ref="#114",
+    summary="Messages waiting in the input queue of each step of a flow",
+)
+PLATFORM_STATS_WORKSPACES = platform_stats.get(
+    "workspaces",
+    "/v2/stats/workspaces",
+    Many("workspace-stats"),
+    ref="#115",
+    summary="Workspaces with their flows and the components the flows use",
+)
+
+quota_usages = Area("quota_usages")
+QUOTA_USAGES_CONTRACT = quota_usages.get(
+    "contract",
+    "/v2/quota-usages/contracts/{contract_id}",
+    Plain(),
+    ref="#116",
+    summary="Memory and CPU a contract used in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_CONTRACT_HISTORY = quota_usages.get(
+    "contract_history",
+    "/v2/quota-usages/contracts/{contract_id}/history",
+    Plain(),
+    ref="#117",
+    summary="A contract's usage day by day (or month by month)",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE = quota_usages.get(
+    "workspace",
+    "/v2/quota-usages/workspaces/{workspace_id}",
+    Plain(),
+    ref="#118",
+    summary="Memory, CPU and flows of a workspace in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE_HISTORY = quota_usages.get(
+    "workspace_history",
+    "/v2/quota-usages/workspaces/{workspace_id}/history",
+    Plain(),
+    ref="#119",
+    summary="A workspace's usage day by day (or month by month)",
+    **_PLAIN,
+)
+QUOTA_USAGES_WORKSPACE_FLOWS = quota_usages.get(
+    "workspace_flows",
+    "/v2/quota-usages/workspaces/{workspace_id}/flows",
+    Plain(),
+    ref="#120",
+    summary="The usage of each flow of a workspace in a period",
+    **_PLAIN,
+)
+QUOTA_USAGES_FLOW_HISTORY = quota_usages.get(
+    "flow_history",
+    "/v2/quota-usages/flows/{flow_id}/history",
+    Plain(),
+    ref="#121",
+    summary="A flow's usage day by day (or month by month)",
+    **_PLAIN,
+)
+QUOTA_USAGES_LIMITS = quota_usages.get(
+    "limits",
+    "/v2/quotas/limits",
+    Plain(),
+    ref="§4.5",
+    summary="A contract's monthly quota limits (shape unverified: as for #116)",
+    **_PLAIN,
+)
+QUOTA_USAGES_USAGES = quota_usages.get(
+    "usages",
+    "/v2/quotas/usages",
+    Plain(),
+    ref="§4.5",
+    summary="What a contract used of its quotas this month (shape unverified: as for #116)",
+    **_PLAIN,
+)
+QUOTA_USAGES_MESSAGES_HISTORY = quota_usages.get(
+    "messages_history",
+    "/v2/runtime-quota-usages/contracts/{contract_id}/messages-usage/history",
+    Plain(),
+    ref="§4.5",
+    summary="A contract's messages day by day or month by month (shape unverified: as for #117)",
+    **_PLAIN,
+)
+
+resources = Area("resources")
+RESOURCES_STORAGE_SIGNED_URL = resources.post(
+    "storage_signed_url",
+    "/v2/resources/storage/signed-url",
+    Plain(),
+    ref="#122",
+    summary="A signed URL pair to put and get an attachment",
+    **_PLAIN,
+)
+
 ssh_keys = Area("ssh_keys")
 SSH_KEYS_LIST = ssh_keys.get(
     "list", "/v2/sshkeys", Many("sshkey"), ref="#123", summary="The caller's SSH keys"
@@ -1068,6 +1175,95 @@ SAML_PROVIDERS_DELETE = saml_providers.delete(
     summary="Delete a SAML 2.0 identity provider",
 )
 
+recipes = Area("recipes")
+RECIPES_CREATE = recipes.post(
+    "create",
+    "/v2/recipes",
+    One("recipe"),
+    status=201,
+    body="recipe",
+    ref="#105",
+    summary="Create a recipe (visible in its workspace)",
+)
+RECIPES_EXPORT_FLOW = recipes.post(
+    "export_flow",
+    "/v2/flows/{flow_id}/export-to-recipe",
+    One("recipe"),
+    status=201,
+    body="flow-export-to-recipe-config",
+    ref="#106",
+    summary="Make a recipe of a flow (the documented path)",
+)
+RECIPES_EXPORT = recipes.post(
+    "export",
+    "/v2/flows/export-to-recipe",
+    One("recipe"),
+    status=201,
+    body="flow-export-to-recipe-config",
+    ref="§4.5",
+    summary="Make a recipe of a flow (the path since 2023)",
+)
+RECIPES_GET = recipes.get(
+    "get", "/v2/recipes/{recipe_id}", One("recipe"), ref="#107", summary="One recipe"
+)
+RECIPES_LIST = recipes.get(
+    "list",
+    "/v2/recipes",
+    Paged("recipe", 50),
+    ref="#108",
+    summary="The recipes a workspace may use, with search and their deployments",
+)
+RECIPES_UPDATE = recipes.patch(
+    "update",
+    "/v2/recipes/{recipe_id}",
+    One("recipe"),
+    body="recipe",
+    ref="#109",
+    summary="Change a recipe's info, declarations or flow templates",
+)
+# The body is {"data": {"visibility": ...}}, not a JSON:API resource: it has no type.
+RECIPES_SET_VISIBILITY = recipes.patch(
+    "set_visibility",
+    "/v2/recipes/{recipe_id}/visibility",
+    One("recipe"),
+    ref="#110",
+    summary="Share a recipe with its contract, the tenant or everyone (or no longer)",
+)
+# The answer lists the new flows in a "data" object that is no resource: plain JSON.
+RECIPES_ACTIVATE = recipes.post(
+    "activate",
+    "/v2/recipes/{recipe_id}/activate",
+    Plain(),
+    status=201,
+    body="recipe-activation-config",
+    codec="plain",
+    ref="#111",
+    summary="Create flows from a recipe's templates",
+)
+RECIPES_DELETE = recipes.delete(
+    "delete",
+    "/v2/recipes/{recipe_id}",
+    Empty(),
+    status=204,
+    ref="#112",
+    summary="Delete a recipe that is not shared",
+)
+RECIPES_SYNC_DEPLOYMENT = recipes.post(
+    "sync_deployment",
+    "/v2/recipe-deployments/{deployment_id}/sync",
+    One("recipe-deployment"),
+    ref="§4.5",
+    summary="Bring a deployment's flows up to its recipe's templates",
+)
+RECIPES_DELETE_DEPLOYMENT = recipes.delete(
+    "delete_deployment",
+    "/v2/recipe-deployments/{deployment_id}",
+    Empty(),
+    status=204,
+    ref="§4.5",
+    summary="Unlink a deployment from its flows (they stay)",
+)
+
 AREAS = (
     users,
     contracts,
@@ -1081,6 +1277,10 @@ AREAS = (
     executions,
     data_samples,
     topics,
+    logs,
+    platform_stats,
+    quota_usages,
+    resources,
     ssh_keys,
     tenants,
     permissions,
@@ -1088,4 +1288,5 @@ AREAS = (
     oauth_clients,
     openid_providers,
     saml_providers,
+    recipes,
 )

@@ -27,8 +27,19 @@ from elasticio.models._flows import (
     FlowVersion,
     Snapshot,
 )
+from elasticio.models._logs import LogLine, LogPage
+from elasticio.models._quota_usages import MessagesUsage, QuotaLimits, QuotaUsage
+from elasticio.models._recipes import Recipe, RecipeActivation, RecipeDeployment, RecipeVisibility
+from elasticio.models._resources import SignedUrl
 from elasticio.models._sshkeys import SSHKey
 from elasticio.models._sso import OAuthClient, OpenIDProvider, SAMLProvider
+from elasticio.models._stats import (
+    FlowComponentStats,
+    FlowQueueStats,
+    FlowStats,
+    StepQueueStats,
+    WorkspaceStats,
+)
 from elasticio.models._teams import Team
 from elasticio.models._tenants import (
     PermissionSet,
@@ -43,6 +54,8 @@ from elasticio.models._v1 import (
     V1Accepted,
     V1Account,
     V1Component,
+    V1Recipe,
+    V1RecipeActivation,
     V1Repo,
     V1SSHKey,
     V1Step,
@@ -73,19 +86,33 @@ __all__ = [
     "Execution",
     "ExecutionResult",
     "Flow",
+    "FlowComponentStats",
     "FlowDraft",
     "FlowEdge",
     "FlowGraph",
     "FlowNode",
+    "FlowQueueStats",
+    "FlowStats",
     "FlowSubscription",
     "FlowVersion",
+    "LogLine",
+    "LogPage",
+    "MessagesUsage",
     "OAuthClient",
     "OpenIDIdentity",
     "OpenIDProvider",
     "PermissionSet",
+    "QuotaLimits",
+    "QuotaUsage",
+    "Recipe",
+    "RecipeActivation",
+    "RecipeDeployment",
+    "RecipeVisibility",
     "SAMLProvider",
     "SSHKey",
+    "SignedUrl",
     "Snapshot",
+    "StepQueueStats",
     "Team",
     "Tenant",
     "TenantCertificate",
@@ -98,6 +125,8 @@ __all__ = [
     "V1Accepted",
     "V1Account",
     "V1Component",
+    "V1Recipe",
+    "V1RecipeActivation",
     "V1Repo",
     "V1SSHKey",
     "V1Step",
@@ -107,4 +136,5 @@ __all__ = [
     "Workspace",
     "WorkspaceInvite",
     "WorkspaceMember",
+    "WorkspaceStats",
 ]

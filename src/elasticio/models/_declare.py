@@ -11,6 +11,7 @@ class Flow(Model):
     name: str | None = None
     created_at: datetime | None = None              # ISO 8601 → aware datetime
     workspace_id: str | None = to_one("workspace")  # a relationship's id
+    visibility: str | None = member("visibility")   # beside ``attributes`` (recipes)
     step_ids: tuple[str, ...] = to_many("steps")    # a to-many relationship's ids
     draft: FlowDraft | None = included("draft")     # built from ``included``
 ```
@@ -41,6 +42,7 @@ __all__ = [
     "Binding",
     "Model",
     "included",
+    "member",
     "model",
     "structure",
     "to_many",
@@ -180,6 +182,12 @@ def to_one(relationship: str, *aliases: str) -> Any:
     )
 
 
+def member(name: str) -> Any:
+    """A field holding a member of the resource object itself, beside ``attributes``
+    (a recipe's ``visibility``); an attribute of that name is read when there is none."""
+    return attrs.field(default=None, metadata={_KIND: "member", _SOURCE: name})
+
+
 def to_many(relationship: str) -> Any:
     """A field holding the ids a to-many relationship links to, in linkage order."""
     return attrs.field(default=(), metadata={_KIND: "to_many", _SOURCE: relationship})
@@ -207,6 +215,7 @@ class _Plan:
     attributes: frozenset[str]
     to_one: tuple[tuple[str, tuple[str, ...]], ...]
     to_many: tuple[tuple[str, str], ...]
+    members: tuple[tuple[str, str], ...]
     included: tuple[_Included, ...]
     build: Any
     checks: Mapping[str, Check] | None
@@ -247,6 +256,7 @@ def _plan(cls: type[Any]) -> _Plan:
     attribute_names: set[str] = set()
     to_one_fields: list[tuple[str, tuple[str, ...]]] = []
     to_many_fields: list[tuple[str, str]] = []
+    member_fields: list[tuple[str, str]] = []
     included_fields: list[_Included] = []
     overrides: dict[str, Any] = {}
     checks: dict[str, Check] = {}
@@ -267,6 +277,11 @@ def _plan(cls: type[Any]) -> _Plan:
             continue
         if kind == "binding":
             binding_alias = field.alias
+        if kind == "member":  # an API value, structured by its type like an attribute
+            member_fields.append((field.name, field.metadata[_SOURCE]))
+            # Members beside the attributes are rare (recipes): the converter builds them.
+            fast = False
+            continue
         # Values the SDK builds itself are passed through as they are.
         overrides[field.name] = override(struct_hook=lambda value, _: value)
         source = field.metadata.get(_SOURCE)
@@ -283,6 +298,7 @@ def _plan(cls: type[Any]) -> _Plan:
         attributes=frozenset(attribute_names),
         to_one=tuple(to_one_fields),
         to_many=tuple(to_many_fields),
+        members=tuple(member_fields),
         included=tuple(included_fields),
         build=build,
         checks=MappingProxyType(checks) if fast else None,
@@ -471,6 +487,11 @@ def _structure_checked(
             values[name] = linkage.id
         elif name in context:
             values[name] = context[name]
+    for name, source in plan.members:
+        if source in resource.extra:
+            values[name] = resource.extra[source]
+        elif source in resource.attributes:
+            values[name] = extra.pop(source)
     for name, relationship in plan.to_many:
         targets = _identifiers(resource, relationship)
         if targets:

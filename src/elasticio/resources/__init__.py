@@ -7,11 +7,16 @@ from elasticio.resources._credentials import Credentials
 from elasticio.resources._data_samples import DataSamples
 from elasticio.resources._executions import Executions
 from elasticio.resources._flows import Flows
+from elasticio.resources._logs import Logs
 from elasticio.resources._oauth_clients import OAuthClients
 from elasticio.resources._permissions import Permissions
+from elasticio.resources._quota_usages import QuotaUsages
+from elasticio.resources._recipes import Recipes
+from elasticio.resources._resources import Resources
 from elasticio.resources._secrets import Secrets
 from elasticio.resources._sshkeys import SSHKeys
 from elasticio.resources._sso_providers import OpenIDProviders, SAMLProviders
+from elasticio.resources._stats import PlatformStats
 from elasticio.resources._teams import Teams
 from elasticio.resources._tenant_certificates import TenantCertificates
 from elasticio.resources._tenants import Tenants
@@ -23,7 +28,9 @@ from elasticio.resources._v1 import (
     V1Components,
     V1Exec,
     V1Hooks,
+    V1Recipes,
     V1Repos,
+    V1Resources,
     V1SSHKeys,
     V1Tasks,
     V1Teams,
@@ -40,9 +47,14 @@ __all__ = [
     "DataSamples",
     "Executions",
     "Flows",
+    "Logs",
     "OAuthClients",
     "OpenIDProviders",
     "Permissions",
+    "PlatformStats",
+    "QuotaUsages",
+    "Recipes",
+    "Resources",
     "SAMLProviders",
     "SSHKeys",
     "Secrets",
@@ -55,7 +67,9 @@ __all__ = [
     "V1Components",
     "V1Exec",
     "V1Hooks",
+    "V1Recipes",
     "V1Repos",
+    "V1Resources",
     "V1SSHKeys",
     "V1Tasks",
     "V1Teams",

@@ -1,7 +1,9 @@
 """An emulator of the elastic.io API v2 for tests and demos: an in-memory, stateful
 platform behind an ASGI app (Starlette), with scriptable faults.
 
-Needs the ``emulator`` extra: ``pip install 'elasticio[emulator]'``.
+Needs the ``emulator`` extra; ``elasticio`` is not on PyPI yet, so install it from a source
+checkout (``pip install '.[emulator]'``) or a built wheel (``pip install
+'elasticio-<version>-py3-none-any.whl[emulator]'``).
 
 Examples:
     >>> from elasticio.testing import Emulator
@@ -12,14 +14,16 @@ Examples:
 Serve it over HTTP on loopback with [`serve_emulator`][elasticio.testing.serve_emulator]
 (async) or [`ServedEmulator.start_in_thread`][elasticio.testing.ServedEmulator.start_in_thread]
 (sync), or from a shell with ``elasticio emulator serve --port 8000``. The ``elasticio``
-pytest plugin offers the fixtures ``elasticio_emulator`` and ``elasticio_client`` to your
-own tests.
+pytest plugin offers the fixtures ``elasticio_emulator``, ``elasticio_client``,
+``elasticio_clock`` (a [`VirtualClock`][elasticio.testing.VirtualClock]) and
+``elasticio_served`` to your own tests.
 """
 
 from typing import TYPE_CHECKING
 
 # Outside the guard below: the command imports the server libraries only once it serves.
 from elasticio.testing._command import serve_command
+from elasticio.testing._virtual_clock import VirtualClock
 
 __all__ = [
     "BASE_URL",
@@ -33,6 +37,7 @@ __all__ = [
     "Seed",
     "SeedUser",
     "ServedEmulator",
+    "VirtualClock",
     "serve_command",
     "serve_emulator",
 ]
@@ -61,6 +66,7 @@ else:  # pragma: no cover - depends on the installation
     def __getattr__(name: str) -> object:
         if name in __all__:
             raise ImportError(
-                "elasticio.testing needs the 'emulator' extra: pip install 'elasticio[emulator]'"
+                "elasticio.testing needs the 'emulator' extra: pip install '.[emulator]' "
+                "in a source checkout, or the built wheel with [emulator]"
             ) from _missing
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

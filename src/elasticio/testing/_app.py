@@ -6,6 +6,10 @@ method); Basic authentication (401); the body's JSON or multipart form (400); th
 handler. A client gone before its body is read gets no answer and is logged as
 unanswered, not as a crash. Handlers raise `elasticio.testing._errors.ReplyError` for
 error answers.
+
+The object store that signed URLs point at (``/_objects/{token}``) is no API route: it is
+logged (with no entry), but it skips the fault script, routing and authentication and
+answers as S3 does (`elasticio.testing._areas.resources.objects`).
 """
 
 from __future__ import annotations
@@ -24,13 +28,14 @@ from starlette.types import Message, Receive, Scope, Send
 
 from elasticio._catalog import Codec, Entry
 from elasticio.testing._areas.contracts.suspension import refuse_writes_while_suspended
+from elasticio.testing._areas.resources.objects import is_object_path, serve_object
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
 from elasticio.testing._multipart import FormPart, is_form, parse_form
 from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
-from elasticio.testing._query import single_values
+from elasticio.testing._query import array_values, single_values
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import Router
 from elasticio.testing._settings import EmulatorSettings
@@ -85,10 +90,11 @@ def _raw_path(scope: Scope) -> str:
 
 
 def _codec(raw_path: str, entry: Entry | None) -> Codec:
-    """How errors are written: as the entry's API writes them; for a path no entry
-    serves, by its version (``/v1/...`` is plain JSON)."""
+    """How errors are written: as the entry's API version writes them (v2's plain-JSON
+    answers, logs and quota usages, still fail with JSON:API errors); for a path no
+    entry serves, by its prefix (``/v1/...`` is plain JSON)."""
     if entry is not None:
-        return entry.codec
+        return "plain" if entry.version == "v1" else "jsonapi"
     return "plain" if raw_path.startswith(("/v1/", "/sailor-support/")) else "jsonapi"
 
 
@@ -140,6 +146,7 @@ class EmulatorApp:
         # not told of, a path with a newline) itself, in text/plain.
         self._inner = ServerErrorMiddleware(request_response(self._dispatch), handler=self._crash)
         self._others = Starlette()  # lifespan (and websocket) scopes
+        self._objects = ServerErrorMiddleware(request_response(self._object), handler=self._crash)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -169,7 +176,9 @@ class EmulatorApp:
                 )
             )
 
-        verdict = emulator.faults.decide(name, (user or "").casefold())
+        # The object store behind signed URLs is S3, not the API: no fault script there.
+        objects = is_object_path(raw_path)
+        verdict = Verdict() if objects else emulator.faults.decide(name, (user or "").casefold())
 
         async def recording_send(message: Message) -> None:
             # Recorded as the answer starts, not after it is sent: a client that has
@@ -179,7 +188,10 @@ class EmulatorApp:
             await send(message)
 
         try:
-            await self._answer(verdict, _codec(raw_path, entry), scope, receive, recording_send)
+            if objects:
+                await self._objects(scope, receive, recording_send)
+            else:
+                await self._answer(verdict, _codec(raw_path, entry), scope, receive, recording_send)
         finally:
             if not recorded:  # no answer started: the client hung up, or the app crashed
                 record(None)
@@ -214,6 +226,7 @@ class EmulatorApp:
                 schema=match.route.body,
                 path=request.url.path.rstrip("/") or "/",
                 query=single_values(request.query_params.multi_items()),
+                arrays=array_values(request.query_params.multi_items()),
                 body=body,
                 form=form,
                 origin=str(request.base_url).rstrip("/"),
@@ -224,6 +237,15 @@ class EmulatorApp:
         except ReplyError as problem:
             return problem_response(problem, codec)
         except ClientDisconnect:  # gone while the body was read, e.g. during latency
+            return _NoAnswer()
+
+    async def _object(self, request: Request) -> Response:
+        emulator = self._emulator
+        try:
+            return await serve_object(
+                emulator.platform.objects, emulator.settings.object_size_limit, request
+            )
+        except ClientDisconnect:
             return _NoAnswer()
 
     @staticmethod

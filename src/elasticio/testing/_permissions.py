@@ -44,6 +44,8 @@ TENANT_ONLY = frozenset(
         "workspaces.workspace.listAll",
         "tenants.flow.view_deleted",
         "tenants.flow.restore",
+        "tenant.recipe.edit_visibility_tenant",
+        "global.recipe.edit_visibility_global",
     }
 )
 """Permissions no contract or workspace role grants: tenant admins hold them."""
@@ -57,6 +59,9 @@ _WORKSPACE_EDITOR = frozenset(
         "workspaces.topic.get",
         "workspaces.topic.edit",
         "workspaces.topic.delete",
+        "workspaces.recipe.edit",
+        "workspaces.flow.exportToRecipe",
+        "workspaces.logs.read_all",
     }
 )
 
@@ -71,6 +76,7 @@ CONTRACT_ROLES: Mapping[str, frozenset[str]] = {
             "contracts.workspace.delete",
             "workspaces.workspace.edit_type",
             "workspace.workspace.edit_membership_support",
+            "global.stats.workspaces",
         }
         | _WORKSPACE_EDITOR
     ),

@@ -23,8 +23,13 @@ from elasticio.testing._areas.credentials.store import Credentials
 from elasticio.testing._areas.data_samples.store import DataSampleRecord, DataSamples
 from elasticio.testing._areas.executions.store import Executions
 from elasticio.testing._areas.flows.store import Flows
+from elasticio.testing._areas.logs.store import Logs
+from elasticio.testing._areas.quota_usages.limits import QuotaLimits
+from elasticio.testing._areas.recipes.store import RecipeDeployments, Recipes
+from elasticio.testing._areas.resources.store import ObjectStore
 from elasticio.testing._areas.secrets.store import AuthSecrets
 from elasticio.testing._areas.ssh_keys.store import SshKeys
+from elasticio.testing._areas.stats.store import Queues
 from elasticio.testing._areas.teams.store import TeamRecord, Teams
 from elasticio.testing._areas.tenants.store import (
     Certificates,
@@ -137,6 +142,14 @@ class Platform:
         self.saml_providers = Providers[SamlProviderRecord](
             "saml-provider", "saml provider", self.ids, self.tenants
         )
+        self.recipes = Recipes(self.ids, self.users, self.workspaces)
+        self.recipe_deployments = RecipeDeployments(
+            self.ids, clock, self.users, self.workspaces, self.recipes, self.flows
+        )
+        self.objects = ObjectStore(clock.now)
+        self.logs = Logs(clock, self.workspaces, self.flows, self.components)
+        self.queues = Queues(clock, self.flows)
+        self.quota_limits = QuotaLimits(self.contracts)
 
     def __repr__(self) -> str:
         # Safe on a half-built platform too (a traceback formatted with its locals).

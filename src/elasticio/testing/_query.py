@@ -1,5 +1,5 @@
-"""Reading query parameters: each given once, required ones, ``include`` lists, booleans,
-enumerations."""
+"""Reading query parameters: each given once (but the ``name[]`` arrays), required ones,
+``include`` lists, booleans, enumerations."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from collections.abc import Collection, Iterable, Mapping
 
 from elasticio.testing._errors import bad_request
 
-__all__ = ["choice", "flag", "includes", "require_query", "single_values"]
+__all__ = ["array_values", "choice", "flag", "includes", "require_query", "single_values"]
 
 
 def single_values(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """The query as a mapping; a name given twice is a 400 naming it, as no parameter of
-    the API takes several values that way (lists are comma-separated).
+    """The query as a mapping; a name given twice is a 400 naming it, as the API takes
+    several values only in comma-separated lists and in ``name[]`` arrays (read those with
+    `array_values`; here the first value stands).
 
     Examples:
         >>> single_values([("page[size]", "5"), ("search", "x")])
@@ -20,10 +21,26 @@ def single_values(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """
     query: dict[str, str] = {}
     for name, value in pairs:
-        if name in query:
+        if name.endswith("[]"):
+            query.setdefault(name, value)
+        elif name in query:
             raise bad_request(f"the query parameter {name} is given more than once", parameter=name)
         query[name] = value
     return query
+
+
+def array_values(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """The values of each ``name[]`` array of the query (``levels[]=30&levels[]=40``).
+
+    Examples:
+        >>> array_values([("levels[]", "30"), ("search", "x"), ("levels[]", "40")])
+        {'levels[]': ('30', '40')}
+    """
+    arrays: dict[str, tuple[str, ...]] = {}
+    for name, value in pairs:
+        if name.endswith("[]"):
+            arrays[name] = (*arrays.get(name, ()), value)
+    return arrays
 
 
 def require_query(query: Mapping[str, str], name: str) -> str:

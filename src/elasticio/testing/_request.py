@@ -27,7 +27,8 @@ class Call:
 
     ``entry`` is the catalog entry being served (its placeholders reach the handler as
     keyword arguments, percent-decoded), ``query`` the query string (a name given twice
-    is a 400 before the handler runs), ``body`` the parsed JSON body or None (read it with
+    is a 400 before the handler runs, but a ``name[]`` array, whose values are in
+    ``arrays``), ``body`` the parsed JSON body or None (read it with
     `payload`), ``form`` the fields of a ``multipart/form-data`` body (then ``body`` is
     None), ``origin`` the scheme and host the request was sent to
     (``http://127.0.0.1``), for the absolute URLs some answers carry, ``outbox`` where
@@ -40,6 +41,7 @@ class Call:
     entry: Entry
     path: str
     query: Mapping[str, str]
+    arrays: Mapping[str, tuple[str, ...]] = attrs.Factory(dict)
     body: Any = None
     schema: Body | PlainBody | None = None
     origin: str = ""

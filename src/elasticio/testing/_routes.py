@@ -22,9 +22,17 @@ from elasticio.testing._areas.flows import (
 from elasticio.testing._areas.flows import hooks as flows_hooks
 from elasticio.testing._areas.flows import routes as flows
 from elasticio.testing._areas.flows import v1 as flows_v1
+from elasticio.testing._areas.logs import routes as logs
+from elasticio.testing._areas.quota_usages import routes as quota_usages
+from elasticio.testing._areas.recipes import deployments as recipe_deployments
+from elasticio.testing._areas.recipes import routes as recipes
+from elasticio.testing._areas.recipes import v1 as recipes_v1
+from elasticio.testing._areas.resources import routes as resources
+from elasticio.testing._areas.resources import v1 as resources_v1
 from elasticio.testing._areas.secrets import routes as secrets
 from elasticio.testing._areas.ssh_keys import routes as ssh_keys
 from elasticio.testing._areas.ssh_keys import v1 as ssh_keys_v1
+from elasticio.testing._areas.stats import routes as stats
 from elasticio.testing._areas.teams import routes as teams
 from elasticio.testing._areas.teams import v1 as teams_v1
 from elasticio.testing._areas.tenants import certificates as tenant_certificates
@@ -58,11 +66,17 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     executions.routes,
     data_samples.routes,
     topics.routes,
+    logs.routes,
+    stats.routes,
+    quota_usages.routes,
+    resources.routes,
     ssh_keys.routes,
     tenants.routes,
     tenant_certificates.routes,
     tenant_oauth_clients.routes,
     tenant_providers.routes,
+    recipes.routes,
+    recipe_deployments.routes,
     # API v1, on the same state
     users_v1.routes,
     credentials_v1.routes,
@@ -72,5 +86,7 @@ ROUTE_TABLES: tuple[RouteTable, ...] = (
     executions_v1.routes,
     flows_v1.routes,
     flows_hooks.routes,
+    recipes_v1.routes,
+    resources_v1.routes,
 )
 """The route tables of every area of the API."""

@@ -16,7 +16,10 @@
   the contract for ``petstore``, and one auth secret made with it in Production;
 * three more users, to try permissions with: a contract owner who is no tenant admin
   and in no workspace, a plain member (no contract role, ``guest`` in Production) and
-  an outsider in no contract at all; and the tenant's support user (in no contract).
+  an outsider in no contract at all; and the tenant's support user (in no contract);
+* one recipe in Production, "Pets by email": a petstore trigger (its credential declared,
+  to be given on activation, though the step does not insist) mapped to an email, with
+  an ``email`` variable.
 
 The records after the flows were added later: their ids follow the flows' ids, which
 therefore stay what they were.
@@ -67,7 +70,8 @@ class Seed:
     it in the shared workspace. ``contract_owner`` owns the contract without
     being a tenant admin or in a workspace; ``member`` is a guest of the shared workspace
     with no contract role; ``outsider`` is in no contract; ``support`` is the tenant's
-    support user, in no contract until a workspace asks for support.
+    support user, in no contract until a workspace asks for support. ``recipe_id`` is the
+    recipe "Pets by email" of the shared workspace, visible there only.
     """
 
     tenant_id: str
@@ -91,6 +95,7 @@ class Seed:
     member: SeedUser
     outsider: SeedUser
     support: SeedUser
+    recipe_id: str
 
 
 def _timer(number: int) -> dict[str, Any]:
@@ -371,6 +376,7 @@ def seed(platform: Platform) -> Seed:
         registered=SEED_START,
     )
     platform.tenant.support_user_id = support.id
+    recipe = platform.recipes.create(workspace_id=shared.id, user_id=owner.id, **_recipe())
 
     return Seed(
         tenant_id=platform.tenant.id,
@@ -394,7 +400,47 @@ def seed(platform: Platform) -> Seed:
         member=_seed_user(member),
         outsider=_seed_user(outsider),
         support=_seed_user(support),
+        recipe_id=recipe.id,
     )
+
+
+def _recipe() -> dict[str, Any]:
+    """The seeded recipe's content: new pets found by the petstore, mailed."""
+    graph = {
+        "nodes": [
+            {
+                "id": "step_1",
+                "name": "Pets by status",
+                "command": "acme-dev/petstore:getPetsByStatus",
+                "fields": {"status": "available"},
+            },
+            {"id": "step_2", "name": "Mail", "command": "elasticio/email:send"},
+        ],
+        "edges": [
+            {
+                "source": "step_1",
+                "target": "step_2",
+                "config": {
+                    "mapper_type": "jsonata",
+                    "condition": None,
+                    "mapper": {"to": "$getFlowVariables().email", "subject": "name"},
+                },
+            }
+        ],
+    }
+    return {
+        "info": {
+            "title": "Pets by email",
+            "author": "Olivia Owner",
+            "description": "# Pets by email\n\nMails every pet the petstore has available.",
+            "short_description": "Mail the petstore's available pets",
+        },
+        "declarations": {
+            "variables": [{"id": "email", "title": "Email address"}],
+            "credentials": [{"id": "petstore", "help": {"description": "Your petstore key"}}],
+        },
+        "flow_templates": [{"title": "Pets by email", "cron": "0 * * * *", "graph": graph}],
+    }
 
 
 def _seed_user(user: UserRecord) -> SeedUser:

@@ -37,6 +37,10 @@ class EmulatorSettings:
             nothing documents the 409 and clients stop flows before changing them.
         restore_window: seconds after its deletion during which a tenant admin may list
             and restore a flow (24 hours, as the release notes say).
+        signed_url_lifetime: seconds a signed URL pair of the object store works for
+            (``expires`` in the answer); the docs' example says 18000.
+        object_size_limit: the most bytes a PUT to the object store may carry; more is
+            S3's 400 ``EntityTooLarge``.
     """
 
     rate_limit: float | None = attrs.field(
@@ -49,3 +53,5 @@ class EmulatorSettings:
     execution_lifetime: float = attrs.field(default=600.0, validator=attrs.validators.gt(0.0))
     stop_inactive_conflict: bool = False
     restore_window: float = attrs.field(default=86_400.0, validator=attrs.validators.ge(0.0))
+    signed_url_lifetime: int = attrs.field(default=18000, validator=attrs.validators.gt(0))
+    object_size_limit: int = attrs.field(default=10 * 1024 * 1024, validator=attrs.validators.ge(0))

@@ -8,6 +8,7 @@ import pytest
 from elasticio import AsyncClient, BadRequestError, PermissionDeniedError
 from elasticio.testing import Emulator
 from elasticio.testing._areas.ssh_keys.keys import example_rsa_key
+from tests._support.rig import Rig
 
 
 async def test_teams_list_and_create(client: AsyncClient, emulator: Emulator) -> None:
@@ -33,3 +34,15 @@ async def test_errors_keep_the_emulators_message(client: AsyncClient, guest: Asy
         await client.v1.sshkeys.create("ssh-rsa !!")
     with pytest.raises(PermissionDeniedError, match="own SSH keys"):
         await guest.v1.sshkeys.delete((await client.v1.sshkeys.list())[0].id)
+
+
+async def test_v1_calls_wait_out_the_rate_limit(clocked_rig: Rig) -> None:
+    """Under a 1 request/s limit a v1 call is retried after each 429, as a v2 call is."""
+    emulator, clock = clocked_rig.emulator, clocked_rig.clock
+    assert clock is not None
+    emulator.settings.rate_limit = 1
+    async with clocked_rig.client() as client:
+        for _ in range(3):
+            assert [t.id for t in await client.v1.teams.list()] == [emulator.seed.team_id]
+        assert client.stats.rate_limited == 2
+    assert clock.sleeps == [1.0, 1.0]

@@ -136,3 +136,13 @@ async def test_a_new_contract_takes_workspaces(api: httpx.AsyncClient, emulator:
     data_of(await api.post(f"/v2/contracts/{contract_id}/members", json=member))
     listed = [c["id"] for c in data_of(await api.get("/v2/contracts"))]
     assert contract_id in listed
+
+
+async def test_delete_removes_the_contracts_secrets_and_auth_clients(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """A deleted contract's auth clients and its workspaces' secrets go with it."""
+    platform, seed = emulator.platform, emulator.seed
+    assert (await api.delete(f"/v2/contracts/{seed.contract_id}")).status_code == 204
+    assert seed.secret_id not in platform.auth_secrets
+    assert seed.auth_client_id not in platform.auth_clients

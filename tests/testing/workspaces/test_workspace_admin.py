@@ -265,3 +265,24 @@ async def test_delete_out_of_reach_is_404(
 ) -> None:
     """To someone outside its contract, a workspace does not exist."""
     error_of(await outsider_api.delete(f"/v2/workspaces/{emulator.seed.workspace_id}"), 404)
+
+
+async def test_delete_removes_the_workspaces_secrets_and_auth_clients(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """Deleting the shared workspace takes its auth secrets with it, and the auth clients
+    of its scope; the contract's auth client stays."""
+    platform, seed = emulator.platform, emulator.seed
+    workspace_id = seed.workspace_id
+    own_client = platform.auth_clients.create(
+        name="Workspace app",
+        type="noauth",
+        credentials={},
+        component_ids=[seed.component_ids["petstore"]],
+        scope="workspace",
+        scope_id=workspace_id,
+    )
+    assert (await api.delete(f"/v2/workspaces/{workspace_id}")).status_code == 204
+    assert seed.secret_id not in platform.auth_secrets
+    assert own_client.id not in platform.auth_clients
+    assert seed.auth_client_id in platform.auth_clients

@@ -66,6 +66,8 @@ def _workspace_of(platform: Platform, params: Mapping[str, str], body: Any) -> s
         ("flow_id", platform.flows),
         ("credential_id", platform.credentials),
         ("data_sample_id", platform.data_samples),
+        ("recipe_id", platform.recipes),
+        ("deployment_id", platform.recipe_deployments),
     ):
         if name in params:
             record = table.get(params[name])

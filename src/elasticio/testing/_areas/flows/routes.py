@@ -117,10 +117,18 @@ def create_flow(call: Call) -> Reply:
     return shown(call, flow, status=201)
 
 
+def _not_deployed(call: Call, flow: FlowRecord) -> FlowRecord:
+    """409 for a flow of a recipe deployment: the deployment's sync changes it."""
+    if call.platform.recipe_deployments.holding(flow.id) is not None:
+        raise conflict("The flow is part of a recipe deployment and cannot be changed.")
+    return flow
+
+
 @routes.handle(FLOWS_UPDATE, body=FLOW_CHANGES)
 def update_flow(call: Call, flow_id: str) -> Reply:
-    """Change some attributes; a new version becomes ``latest_version``."""
-    flow = flow_for(call, flow_id)
+    """Change some attributes; a new version becomes ``latest_version``. 409 for a flow
+    of a recipe deployment."""
+    flow = _not_deployed(call, flow_for(call, flow_id))
     changes = flow_changes(
         call.platform.components,
         call.payload(url_id=flow.id).attributes,
@@ -133,8 +141,9 @@ def update_flow(call: Call, flow_id: str) -> Reply:
 
 @routes.handle(FLOWS_DELETE)
 def delete_flow(call: Call, flow_id: str) -> Reply:
-    """204; a tenant admin may restore the flow for a while (``settings.restore_window``)."""
-    call.platform.flows.discard(flow_for(call, flow_id).id)
+    """204; 409 for a flow of a recipe deployment; a tenant admin may restore the flow for a
+    while (``settings.restore_window``)."""
+    call.platform.flows.discard(_not_deployed(call, flow_for(call, flow_id)).id)
     return Reply(status=204)
 
 

@@ -1,0 +1,1 @@
+"""Recipes: flow templates to share and activate, and the deployments activation makes."""

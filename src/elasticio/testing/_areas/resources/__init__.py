@@ -1,0 +1,1 @@
+"""Attachment storage: signed URL pairs (v1 and v2) and the object store they point at."""

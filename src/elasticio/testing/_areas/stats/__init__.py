@@ -1,0 +1,1 @@
+"""Stats: the input queues of a flow's steps, and the workspaces' inventory of flows."""
