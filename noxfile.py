@@ -97,14 +97,15 @@ def interop(session: nox.Session) -> None:
     session.run("python", "interop/run.py", "--client-dir", str(client_dir))
 
 
-BENCHMARKS = ("decode", "bulk", "overhead", "cli_bulk", "models", "paging")
+BENCHMARKS = ("decode", "bulk", "overhead", "cli_bulk", "emulator", "startup", "models", "paging")
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
     """Run the benchmarks; ``-- bulk`` picks one, ``-- bulk --flows 100`` passes it options.
     ``cli_bulk`` runs ``elasticio flows start`` on 1,000 flows against a rate-limited
-    emulator on a socket."""
+    emulator on a socket; ``emulator`` the emulator's server CPU per request against a
+    trivial Starlette app; ``startup`` the time ``import elasticio`` takes."""
     session.install("-e", ".[bench,emulator,cli]")
     names = list(itertools.takewhile(lambda arg: arg in BENCHMARKS, session.posargs))
     arguments = session.posargs[len(names) :]

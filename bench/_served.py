@@ -120,7 +120,10 @@ def _counts(values: Iterable[int]) -> dict[int, int]:
 async def _serve(args: argparse.Namespace) -> None:
     from elasticio.testing import Emulator, EmulatorSettings, serve_emulator
 
-    settings = EmulatorSettings(rate_limit=args.rate_limit, transition_delay=0.0)
+    # The summary reads every request back from the log: keep them all.
+    settings = EmulatorSettings(
+        rate_limit=args.rate_limit, transition_delay=0.0, request_log_size=10_000_000
+    )
     emulator = Emulator(settings=settings)
     if args.add_flows:
         flow_ids = _add_flows(emulator, args.add_flows)

@@ -26,7 +26,8 @@ from elasticio.testing import Emulator, EmulatorSettings, ServedEmulator
 
 
 def run(flows: int, rate: float, concurrency: int) -> int:
-    emulator = Emulator(settings=EmulatorSettings(rate_limit=rate))
+    # The check reads every request back from the log: keep them all.
+    emulator = Emulator(settings=EmulatorSettings(rate_limit=rate, request_log_size=10_000_000))
     seed = emulator.seed
     graph = {"nodes": [{"id": "step_1", "command": "elasticio/timer:timer"}], "edges": []}
     ids = {

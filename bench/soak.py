@@ -389,7 +389,11 @@ class LoseAnswers:
 
 def hostile_emulator(args: argparse.Namespace) -> Emulator:
     emulator = Emulator(
-        settings=EmulatorSettings(rate_limit=args.rate, transition_delay=0.0), seed=args.seed
+        # The duplicate check reads every start back from the log: keep them all.
+        settings=EmulatorSettings(
+            rate_limit=args.rate, transition_delay=0.0, request_log_size=10_000_000
+        ),
+        seed=args.seed,
     )
     faults = emulator.faults
     # Latency: the first delay rule that fires wins, so the rare long one comes first.

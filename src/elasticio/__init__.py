@@ -7,11 +7,10 @@ Examples:
     ...         print(component.name)
 """
 
+import importlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from elasticio._bulk import BulkResult, Outcome, run_bounded
-from elasticio._client import AsyncClient, ClientStats
 from elasticio._errors import (
     APIConnectionError,
     APIError,
@@ -36,7 +35,6 @@ from elasticio._errors import (
     UnexpectedStatusError,
     UsageError,
 )
-from elasticio._http import Response
 from elasticio._literals import (
     ComponentAccess,
     ExecutionKind,
@@ -46,83 +44,91 @@ from elasticio._literals import (
     Include,
     V1ExecutionType,
 )
-from elasticio._options import CallOptions, ListOptions
-from elasticio._pagination import Page, Paginator
-from elasticio._paths import segment
-from elasticio._polling import PollPolicy
-from elasticio._raw import RawResponse
-from elasticio._retry import RetryPolicy
-from elasticio._sync import Client, SyncExecution, SyncPaginator
-from elasticio.jsonapi import UNSET
-from elasticio.models import (
-    AuthClient,
-    AuthSecret,
-    Component,
-    ComponentDescriptor,
-    ComponentEnv,
-    ComponentVersion,
-    Contract,
-    ContractInvite,
-    ContractMember,
-    ContractPolicy,
-    ContractRole,
-    Credential,
-    DataSample,
-    Execution,
-    ExecutionResult,
-    Flow,
-    FlowComponentStats,
-    FlowDraft,
-    FlowEdge,
-    FlowGraph,
-    FlowNode,
-    FlowQueueStats,
-    FlowStats,
-    FlowSubscription,
-    FlowVersion,
-    LogLine,
-    LogPage,
-    MessagesUsage,
-    OAuthClient,
-    OpenIDIdentity,
-    OpenIDProvider,
-    PermissionSet,
-    QuotaLimits,
-    QuotaUsage,
-    Recipe,
-    RecipeActivation,
-    RecipeDeployment,
-    RecipeVisibility,
-    SAMLProvider,
-    SignedUrl,
-    Snapshot,
-    SSHKey,
-    StepQueueStats,
-    Team,
-    Tenant,
-    TenantCertificate,
-    TenantMember,
-    TenantPolicy,
-    ThreadStats,
-    ThreadStatsDay,
-    Topic,
-    User,
-    V1Accepted,
-    V1Account,
-    V1Component,
-    V1Recipe,
-    V1RecipeActivation,
-    V1Repo,
-    V1SSHKey,
-    V1Step,
-    V1Task,
-    V1Team,
-    V1User,
-    Workspace,
-    WorkspaceInvite,
-    WorkspaceMember,
-    WorkspaceStats,
-)
+
+# The rest loads on first use (module __getattr__ below), so that `import elasticio` costs
+# little more than its dependencies; type checkers and documentation read these imports.
+if TYPE_CHECKING:
+    from elasticio._bulk import BulkResult, Outcome, run_bounded
+    from elasticio._client import AsyncClient, ClientStats
+    from elasticio._http import Response
+    from elasticio._options import CallOptions, ListOptions
+    from elasticio._pagination import Page, Paginator
+    from elasticio._paths import segment
+    from elasticio._polling import PollPolicy
+    from elasticio._raw import RawResponse
+    from elasticio._retry import RetryPolicy
+    from elasticio._sync import Client, SyncExecution, SyncPaginator
+    from elasticio.jsonapi import UNSET
+    from elasticio.models import (
+        AuthClient,
+        AuthSecret,
+        Component,
+        ComponentDescriptor,
+        ComponentEnv,
+        ComponentVersion,
+        Contract,
+        ContractInvite,
+        ContractMember,
+        ContractPolicy,
+        ContractRole,
+        Credential,
+        DataSample,
+        Execution,
+        ExecutionResult,
+        Flow,
+        FlowComponentStats,
+        FlowDraft,
+        FlowEdge,
+        FlowGraph,
+        FlowNode,
+        FlowQueueStats,
+        FlowStats,
+        FlowSubscription,
+        FlowVersion,
+        LogLine,
+        LogPage,
+        MessagesUsage,
+        OAuthClient,
+        OpenIDIdentity,
+        OpenIDProvider,
+        PermissionSet,
+        QuotaLimits,
+        QuotaUsage,
+        Recipe,
+        RecipeActivation,
+        RecipeDeployment,
+        RecipeVisibility,
+        SAMLProvider,
+        SignedUrl,
+        Snapshot,
+        SSHKey,
+        StepQueueStats,
+        Team,
+        Tenant,
+        TenantCertificate,
+        TenantMember,
+        TenantPolicy,
+        ThreadStats,
+        ThreadStatsDay,
+        Topic,
+        User,
+        V1Accepted,
+        V1Account,
+        V1Component,
+        V1Recipe,
+        V1RecipeActivation,
+        V1Repo,
+        V1SSHKey,
+        V1Step,
+        V1Task,
+        V1Team,
+        V1User,
+        Workspace,
+        WorkspaceInvite,
+        WorkspaceMember,
+        WorkspaceStats,
+    )
+
 
 __all__ = [
     "UNSET",
@@ -245,9 +251,40 @@ __all__ = [
 logging.getLogger("elasticio").addHandler(logging.NullHandler())
 
 
+# Where the names loaded on first use live; every other name in __all__ is a model.
+_LAZY = {
+    "AsyncClient": "elasticio._client",
+    "BulkResult": "elasticio._bulk",
+    "CallOptions": "elasticio._options",
+    "ClientStats": "elasticio._client",
+    "ListOptions": "elasticio._options",
+    "Outcome": "elasticio._bulk",
+    "Page": "elasticio._pagination",
+    "Paginator": "elasticio._pagination",
+    "PollPolicy": "elasticio._polling",
+    "RawResponse": "elasticio._raw",
+    "Response": "elasticio._http",
+    "RetryPolicy": "elasticio._retry",
+    "Client": "elasticio._sync",
+    "SyncExecution": "elasticio._sync",
+    "SyncPaginator": "elasticio._sync",
+    "UNSET": "elasticio.jsonapi",
+    "run_bounded": "elasticio._bulk",
+    "segment": "elasticio._paths",
+}
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from elasticio._version import version
 
         return version()
-    raise AttributeError(f"module 'elasticio' has no attribute {name!r}")
+    if name not in __all__:
+        raise AttributeError(f"module 'elasticio' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY.get(name, "elasticio.models")), name)
+    globals()[name] = value  # found once; later reads do not come back here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import ssl
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -129,7 +129,7 @@ class Rig:
     clock: FakeClock | None = None
     settle: Callable[[], None] = _settled
 
-    def log(self) -> list[RecordedRequest]:
+    def log(self) -> Sequence[RecordedRequest]:
         """The emulator's request log, every request answered so far in it."""
         self.settle()
         return self.emulator.requests

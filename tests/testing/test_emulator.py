@@ -23,6 +23,7 @@ def test_public_names() -> None:
         "Faults",
         "Platform",
         "RecordedRequest",
+        "RequestLog",
         "Seed",
         "SeedUser",
         "ServedEmulator",

@@ -6,7 +6,13 @@ import httpx
 import pytest
 
 from elasticio._catalog import ENTRIES
-from elasticio._catalog.v2 import COMPONENTS_DESCRIPTOR, SSH_KEYS_CREATE, USERS_GET
+from elasticio._catalog.v2 import (
+    COMPONENTS_DESCRIPTOR,
+    SSH_KEYS_CREATE,
+    USERS_DELETE,
+    USERS_GET,
+    USERS_ME,
+)
 from elasticio.testing import Emulator
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import Router, RouteTable
@@ -183,3 +189,41 @@ async def test_a_bug_in_the_emulator_is_a_json_500(
     async with http_client(emulator, emulator.credentials) as raising:
         with pytest.raises(RuntimeError):
             await raising.get("/v2/users/me")
+
+
+async def test_a_literal_segment_without_the_method_falls_back_to_a_placeholder(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """``GET /v2/users/me`` is the caller, but ``DELETE /v2/users/me`` deletes user "me"."""
+    table = RouteTable()
+    seen: list[str] = []
+
+    @table.handle(USERS_ME)
+    def me(call: Call) -> Reply:
+        seen.append("caller")
+        return Reply(body={"data": None, "meta": {}})
+
+    @table.handle(USERS_DELETE)
+    def delete_user(call: Call, user_id: str) -> Reply:
+        seen.append(user_id)
+        return Reply(status=204)
+
+    emulator.router = Router([table])
+    statuses = [(await api.request(m, "/v2/users/me")).status_code for m in ("GET", "DELETE")]
+    assert (statuses, seen) == ([200, 204], ["caller", "me"])
+
+
+async def test_a_request_is_routed_once(
+    api: httpx.AsyncClient, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The route found for the request log serves the request: no second lookup."""
+    calls: list[str] = []
+    find = emulator.router.find
+
+    def counted(method: str, raw_path: str) -> object:
+        calls.append(raw_path)
+        return find(method, raw_path)
+
+    monkeypatch.setattr(emulator.router, "find", counted)
+    data_of(await api.get(f"/v2/flows/{emulator.seed.flow_id}"))
+    assert calls == [f"/v2/flows/{emulator.seed.flow_id}"]

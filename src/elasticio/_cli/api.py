@@ -1,7 +1,7 @@
 """``elasticio api METHOD PATH``: any request, through the SDK's retries and safety
-rules, its answer printed as JSON (as ``gh api`` does for GitHub): a JSON:API document,
-or, for an endpoint that answers plain JSON (API v1, logs, quota usages, ...), the value
-as sent.
+rules, its answer printed as JSON as the server sent it (as ``gh api`` does for GitHub): a
+JSON:API document, or plain JSON (API v1, logs, quota usages, ...). With ``--paginate`` a
+list's pages are read as JSON:API documents and printed as one.
 
 Examples:
     ```console
@@ -22,7 +22,6 @@ import click
 import httpx
 
 from elasticio import AsyncClient
-from elasticio._catalog import ENTRIES
 from elasticio._cli.context import Connection, fail, pass_connection, run_with_client
 from elasticio._cli.output import print_json
 from elasticio.jsonapi import Document, Identifier, Relationship, Resource
@@ -81,19 +80,6 @@ def document_json(document: Document) -> dict[str, Any]:
         if value := getattr(document, member):
             result[member] = dict(value)
     return result
-
-
-def _answers_plain_json(method: str, path: str) -> bool:
-    """Whether the catalog says ``method path`` answers plain JSON; a path it does not
-    know answers JSON:API, unless it is below /v1/."""
-    segments = path.split("?", 1)[0].strip("/").split("/")
-    for entry in ENTRIES.values():
-        template = entry.template.strip("/").split("/")
-        if entry.method != method or len(template) != len(segments):
-            continue
-        if all(t.startswith("{") or t == s for t, s in zip(template, segments, strict=True)):
-            return entry.codec == "plain"
-    return path.startswith("/v1/")
 
 
 def _body(text: str | None) -> Any:
@@ -174,11 +160,13 @@ def api(
     params = {k: v[0] if len(v) == 1 else v for k, v in params.items()}
 
     async def work(client: AsyncClient) -> Any:
-        if _answers_plain_json(method.upper(), path):
+        if not paginate:
+            # The answer as the server sent it: a JSON:API document, or plain JSON (API
+            # v1, logs, quota usages, ...).
             return await client.request_json(method, path, params=params, json=body)
         document = await client.request(method, path, params=params, json=body)
         result = document_json(document)
-        if not paginate or not isinstance(result.get("data"), list):
+        if not isinstance(result.get("data"), list):
             return result
         pages, page_path, page_params = 1, path, params
         while (following := _next_page(client, document, page_params)) is not None:

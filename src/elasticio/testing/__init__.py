@@ -34,6 +34,7 @@ __all__ = [
     "Faults",
     "Platform",
     "RecordedRequest",
+    "RequestLog",
     "Seed",
     "SeedUser",
     "ServedEmulator",
@@ -54,9 +55,9 @@ else:
     _missing = None
 
 if TYPE_CHECKING or _missing is None:
-    from elasticio.testing._app import RecordedRequest
     from elasticio.testing._emulator import BASE_URL, Emulator
     from elasticio.testing._faults import ConnectionDropped, FaultRule, Faults
+    from elasticio.testing._log import RecordedRequest, RequestLog
     from elasticio.testing._platform import Platform
     from elasticio.testing._seed import Seed, SeedUser
     from elasticio.testing._serve import ServedEmulator, serve_emulator

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
-import attrs
 import orjson
 from starlette.applications import Starlette
 from starlette.middleware.errors import ServerErrorMiddleware
@@ -32,6 +31,7 @@ from elasticio.testing._areas.resources.objects import is_object_path, serve_obj
 from elasticio.testing._auth import authenticate, basic_credentials
 from elasticio.testing._errors import ReplyError, bad_request
 from elasticio.testing._faults import ConnectionDropped, Faults, Verdict
+from elasticio.testing._log import RecordedRequest, RequestLog
 from elasticio.testing._multipart import FormPart, is_form, parse_form
 from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
@@ -43,21 +43,8 @@ from elasticio.testing._settings import EmulatorSettings
 __all__ = ["EmulatorApp", "Host", "RecordedRequest"]
 
 
-@attrs.frozen(kw_only=True)
-class RecordedRequest:
-    """One request the emulator received; ``status`` is None for a dropped connection.
-
-    ``entry`` names the catalog entry the request was routed to (``"flows.get"``) and
-    ``route`` its ``"METHOD /template"``; both are None for a path no entry serves.
-    """
-
-    method: str
-    path: str
-    query: str
-    user: str | None
-    entry: str | None
-    route: str | None
-    status: int | None
+_ROUTED = "elasticio.routed"
+"""The scope key under which `EmulatorApp` hands the route it found to its dispatcher."""
 
 
 def problem_response(problem: ReplyError, codec: Codec = "jsonapi") -> Response:
@@ -132,7 +119,7 @@ class Host(Protocol):
     platform: Platform
     settings: EmulatorSettings
     sleep: Callable[[float], Awaitable[None]]
-    requests: list[RecordedRequest]
+    requests: RequestLog
     outbox: Outbox
 
 
@@ -164,7 +151,9 @@ class EmulatorApp:
         def record(status: int | None) -> None:
             nonlocal recorded
             recorded = True
-            emulator.requests.append(
+            log = emulator.requests
+            log.size = emulator.settings.request_log_size  # a setting changed since
+            log.append(
                 RecordedRequest(
                     method=method,
                     path=raw_path.split("?", 1)[0],
@@ -187,6 +176,8 @@ class EmulatorApp:
                 record(None if verdict.drop else int(message["status"]))
             await send(message)
 
+        # _dispatch reads the route found here rather than routing the request again.
+        scope = {**scope, _ROUTED: (match, raw_path)}
         try:
             if objects:
                 await self._objects(scope, receive, recording_send)
@@ -211,10 +202,11 @@ class EmulatorApp:
 
     async def _dispatch(self, request: Request) -> Response:
         emulator = self._emulator
-        raw_path = _raw_path(request.scope)
+        match, raw_path = request.scope[_ROUTED]
         codec = _codec(raw_path, None)
         try:
-            match = emulator.router.match(request.method, raw_path)
+            if match is None:
+                raise emulator.router.refuse(request.method, raw_path)
             codec = _codec(raw_path, match.route.entry)
             user = authenticate(emulator.platform, request.headers.get("authorization"))
             body, form = await self._body(request)

@@ -10,8 +10,9 @@ from typing import Any
 import httpx
 
 from elasticio import AsyncClient
-from elasticio.testing._app import EmulatorApp, RecordedRequest
+from elasticio.testing._app import EmulatorApp
 from elasticio.testing._faults import Faults
+from elasticio.testing._log import RequestLog
 from elasticio.testing._outbox import Outbox
 from elasticio.testing._platform import Platform
 from elasticio.testing._router import Router
@@ -74,7 +75,7 @@ class Emulator:
         self.faults = Faults(
             settings=self.settings, clock=clock, entries=self.router.entries, seed=seed
         )
-        self.requests: list[RecordedRequest] = []
+        self.requests = RequestLog(size=self.settings.request_log_size)
         self.outbox = Outbox(sleep=sleep)
         self.platform, self.seed = self._seeded()
         self.app = EmulatorApp(self)

@@ -32,10 +32,13 @@ def identifier(type: str, id: str) -> Json:
 
 def to_one(type: str, id: str, *, self_link: str | None = None, related: str | None = None) -> Json:
     """A to-one relationship: its identifier and, when given, its links."""
-    relationship: Json = {"data": identifier(type, id)}
-    links = {k: v for k, v in (("self", self_link), ("related", related)) if v is not None}
-    if links:
-        relationship["links"] = links
+    relationship: Json = {"data": {"id": id, "type": type}}
+    if self_link is not None or related is not None:
+        links = relationship["links"] = {}
+        if self_link is not None:
+            links["self"] = self_link
+        if related is not None:
+            links["related"] = related
     return relationship
 
 
@@ -57,7 +60,7 @@ def link(type: str, id: str) -> Json:
         >>> link("user", "u1")
         {'data': {'id': 'u1', 'type': 'user'}, 'links': {'self': '/v2/users/u1'}}
     """
-    return to_one(type, id, self_link=f"{_HOMES[type]}/{id}")
+    return {"data": {"id": id, "type": type}, "links": {"self": f"{_HOMES[type]}/{id}"}}
 
 
 def to_many(type: str, ids: Iterable[str], *, self_link: str | None = None) -> Json:

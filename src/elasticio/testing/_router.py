@@ -27,7 +27,7 @@ not taken for a user id.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 from urllib.parse import unquote
 
@@ -70,21 +70,6 @@ class Route:
     @segments.default
     def _segments(self) -> tuple[str, ...]:
         return tuple(split_path(self.entry.template))
-
-    def bind(self, raw_segments: list[str]) -> dict[str, str] | None:
-        """The placeholder values when the path fits this template, else None."""
-        if len(raw_segments) != len(self.segments):
-            return None
-        params: dict[str, str] = {}
-        for pattern, raw in zip(self.segments, raw_segments, strict=True):
-            if pattern.startswith("{") and pattern.endswith("}"):
-                value = unquote(raw)
-                if not value:
-                    return None
-                params[pattern[1:-1]] = value
-            elif unquote(raw) != pattern:
-                return None
-        return params
 
     @property
     def specificity(self) -> tuple[bool, ...]:
@@ -141,8 +126,56 @@ def _checked(routes: list[Route]) -> None:
             raise ValueError(f"{name} reads its body in the wrong form: {entry.name} takes {form}")
 
 
+class _Node:
+    """One position of the templates: literal segments by text, then one placeholder."""
+
+    __slots__ = ("literal", "placeholder", "routes")
+
+    def __init__(self) -> None:
+        self.literal: dict[str, _Node] = {}
+        self.placeholder: _Node | None = None
+        self.routes: dict[str, Route] = {}  # by method, where a template ends here
+
+    def add(self, route: Route) -> None:
+        node = self
+        for pattern in route.segments:
+            if pattern.startswith("{") and pattern.endswith("}"):
+                if node.placeholder is None:
+                    node.placeholder = _Node()
+                # Templates sharing a position may name it differently: each route
+                # names its own placeholders (_params).
+                node = node.placeholder
+            else:
+                node = node.literal.setdefault(pattern, _Node())
+        node.routes[route.entry.method] = route
+
+    def walk(self, segments: list[str], at: int = 0) -> Iterator[dict[str, Route]]:
+        """The routes (by method) of every template the segments fit, literal segments
+        first, position by position: the order of `Route.specificity`."""
+        if at == len(segments):
+            if self.routes:
+                yield self.routes
+            return
+        literal = self.literal.get(segments[at])
+        if literal is not None:
+            yield from literal.walk(segments, at + 1)
+        if self.placeholder is not None and segments[at]:
+            yield from self.placeholder.walk(segments, at + 1)
+
+
+def _params(route: Route, segments: list[str]) -> dict[str, str]:
+    return {
+        pattern[1:-1]: value
+        for pattern, value in zip(route.segments, segments, strict=True)
+        if pattern.startswith("{")
+    }
+
+
 class Router:
     """Finds the route for a request; 404 for an unknown path, 405 for a wrong method.
+
+    Routes live in a tree of segments, so finding one costs a few dictionary lookups
+    whatever the number of routes.
 
     Examples:
         >>> Router([]).entries
@@ -155,6 +188,9 @@ class Router:
         self.routes = sorted(routes, key=lambda r: r.specificity)
         self.entries = frozenset(route.entry.name for route in routes)
         """The names of the catalog entries served (``"flows.get"``, ...)."""
+        self._tree = _Node()
+        for route in self.routes:
+            self._tree.add(route)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -162,24 +198,30 @@ class Router:
         return frozenset(route.entry.route for route in self.routes)
 
     def find(self, method: str, raw_path: str) -> Match | None:
-        segments = split_path(raw_path)
-        for route in self.routes:
-            if route.entry.method == method:
-                params = route.bind(segments)
-                if params is not None:
-                    return Match(route, params)
+        """The route serving ``method`` at ``raw_path`` and its placeholders, or None."""
+        segments = [unquote(raw) for raw in split_path(raw_path)]
+        for routes in self._tree.walk(segments):
+            route = routes.get(method)
+            if route is not None:
+                return Match(route, _params(route, segments))
         return None
 
-    def match(self, method: str, raw_path: str) -> Match:
-        found = self.find(method, raw_path)
-        if found is not None:
-            return found
-        segments = split_path(raw_path)
-        allowed = sorted({r.entry.method for r in self.routes if r.bind(segments) is not None})
+    def refuse(self, method: str, raw_path: str) -> ReplyError:
+        """The error for a request `find` found no route for: 405 naming the methods
+        allowed at the path, or 404."""
+        segments = [unquote(raw) for raw in split_path(raw_path)]
+        allowed = sorted({m for routes in self._tree.walk(segments) for m in routes})
         if allowed:
-            raise ReplyError(
+            return ReplyError(
                 405,
                 f"{method} is not allowed here; use {', '.join(allowed)}",
                 headers={"Allow": ", ".join(allowed)},
             )
-        raise ReplyError(404, f"no endpoint at {unquote(raw_path)}")
+        return ReplyError(404, f"no endpoint at {unquote(raw_path)}")
+
+    def match(self, method: str, raw_path: str) -> Match:
+        """`find`, or raise the error of `refuse`."""
+        found = self.find(method, raw_path)
+        if found is None:
+            raise self.refuse(method, raw_path)
+        return found

@@ -41,6 +41,8 @@ class EmulatorSettings:
             (``expires`` in the answer); the docs' example says 18000.
         object_size_limit: the most bytes a PUT to the object store may carry; more is
             S3's 400 ``EntityTooLarge``.
+        request_log_size: how many recent requests ``Emulator.requests`` keeps (its
+            counters count them all), so that a long load test does not grow memory.
     """
 
     rate_limit: float | None = attrs.field(
@@ -55,3 +57,4 @@ class EmulatorSettings:
     restore_window: float = attrs.field(default=86_400.0, validator=attrs.validators.ge(0.0))
     signed_url_lifetime: int = attrs.field(default=18000, validator=attrs.validators.gt(0))
     object_size_limit: int = attrs.field(default=10 * 1024 * 1024, validator=attrs.validators.ge(0))
+    request_log_size: int = attrs.field(default=10_000, validator=attrs.validators.ge(1))

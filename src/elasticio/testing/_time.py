@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +15,8 @@ __all__ = ["EPOCH", "EmulatorClock", "iso", "millis"]
 EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 
 
+# Records keep their timestamps, so answers format the same few again and again.
+@functools.lru_cache(maxsize=1 << 16)
 def iso(moment: datetime) -> str:
     """The API's timestamp format: ISO 8601 in UTC with milliseconds and a ``Z``.
 

@@ -208,3 +208,22 @@ async def test_component_filter(api: httpx.AsyncClient, emulator: Emulator) -> N
         any(node["component_id"] == component_id for node in f["attributes"]["graph"]["nodes"])
         for f in page
     )
+
+
+async def test_the_list_follows_creates_deletes_and_restores(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """A deleted flow leaves the list, a new one joins at the end, a restored one returns
+    to its place by id."""
+    before = [f["id"] for f in (await flows(api, emulator))[0]]
+    gone = before[3]
+    await api.delete(f"/v2/flows/{gone}")
+    created = emulator.platform.add_flow(
+        workspace_id=emulator.seed.workspace_id, user_id=emulator.seed.owner.id, name="New"
+    ).id
+    listed, meta = await flows(api, emulator)
+    assert [f["id"] for f in listed] == [*before[:3], *before[4:], created]
+    assert meta["total"] == len(before)
+    data_of(await api.post(f"/v2/flows/{gone}/restore"))
+    newest_first = [f["id"] for f in (await flows(api, emulator, sort="-id"))[0]]
+    assert newest_first == [created, *reversed(before)]

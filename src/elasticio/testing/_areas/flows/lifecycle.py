@@ -69,9 +69,9 @@ def list_deleted_flows(call: Call) -> Reply:
     now = call.platform.clock.now()
     data = []
     for item in items:
-        resource = flow_resource(item.flow, now)
-        resource["attributes"]["deleted_at"] = iso(item.deleted_at)
-        data.append(resource)
+        resource = flow_resource(item.flow, now)  # shared: the additions go on copies
+        attributes = {**resource["attributes"], "deleted_at": iso(item.deleted_at)}
+        data.append({**resource, "attributes": attributes})
     return Reply(body=document(data, meta=meta, self_link=call.path))
 
 

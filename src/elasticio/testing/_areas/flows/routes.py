@@ -75,17 +75,6 @@ def list_flows(call: Call) -> Reply:
     has_draft = flag(call.query, "filter[has_draft]")
     component_id = call.query.get("filter[component_id]")
     search = call.query.get("search", "").strip().casefold()
-    flows = call.platform.flows.where(
-        lambda f: (
-            f.workspace_id == workspace.id
-            and status in (None, f.status)
-            and kind in (None, f.type)
-            and user_id in (None, f.user_id)
-            and has_draft in (None, f.draft is not None)
-            and (component_id is None or component_id in f.component_ids)
-            and (search in f.name.casefold() or search in (f.description or "").casefold())
-        )
-    )
     sort = call.query.get("sort", "id")
     field = sort.removeprefix("-")
     if field not in (*_SORT_KEYS, "id"):
@@ -93,7 +82,22 @@ def list_flows(call: Call) -> Reply:
             f"sort may be {', '.join(_SORT_KEYS)}, with '-' for descending; not {sort!r}",
             parameter="sort",
         )
-    flows.sort(key=_sort_key(field), reverse=sort.startswith("-"))
+    flows = call.platform.flows.in_workspace(workspace.id)  # in id order
+    if (status, kind, user_id, has_draft, component_id, search) != (None,) * 5 + ("",):
+        flows = [
+            f
+            for f in flows
+            if status in (None, f.status)
+            and kind in (None, f.type)
+            and user_id in (None, f.user_id)
+            and has_draft in (None, f.draft is not None)
+            and (component_id is None or component_id in f.component_ids)
+            and (search in f.name.casefold() or search in (f.description or "").casefold())
+        ]
+    if field != "id":
+        flows = sorted(flows, key=_sort_key(field), reverse=sort.startswith("-"))
+    elif sort.startswith("-"):
+        flows = flows[::-1]
     items, meta = call.page(flows)
     now = call.platform.clock.now()
     data = [flow_resource(f, now) for f in items]

@@ -7,7 +7,8 @@ background task.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -118,6 +119,10 @@ class FlowRecord:
     subscribed: int = 0  # subscriptions ever made: numbers their ids
     # When the flow was run on demand (run-now), in wall time.
     runs: list[datetime] = attrs.Factory(list)
+    # The last answer rendered of it and what that answer was drawn from (flows/views.py).
+    view: tuple[tuple[Any, ...], dict[str, Any]] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""
@@ -140,6 +145,10 @@ class FlowRecord:
         return {
             node["component_id"] for node in self.nodes if isinstance(node.get("component_id"), str)
         }
+
+
+def _id_of(flow: FlowRecord) -> str:
+    return flow.id
 
 
 @attrs.frozen
@@ -172,6 +181,36 @@ class Flows(Table[FlowRecord]):
         self._workspaces = workspaces
         self._components = components
         self.deleted: dict[str, DeletedFlow] = {}
+        # Each workspace's flows in id order, kept as flows come and go, so that a list
+        # request reads a page without scanning and sorting every flow of the platform.
+        self._by_workspace: dict[str, list[FlowRecord]] = {}
+
+    def add(self, record: FlowRecord) -> FlowRecord:
+        flow = super().add(record)
+        self._index(flow)
+        return flow
+
+    def delete(self, id: str) -> None:
+        flow = self[id]
+        super().delete(id)
+        indexed = self._by_workspace[flow.workspace_id]
+        del indexed[bisect.bisect_left(indexed, id, key=_id_of)]
+
+    def in_workspace(self, workspace_id: str) -> Sequence[FlowRecord]:
+        """The workspace's flows in id order (the order the API lists them in); read
+        only, and current until a flow is added, deleted or restored.
+
+        Examples:
+            >>> from elasticio.testing import Emulator
+            >>> emulator = Emulator()
+            >>> flows = emulator.platform.flows.in_workspace(emulator.seed.workspace_id)
+            >>> len(flows), flows[0].id < flows[1].id
+            (200, True)
+        """
+        return self._by_workspace.get(workspace_id, [])
+
+    def _index(self, flow: FlowRecord) -> None:
+        bisect.insort(self._by_workspace.setdefault(flow.workspace_id, []), flow, key=_id_of)
 
     def create(
         self,
@@ -257,6 +296,7 @@ class Flows(Table[FlowRecord]):
         flow.settles_at = float("-inf")
         flow.updated_at = self._clock.wall()
         self._rows[flow.id] = flow
+        self._index(flow)
         return flow
 
     def subscribe(self, flow_id: str, *, user_id: str, email: str) -> SubscriptionRecord:

@@ -46,7 +46,7 @@ def thread_stats(call: Call) -> Reply:
     workspace = workspace_for(call, require_query(call.query, "workspace_id"))
     now = call.platform.clock.wall()
     today = datetime(now.year, now.month, now.day, tzinfo=UTC)
-    flows = call.platform.flows.where(lambda f: f.workspace_id == workspace.id)
+    flows = call.platform.flows.in_workspace(workspace.id)
     days = []
     for back in range(DAYS - 1, -1, -1):
         day = today - back * _DAY

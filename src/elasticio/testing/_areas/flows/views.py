@@ -24,13 +24,48 @@ __all__ = [
 
 def flow_resource(flow: FlowRecord, now: float, *, current_status: str | None = None) -> Json:
     """A flow as seen at monotonic time ``now`` (which decides ``current_status``, unless
-    given)."""
+    given).
+
+    The answer is kept on the flow and given again while everything it shows is the
+    same, so a list page of unchanged flows costs a comparison per flow: it is shared,
+    and a caller that adds to it changes a copy.
+    """
+    shown = current_status or flow.current_status(now)
+    # The graph and the nodes' configuration by identity: the answer holds those very
+    # objects (so their ids are not reused), and shows them as they are when sent.
+    drawn_from = (
+        shown,
+        flow.name,
+        flow.description,
+        flow.type,
+        flow.status,
+        flow.default_mapper_type,
+        flow.cron,
+        id(flow.graph),
+        id(flow.nodes_config),
+        flow.stats_enabled,
+        flow.created_at,
+        flow.updated_at,
+        flow.last_start_time,
+        flow.user_id,
+        flow.workspace_id,
+        flow.versions[-1].id,
+        flow.draft.id if flow.draft is not None else None,
+    )
+    if flow.view is not None and flow.view[0] == drawn_from:
+        return flow.view[1]
+    view = _flow_view(flow, shown)
+    flow.view = (drawn_from, view)
+    return view
+
+
+def _flow_view(flow: FlowRecord, current_status: str) -> Json:
     attributes: dict[str, Any] = {
         "name": flow.name,
         "description": flow.description,
         "type": flow.type,
         "status": flow.status,
-        "current_status": current_status or flow.current_status(now),
+        "current_status": current_status,
         "default_mapper_type": flow.default_mapper_type,
         "cron": flow.cron,
         "graph": flow.graph,

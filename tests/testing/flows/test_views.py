@@ -1,0 +1,47 @@
+"""A flow's answer is kept on the flow and drawn again whenever what it shows changes."""
+
+from __future__ import annotations
+
+import httpx
+
+from elasticio.testing import Emulator
+from tests._support.clock import FakeClock
+from tests._support.emulator_http import data_of
+
+
+async def _attributes(api: httpx.AsyncClient, flow_id: str) -> dict[str, object]:
+    attributes: dict[str, object] = data_of(await api.get(f"/v2/flows/{flow_id}"))["attributes"]
+    return attributes
+
+
+async def test_a_change_made_on_the_record_shows(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """A field changed on the record itself, with no new ``updated_at``, is in the next answer."""
+    flow_id = emulator.seed.flow_id
+    await _attributes(api, flow_id)
+    emulator.platform.flows[flow_id].name = "Renamed behind the API's back"
+    assert (await _attributes(api, flow_id))["name"] == "Renamed behind the API's back"
+
+
+async def test_a_new_graph_changed_in_place_shows(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """A graph replaced by an equal one and then changed in place shows as it is."""
+    flow = emulator.platform.flows[emulator.seed.flow_id]
+    await _attributes(api, flow.id)
+    flow.graph = dict(flow.graph)
+    flow.graph["nodes"] = []
+    assert (await _attributes(api, flow.id))["graph"]["nodes"] == []  # type: ignore[index]
+
+
+async def test_the_running_state_follows_the_clock(
+    api: httpx.AsyncClient, emulator: Emulator, fake_clock: FakeClock
+) -> None:
+    """``current_status`` is drawn anew once the start has settled."""
+    emulator.settings.transition_delay = 5.0
+    flow_id = emulator.seed.flow_id
+    data_of(await api.post(f"/v2/flows/{flow_id}/start"), 202)
+    assert (await _attributes(api, flow_id))["current_status"] == "inactive"
+    fake_clock.advance(5.0)
+    assert (await _attributes(api, flow_id))["current_status"] == "active"
