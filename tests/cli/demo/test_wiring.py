@@ -141,10 +141,9 @@ def test_the_command_passes_its_options_to_the_demo(monkeypatch: pytest.MonkeyPa
 
 async def test_ctrl_c_stops_the_command_cleanly() -> None:
     """SIGINT while flows start: the server and client close, and the status is 130.
-    One start at a time under a rate limit keeps the 225 starts going for about nine
-    seconds, far longer than the signal takes to arrive, however fast the machine; the
-    requests before them fit in the limit's burst."""
-    argv = ["demo", "--no-progress", "--rate-limit", "25", "--flows-concurrency", "1"]
+    Each start waits for its flow to settle, a minute later on the emulator's clock, so
+    the signal lands while the first starts are waited for, however fast the machine."""
+    argv = ["demo", "--no-progress", "--rate-limit", "0", "--transition-delay", "60"]
     async with python("-m", "elasticio", *argv) as process:
         assert process.stdout is not None
         async with asyncio.timeout(WAIT):
