@@ -12,7 +12,7 @@ from elasticio._catalog import Entry
 from elasticio._errors import DecodeError, UsageError
 from elasticio._http import QueryParams, RequestSpec, Response, as_timeout
 from elasticio._options import CallOptions, ListOptions
-from elasticio._pagination import DEFAULT_PREFETCH, Paginator
+from elasticio._pagination import Paginator
 from elasticio.jsonapi import (
     Document,
     Identifier,
@@ -207,7 +207,6 @@ class Namespace:
             self._structurer(model, path),
             page_size,
             max_pages=options.get("max_pages"),
-            prefetch=options.get("prefetch"),
         )
 
     async def _nothing(
@@ -301,11 +300,9 @@ class Namespace:
         page_size: int | None = None,
         *,
         max_pages: int | None = None,
-        prefetch: int | None = None,
     ) -> Paginator[T]:
         """The list that starts with request ``first``, each resource built by ``item``,
-        capped at ``max_pages`` pages (None: the client's ``max_pages``), fetching
-        ``prefetch`` pages ahead (None: `DEFAULT_PREFETCH`)."""
+        capped at ``max_pages`` pages (None: the client's ``max_pages``)."""
         return Paginator(
             fetch=self._client._send,
             first=first,
@@ -313,5 +310,4 @@ class Namespace:
             base_url=self._client.base_url,
             page_size=page_size,
             max_pages=self._client.max_pages if max_pages is None else max_pages,
-            prefetch=DEFAULT_PREFETCH if prefetch is None else prefetch,
         )
