@@ -140,13 +140,22 @@ def test_the_command_passes_its_options_to_the_demo(monkeypatch: pytest.MonkeyPa
 
 
 async def test_ctrl_c_stops_the_command_cleanly() -> None:
-    """SIGINT while flows start: the server and client close, and the status is 130."""
-    async with python("-m", "elasticio", "demo", "--no-progress", "--rate-limit", "0") as process:
-        assert process.stdout is not None
-        async with asyncio.timeout(WAIT):
-            while (await process.stdout.readline()) != b"Starting flows...\n":
-                pass
-        out, err = await stop(process, signal.SIGINT, seconds=WAIT)
+    """SIGINT while flows start: the server and client close, and the status is 130.
+
+    Each start waits for its flow to settle, a minute later, so the signal lands
+    mid-run however fast the machine. A child inherits an ignored SIGINT, so the
+    default handler is put back for the spawn, whatever an earlier test left."""
+    argv = ["demo", "--no-progress", "--rate-limit", "0", "--transition-delay", "60"]
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        async with python("-m", "elasticio", *argv) as process:
+            assert process.stdout is not None
+            async with asyncio.timeout(WAIT):
+                while (await process.stdout.readline()) != b"Starting flows...\n":
+                    pass
+            out, err = await stop(process, signal.SIGINT, seconds=WAIT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert process.returncode == 130, err.decode()
     assert out.decode().endswith("elasticio demo: interrupted\n")
     assert err == b""
