@@ -30,7 +30,7 @@ from elasticio._http import (
     user_agent,
 )
 from elasticio._logs import configure_from_environment
-from elasticio._options import CallOptions
+from elasticio._options import CallOptions, call_spec
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
 from elasticio._raw import RawResponse, capturing, record
@@ -478,15 +478,7 @@ class AsyncClient:
         """
         if not path.startswith("/"):
             raise UsageError("path must start with '/', e.g. '/v2/users/me'")
-        timeout = options.get("timeout")
-        spec = RequestSpec(
-            method=method.upper(),
-            path=path,
-            params={**(params or {}), **options.get("extra_query", {})},
-            json=json,
-            headers=options.get("extra_headers", {}),
-            timeout=None if timeout is None else as_timeout(timeout),
-        )
+        spec = call_spec(method.upper(), path, params=params, json=json, options=options)
         return (await self._send(spec, retry=retry)).document
 
     async def request_json(
@@ -511,15 +503,8 @@ class AsyncClient:
         """
         if not path.startswith("/"):
             raise UsageError("path must start with '/', e.g. '/v1/users'")
-        timeout = options.get("timeout")
-        spec = RequestSpec(
-            method=method.upper(),
-            path=path,
-            params={**(params or {}), **options.get("extra_query", {})},
-            json=json,
-            codec="plain",
-            headers=options.get("extra_headers", {}),
-            timeout=None if timeout is None else as_timeout(timeout),
+        spec = call_spec(
+            method.upper(), path, params=params, json=json, codec="plain", options=options
         )
         return (await self._send(spec, retry=retry)).json
 

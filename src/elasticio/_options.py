@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import httpx
 
-from elasticio._http import QueryValue
+from elasticio._catalog._entry import Codec
+from elasticio._http import QueryParams, QueryValue, RequestSpec, as_timeout
 
-__all__ = ["CallOptions", "ListOptions"]
+__all__ = ["CallOptions", "ListOptions", "call_spec"]
 
 
 class CallOptions(TypedDict, total=False):
@@ -47,3 +48,35 @@ class ListOptions(CallOptions, total=False):
     """
 
     max_pages: int
+
+
+def call_spec(
+    method: str,
+    path: str,
+    *,
+    params: QueryParams | None = None,
+    json: Any = None,
+    codec: Codec = "jsonapi",
+    options: CallOptions | None = None,
+) -> RequestSpec:
+    """The request ``method path`` with one call's ``options`` applied: ``extra_query``
+    merged into ``params`` (it wins), ``extra_headers`` added, ``timeout`` replacing the
+    client's.
+
+    Examples:
+        >>> spec = call_spec("GET", "/v2/users/me", params={"a": 1},
+        ...                  options={"extra_query": {"b": "2"}, "timeout": 5})
+        >>> dict(spec.params), spec.timeout.read
+        ({'a': 1, 'b': '2'}, 5)
+    """
+    options = options or {}
+    timeout = options.get("timeout")
+    return RequestSpec(
+        method=method,
+        path=path,
+        params={**(params or {}), **options.get("extra_query", {})},
+        json=json,
+        codec=codec,
+        headers=options.get("extra_headers", {}),
+        timeout=None if timeout is None else as_timeout(timeout),
+    )

@@ -10,8 +10,8 @@ import attrs
 
 from elasticio._catalog import Entry
 from elasticio._errors import DecodeError, UsageError
-from elasticio._http import QueryParams, RequestSpec, Response, as_timeout
-from elasticio._options import CallOptions, ListOptions
+from elasticio._http import QueryParams, RequestSpec, Response
+from elasticio._options import CallOptions, ListOptions, call_spec
 from elasticio._pagination import Paginator
 from elasticio.jsonapi import (
     Document,
@@ -48,16 +48,13 @@ def request(
         >>> request(FLOWS_GET, flow_id="a/b").path
         '/v2/flows/a%2Fb'
     """
-    options = options or {}
-    timeout = options.get("timeout")
-    return RequestSpec(
-        method=entry.method,
-        path=entry.path(**path),
-        params={**(params or {}), **options.get("extra_query", {})},
+    return call_spec(
+        entry.method,
+        entry.path(**path),
+        params=params,
         json=json,
         codec=entry.codec,
-        headers=options.get("extra_headers", {}),
-        timeout=None if timeout is None else as_timeout(timeout),
+        options=options,
     )
 
 
