@@ -97,7 +97,7 @@ def interop(session: nox.Session) -> None:
     session.run("python", "interop/run.py", "--client-dir", str(client_dir))
 
 
-BENCHMARKS = ("decode", "bulk", "overhead", "cli_bulk", "emulator", "startup")
+BENCHMARKS = ("decode", "bulk", "overhead", "cli_bulk", "emulator", "startup", "models", "paging")
 
 
 @nox.session

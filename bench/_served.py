@@ -47,6 +47,8 @@ START_ROUTE = "POST /v2/flows/{flow_id}/start"
 # Bounds on waiting for the server: it listens within a second or two and stops within
 # uvicorn's graceful-shutdown period (5 s); these only stop a hung run.
 STARTUP_TIMEOUT = 60.0
+# Adding flows takes about 1 ms each on an idle machine (50,000: 40 s); several on a busy one.
+STARTUP_PER_FLOW = 0.005
 SHUTDOWN_TIMEOUT = 30.0
 
 
@@ -169,7 +171,9 @@ class ServedProcess:
         # This very file, run by this very interpreter: no outside input in the command.
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
         # readline() cannot time out; a timer kills a server that never gets going.
-        watchdog = threading.Timer(STARTUP_TIMEOUT, self._process.kill)
+        watchdog = threading.Timer(
+            STARTUP_TIMEOUT + add_flows * STARTUP_PER_FLOW, self._process.kill
+        )
         watchdog.start()
         try:
             values = self._read_announcement(self._stdout)

@@ -35,19 +35,23 @@ class CallOptions(TypedDict, total=False):
 
 
 class ListOptions(CallOptions, total=False):
-    """The options of a list method: those of every call, and a cap on its pages.
+    """The options of a list method: those of every call, a cap on its pages, and how
+    far ahead it fetches.
 
     Examples:
         >>> flows = client.flows.list(  # doctest: +SKIP
-        ...     workspace_id="WORKSPACE_ID", max_pages=50
+        ...     workspace_id="WORKSPACE_ID", max_pages=50, prefetch=0
         ... )
 
     Attributes:
         max_pages: the most pages this list fetches (instead of the client's); one more
             raises [`PaginationError`][elasticio.PaginationError].
+        prefetch: how many pages the list fetches ahead of the one being read (default
+            1); 0 fetches each page only when it is reached.
     """
 
     max_pages: int
+    prefetch: int
 
 
 def call_spec(

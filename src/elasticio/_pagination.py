@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+import asyncio
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import aclosing
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -13,7 +15,7 @@ from elasticio._errors import PaginationError
 from elasticio._http import RequestSpec, Response, build_request, same_origin_url
 from elasticio.jsonapi import Document, Resource
 
-__all__ = ["DEFAULT_MAX_PAGES", "Page", "Paginator", "next_page"]
+__all__ = ["DEFAULT_MAX_PAGES", "DEFAULT_PREFETCH", "Page", "Paginator", "next_page"]
 
 T = TypeVar("T")
 
@@ -23,6 +25,11 @@ PAGE_SIZE = "page[size]"
 DEFAULT_MAX_PAGES = 10_000
 """The most pages a list fetches unless told otherwise: far more than any real list
 needs, few enough that a server which never stops saying "more" is caught."""
+
+DEFAULT_PREFETCH = 1
+"""How many pages a list fetches ahead of the one being read, unless told otherwise."""
+
+_END = object()
 
 
 @attrs.frozen
@@ -96,8 +103,16 @@ def _page_key(base_url: httpx.URL, spec: RequestSpec) -> tuple[Any, ...]:
 class Paginator(Generic[T]):
     """An async iterator over every item of a list endpoint, fetching pages as needed.
 
-    It fetches at most ``max_pages`` pages (default `DEFAULT_MAX_PAGES`), and stops with a
-    [`PaginationError`][elasticio.PaginationError] when the pages would never end.
+    While the caller reads one page, the next is already on its way: at most
+    ``prefetch`` pages ahead (default `DEFAULT_PREFETCH`; 0 fetches a page only when it
+    is reached). Items are built one by one as they are reached, so a malformed item
+    raises [`DecodeError`][elasticio.DecodeError] where it stands. It fetches at most
+    ``max_pages`` pages (default `DEFAULT_MAX_PAGES`), and stops with a
+    [`PaginationError`][elasticio.PaginationError] when the pages would never end; an
+    error fetching a page ahead is raised when that page is reached.
+
+    Leaving the loop early (``break``, an exception, a cancellation) stops the fetch
+    ahead; `contextlib.aclosing` makes that happen before the loop's next statement.
 
     Examples:
         >>> components = client.components.list(contract_id="CONTRACT_ID")
@@ -114,8 +129,10 @@ class Paginator(Generic[T]):
         base_url: httpx.URL,
         page_size: int | None = None,
         max_pages: int = DEFAULT_MAX_PAGES,
+        prefetch: int = DEFAULT_PREFETCH,
     ) -> None:
         whole_number("max_pages", max_pages, 1)
+        whole_number("prefetch", prefetch, 0)
         if page_size is not None:
             whole_number("page_size", page_size, 1)
             first = attrs.evolve(first, params={**first.params, PAGE_SIZE: page_size})
@@ -124,14 +141,17 @@ class Paginator(Generic[T]):
         self._item = item
         self._base_url = base_url
         self._max_pages = max_pages
+        self._prefetch = prefetch
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
 
     async def _items(self) -> AsyncIterator[T]:
-        async for page in self.pages():
-            for item in page.items:
-                yield item
+        async with aclosing(self._responses()) as responses:
+            async for response, _ in responses:
+                build = self._item
+                for resource in response.document.primary:
+                    yield build(response, resource)
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Iterate page by page rather than item by item.
@@ -141,6 +161,55 @@ class Paginator(Generic[T]):
                 for, a page holds the same resources as the one before (a server that
                 ignores ``page[number]``), or there would be more than ``max_pages``.
         """
+        async with aclosing(self._responses()) as responses:
+            async for response, number in responses:
+                yield Page(
+                    items=tuple(self._item(response, r) for r in response.document.primary),
+                    response=response,
+                    number=number,
+                )
+
+    def _responses(self) -> AsyncGenerator[tuple[Response, int], None]:
+        if self._prefetch == 0:
+            return self._walk()
+        return self._ahead()
+
+    async def _ahead(self) -> AsyncGenerator[tuple[Response, int], None]:
+        """`_walk`, run by a task of its own up to ``prefetch`` pages ahead of the reader."""
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        window = asyncio.Semaphore(self._prefetch)
+        producer = asyncio.create_task(self._produce(queue, window))
+        try:
+            while True:
+                got = await queue.get()
+                if got is _END:
+                    return
+                if isinstance(got, Exception):
+                    raise got
+                window.release()  # the page is read now, no longer ahead
+                yield got
+        finally:
+            if not producer.done():
+                producer.cancel()
+                # Its request ends (and gives back its connection) before the list does.
+                await asyncio.wait({producer})
+
+    async def _produce(self, queue: asyncio.Queue[Any], window: asyncio.Semaphore) -> None:
+        """Fetch page after page into ``queue`` while ``window`` allows; then `_END`, or
+        the error that ended the list, for the reader to raise where it stands."""
+        try:
+            async with aclosing(self._walk()) as pages:
+                while True:
+                    await window.acquire()
+                    got = await anext(pages, _END)
+                    queue.put_nowait(got)
+                    if got is _END:
+                        return
+        except Exception as exc:
+            queue.put_nowait(exc)
+
+    async def _walk(self) -> AsyncGenerator[tuple[Response, int], None]:
+        """Each page's response and number, fetched one after the other."""
         spec: RequestSpec | None = self._first
         number = 1
         # Every page asked for, the first included: a server whose links.next (or whose
@@ -176,11 +245,7 @@ class Paginator(Generic[T]):
                     pages=number,
                     pointer="/data",
                 )
-            yield Page(
-                items=tuple(self._item(response, r) for r in document.primary),
-                response=response,
-                number=number,
-            )
+            yield response, number
             spec = next_page(self._base_url, spec, document, number)
             previous = document
             previous_items = items

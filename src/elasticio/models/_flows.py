@@ -14,6 +14,7 @@ from elasticio._errors import DecodeError
 from elasticio.jsonapi import UNSET, Resource, Unset
 from elasticio.models._converter import converter, describe_error, to_plain
 from elasticio.models._declare import Binding, Model, model, to_one
+from elasticio.models._fast import Check, field_check
 
 __all__ = [
     "Flow",
@@ -139,7 +140,7 @@ def _shapes(value: Any, cls: type[Any], pointer: str) -> tuple[Any, ...]:
     shapes = []
     for position, item in enumerate(value):
         where = f"{pointer}/{position}"
-        if not isinstance(item, Mapping):
+        if type(item) is not dict and not isinstance(item, Mapping):
             raise DecodeError(f"expected an object, got {type(item).__name__}", pointer=where)
         shapes.append(_shape(cls, item, where))
     return tuple(shapes)
@@ -147,6 +148,10 @@ def _shapes(value: Any, cls: type[Any], pointer: str) -> tuple[Any, ...]:
 
 def _shape(cls: type[T], item: Mapping[str, Any], pointer: str) -> T:
     """A node or edge; members it has no field for are kept in its ``extra``."""
+    try:
+        return _shape_fast(cls, item)
+    except Exception:  # noqa: S110 (anything but the plain case is the converter's to judge)
+        pass
     known = _MEMBERS[cls]
     payload = {key: value for key, value in item.items() if key in known}
     payload["extra"] = {key: value for key, value in item.items() if key not in known}
@@ -156,10 +161,26 @@ def _shape(cls: type[T], item: Mapping[str, Any], pointer: str) -> T:
         raise DecodeError(describe_error(exc), pointer=pointer) from exc
 
 
+def _shape_fast(cls: type[T], item: Mapping[str, Any]) -> T:
+    """`_shape` for a well-formed member, each through its field's check; raises on
+    anything else, for the converter to say what is wrong."""
+    checks = _CHECKS[cls]
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in item.items():
+        check = checks.get(key)
+        if check is None:
+            extra[key] = value
+        else:
+            values[key] = check(value)
+    values["extra"] = MappingProxyType(extra)
+    return cls(**values)
+
+
 def _structure_graph(value: Any, _: Any = None) -> FlowGraph:
     """The converter's hook for a ``graph`` attribute; a DecodeError's pointer is
     relative to the graph (``/nodes/1``)."""
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise DecodeError(f"a flow graph must be an object, got {type(value).__name__}")
     return FlowGraph(
         nodes=_shapes(value.get("nodes"), FlowNode, "/nodes"),
@@ -172,6 +193,14 @@ def _structure_graph(value: Any, _: Any = None) -> FlowGraph:
 
 _MEMBERS: dict[type[Any], frozenset[str]] = {
     cls: frozenset(field.name for field in attrs.fields(cls) if field.name != "extra")
+    for cls in (FlowNode, FlowEdge)
+}
+_CHECKS: dict[type[Any], dict[str, Check]] = {
+    cls: {
+        field.name: field_check(field.type)
+        for field in attrs.fields(attrs.resolve_types(cls))
+        if field.name != "extra"
+    }
     for cls in (FlowNode, FlowEdge)
 }
 converter.register_structure_hook(FlowGraph, _structure_graph)

@@ -12,7 +12,7 @@ from elasticio._catalog import Entry
 from elasticio._errors import DecodeError, UsageError
 from elasticio._http import QueryParams, RequestSpec, Response
 from elasticio._options import CallOptions, ListOptions, call_spec
-from elasticio._pagination import Paginator
+from elasticio._pagination import DEFAULT_PREFETCH, Paginator
 from elasticio.jsonapi import (
     Document,
     Identifier,
@@ -204,6 +204,7 @@ class Namespace:
             self._structurer(model, path),
             page_size,
             max_pages=options.get("max_pages"),
+            prefetch=options.get("prefetch"),
         )
 
     async def _nothing(
@@ -297,9 +298,11 @@ class Namespace:
         page_size: int | None = None,
         *,
         max_pages: int | None = None,
+        prefetch: int | None = None,
     ) -> Paginator[T]:
         """The list that starts with request ``first``, each resource built by ``item``,
-        capped at ``max_pages`` pages (None: the client's ``max_pages``)."""
+        capped at ``max_pages`` pages (None: the client's ``max_pages``), fetching
+        ``prefetch`` pages ahead (None: `DEFAULT_PREFETCH`)."""
         return Paginator(
             fetch=self._client._send,
             first=first,
@@ -307,4 +310,5 @@ class Namespace:
             base_url=self._client.base_url,
             page_size=page_size,
             max_pages=self._client.max_pages if max_pages is None else max_pages,
+            prefetch=DEFAULT_PREFETCH if prefetch is None else prefetch,
         )
