@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import tempfile
 from pathlib import Path
 
 import nox
@@ -111,8 +112,13 @@ def bench(session: nox.Session) -> None:
     arguments = session.posargs[len(names) :]
     if arguments and len(names) != 1:
         session.error(f"name one benchmark ({', '.join(BENCHMARKS)}) before its arguments")
-    for name in names or BENCHMARKS:
-        session.run("python", f"bench/{name}.py", *arguments)
+    with tempfile.TemporaryDirectory() as scratch:
+        report = os.path.join(scratch, "figures.jsonl")
+        for name in names or BENCHMARKS:
+            session.run(
+                "python", f"bench/{name}.py", *arguments, env={"ELASTICIO_BENCH_REPORT": report}
+            )
+        session.run("python", "bench/summary.py", report)
 
 
 @nox.session
