@@ -22,7 +22,10 @@ class Figure:
     """``value`` against ``floor`` (same unit, same run), judged against ``target``.
 
     ``at_most`` targets pass when ``value / floor <= target`` (the SDK's cost against a
-    floor); the others pass when ``value / floor >= target`` (a speed-up over a peer).
+    floor); the others pass when ``value / floor >= target`` (a speed-up over a peer:
+    ``value`` is then the peer's cost and ``floor`` the SDK's). A
+    figure with no target (``None``) is shown for information and judged ``info``.
+    An absolute budget (say 10 µs) is a figure whose floor is the budget and target 1.
     """
 
     benchmark: str
@@ -31,7 +34,7 @@ class Figure:
     floor: float
     floor_name: str
     unit: str
-    target: float
+    target: float | None
     at_most: bool = True
 
     @property
@@ -39,15 +42,19 @@ class Figure:
         return self.value / self.floor if self.floor else float("inf")
 
     @property
-    def passed(self) -> bool:
+    def passed(self) -> bool | None:
+        if self.target is None:
+            return None
         return self.ratio <= self.target if self.at_most else self.ratio >= self.target
 
     @property
     def verdict(self) -> str:
-        return "PASS" if self.passed else "FAIL"
+        return {None: "info", True: "PASS", False: "FAIL"}[self.passed]
 
     @property
     def target_text(self) -> str:
+        if self.target is None:
+            return "-"
         return f"{'<=' if self.at_most else '>='} {self.target:g}x"
 
 

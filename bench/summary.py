@@ -34,9 +34,10 @@ def main() -> None:
             f"{figure.floor_name}: {figure.floor:,.4g} {figure.unit} | {figure.ratio:.2f}x | "
             f"{figure.target_text} | {figure.verdict} |"
         )
-    passed = sum(figure.passed for figure in figures)
+    judged = [figure for figure in figures if figure.passed is not None]
+    passed = sum(bool(figure.passed) for figure in judged)
     print()
-    print(f"{passed} of {len(figures)} figures meet their target.")
+    print(f"{passed} of {len(judged)} figures with a target meet it.")
 
 
 if __name__ == "__main__":
