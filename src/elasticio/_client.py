@@ -27,6 +27,7 @@ from elasticio._http import (
     build_request,
     decipher,
     decipher_plain,
+    default_headers,
     user_agent,
 )
 from elasticio._logs import configure_from_environment
@@ -35,7 +36,7 @@ from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
 from elasticio._raw import RawResponse, capturing, record
 from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
-from elasticio._retry import RetryDecision, RetryPolicy, retrying
+from elasticio._retry import RetryDecision, RetryPolicy, with_retries
 from elasticio._shielded import CancelGuard, settled, shield_close
 from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
@@ -315,7 +316,7 @@ class AsyncClient:
         core = _Core(
             config=config,
             auth=httpx.BasicAuth(config.email, config.api_key),
-            headers=all_headers,
+            headers=default_headers(all_headers),
             http=http_client
             or httpx.AsyncClient(
                 transport=transport,
@@ -606,26 +607,28 @@ class AsyncClient:
 
         async def attempt() -> httpx.Response:
             # The client-wide hold after a 429 counts against the deadline like any wait.
-            async with self._within(policy, started, None, "held back after a 429"):
-                if await self._core.throttle.wait():
-                    self._core.stats.throttled += 1
+            # With no hold there is nothing to wait for (and no timer worth arming).
+            if self._core.throttle.until > self._core.clock():
+                async with self._within(policy, started, None, "held back after a 429"):
+                    if await self._core.throttle.wait():
+                        self._core.stats.throttled += 1
             response = await self._on_wire(exchange, policy, started)
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)
             return response
 
-        engine = retrying(
-            policy,
-            method,
-            sleep=self._core.sleep,
-            clock=self._core.clock,
-            wall_clock=lambda: datetime.now(UTC),
-            on_retry=on_retry,
-            rng=self._core.rng,
-        )
         try:
-            response: httpx.Response = await engine(attempt)
+            response = await with_retries(
+                attempt,
+                policy,
+                method,
+                sleep=self._core.sleep,
+                clock=self._core.clock,
+                wall_clock=_now,
+                on_retry=on_retry,
+                rng=self._core.rng,
+            )
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
                 f"{method} {url} timed out ({type(exc).__name__})",
@@ -685,8 +688,11 @@ class AsyncClient:
         """
         slots = self._core.slots
         if slots is not None:
-            async with self._within(policy, started, None, "waiting for a free slot"):
-                await slots.acquire()
+            if slots.locked():
+                async with self._within(policy, started, None, "waiting for a free slot"):
+                    await slots.acquire()
+            else:
+                await slots.acquire()  # free: taken at once, without suspending
         try:
             # No await from here to the shield: the slot is released by the task's end alone.
             limit = self._within(policy, started, policy.attempt_timeout, "on the wire")
@@ -723,6 +729,10 @@ class AsyncClient:
             if seconds is None or remaining < seconds:
                 seconds, what = remaining, f"the retry deadline of {policy.deadline:g}s"
         return _limit(seconds, f"{what} passed {doing}")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 @contextlib.asynccontextmanager

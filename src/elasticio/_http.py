@@ -38,6 +38,7 @@ __all__ = [
     "build_request",
     "decipher",
     "decipher_plain",
+    "default_headers",
     "error_from_response",
     "request_id_of",
     "same_origin_url",
@@ -167,10 +168,30 @@ def _check_path(path: str) -> None:
             raise UsageError(f"the path {path!r} holds {what}; percent-encode it: {hint}")
 
 
+def default_headers(headers: Mapping[str, str]) -> httpx.Headers:
+    """``Accept: application/json`` and then ``headers``, which win over it.
+
+    A client builds these once and hands them to every `build_request`.
+
+    Examples:
+        >>> default_headers({"accept": "text/plain", "X-A": "1"})
+        Headers({'accept': 'text/plain', 'x-a': '1'})
+    """
+    # httpx.Headers, not a dict: a caller's "user-agent" must replace "User-Agent", not
+    # travel beside it as a second header.
+    all_headers = httpx.Headers({"Accept": "application/json"})
+    all_headers.update(headers)
+    return all_headers
+
+
 def build_request(
     base_url: httpx.URL, spec: RequestSpec, *, headers: Mapping[str, str]
 ) -> httpx.Request:
-    """An `httpx.Request` for ``spec`` against ``base_url`` (no credentials added)."""
+    """An `httpx.Request` for ``spec`` against ``base_url`` (no credentials added).
+
+    ``headers`` are the client's (``Accept: application/json`` goes first unless they
+    name one; `default_headers` builds that once); ``spec.headers`` win over them.
+    """
     if spec.url is not None:
         url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
     else:
@@ -182,11 +203,13 @@ def build_request(
                 url = url.copy_merge_params(_query(spec.params))
         except httpx.InvalidURL as exc:  # what _check_path let through, httpx still refused
             raise UsageError(f"the path {spec.path!r} does not make a valid URL: {exc}") from exc
-    # httpx.Headers, not a dict: a caller's "user-agent" must replace "User-Agent", not
-    # travel beside it as a second header.
-    all_headers = httpx.Headers({"Accept": "application/json"})
-    all_headers.update(headers)
-    all_headers.update(spec.headers)
+    if isinstance(headers, httpx.Headers) and "accept" in headers:
+        all_headers = headers  # built once by default_headers; httpx.Request copies it
+    else:
+        all_headers = default_headers(headers)
+    if spec.headers or spec.json is not None:
+        all_headers = all_headers.copy()
+        all_headers.update(spec.headers)
     if spec.files is not None:
         # httpx writes the multipart body and its Content-Type (with the boundary); read
         # at once, the body is bytes like a JSON one: sent again as it is on a retry.
