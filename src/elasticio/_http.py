@@ -23,6 +23,7 @@ from elasticio._errors import (
     error_class_for_status,
 )
 from elasticio._retry import parse_retry_after
+from elasticio._url import with_raw_path
 from elasticio._version import version
 from elasticio.jsonapi import Document
 from elasticio.jsonapi._errors import parse_error_objects, parse_v1_error
@@ -196,9 +197,9 @@ def build_request(
         url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
     else:
         _check_path(spec.path)
-        raw_path = base_url.raw_path.rstrip(b"/") + spec.path.encode("ascii")
+        raw_path = base_url.raw_path.decode("ascii").rstrip("/") + spec.path
         try:
-            url = base_url.copy_with(raw_path=raw_path)
+            url = with_raw_path(base_url, raw_path)
             if spec.params:
                 url = url.copy_merge_params(_query(spec.params))
         except httpx.InvalidURL as exc:  # what _check_path let through, httpx still refused
