@@ -34,10 +34,11 @@ from elasticio._logs import configure_from_environment
 from elasticio._options import CallOptions, call_spec
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
+from elasticio._pool import new_http_client, pool_limits
 from elasticio._raw import RawResponse, capturing, record
 from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
 from elasticio._retry import RetryDecision, RetryPolicy, with_retries
-from elasticio._shielded import CancelGuard, settled, shield_close
+from elasticio._shielded import CancelGuard, settled
 from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
 from elasticio.resources import (
@@ -78,22 +79,6 @@ P = ParamSpec("P")
 DEFAULT_MAX_CONCURRENCY = 64
 """Requests one client (and the clients made from it by ``with_options``) has in flight
 at most, unless told otherwise."""
-
-
-def pool_limits(max_concurrency: int | None) -> httpx.Limits:
-    """The connection pool limits for a client that allows ``max_concurrency`` attempts.
-
-    The pool holds a connection for every attempt the client lets through, so no attempt
-    ever waits for a connection (and no ``PoolTimeout`` comes from the SDK's own
-    limit); with no limit, httpx's own defaults apply.
-
-    Examples:
-        >>> pool_limits(8).max_connections
-        8
-    """
-    if max_concurrency is None:
-        return httpx.Limits()
-    return httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency)
 
 
 def _check_concurrency(max_concurrency: int | None) -> int | None:
@@ -318,12 +303,8 @@ class AsyncClient:
             auth=httpx.BasicAuth(config.email, config.api_key),
             headers=default_headers(all_headers),
             http=http_client
-            or httpx.AsyncClient(
-                transport=transport,
-                timeout=as_timeout(timeout),
-                follow_redirects=False,
-                limits=pool_limits(limit),
-                event_hooks={"response": [shield_close]},
+            or new_http_client(
+                transport=transport, timeout=as_timeout(timeout), max_concurrency=limit
             ),
             owns_http=http_client is None,
             max_concurrency=limit,
