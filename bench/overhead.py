@@ -20,6 +20,9 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
     ``max_concurrency`` 64) calling ``client.flows.get(id)``: request building,
     retries, error mapping, JSON:API decoding and the ``Flow`` model;
   - ``sdk-pool-N``: the SDK with ``max_concurrency=N``, so a pool of exactly N;
+  - ``sdk-nosocket``: the SDK over a transport that answers at once with the
+    emulator's bytes for a flow: what the SDK and httpx's client layer cost without
+    httpcore, sockets or the server (shown in the table, not a target);
   - ``sdk-aiohttp``: the SDK over ``httpx_aiohttp.AiohttpTransport`` (the route
     openai-python ships as its aiohttp client): measured, not offered, since it breaks
     the retry rules (docs/performance.md).
@@ -48,8 +51,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import cProfile
 import gc
+import importlib.metadata
 import importlib.util
 import itertools
 import json
@@ -116,9 +121,10 @@ class Aiohttp:
     def __init__(self, served: ServedProcess, in_flight: int) -> None:
         import aiohttp
 
+        credentials = base64.b64encode(f"{served.email}:{served.api_key}".encode()).decode()
         self.session = aiohttp.ClientSession(
             base_url=served.base_url,
-            auth=aiohttp.BasicAuth(served.email, served.api_key),
+            headers={"Authorization": f"Basic {credentials}"},
             connector=aiohttp.TCPConnector(limit=in_flight),
         )
 
@@ -174,6 +180,25 @@ class SDK:
         await self.client.aclose()
 
 
+class Canned(httpx.AsyncBaseTransport):
+    """Answers ``GET /v2/flows/{id}`` at once, with the emulator's answer for one flow
+    (its id swapped for the one asked): the SDK and httpx's client layer, no socket."""
+
+    def __init__(self, served: ServedProcess) -> None:
+        self.served = served
+        self.template: bytes | None = None
+        self.template_id = served.flow_ids[0]
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.template is None:
+            async with httpx.AsyncClient(auth=(self.served.email, self.served.api_key)) as http:
+                url = f"{self.served.base_url}/v2/flows/{self.template_id}"
+                self.template = (await http.get(url)).raise_for_status().content
+        flow_id = request.url.path.rsplit("/", 1)[1]
+        body = self.template.replace(self.template_id.encode(), flow_id.encode())
+        return httpx.Response(200, headers={"content-type": "application/json"}, content=body)
+
+
 def _sdk_aiohttp(served: ServedProcess, in_flight: int) -> SDK:
     from httpx_aiohttp import AiohttpTransport
 
@@ -192,6 +217,7 @@ SIDES: dict[str, Candidate] = {
     "sdk": Candidate(lambda served, n: SDK(served)),
     "sdk-pool-N": Candidate(lambda served, n: SDK(served, max_concurrency=n)),
     "sdk-aiohttp": Candidate(_sdk_aiohttp, ("aiohttp", "httpx_aiohttp")),
+    "sdk-nosocket": Candidate(lambda served, n: SDK(served, transport=Canned(served))),
 }
 
 
@@ -231,7 +257,7 @@ async def benchmark(served: ServedProcess, args: argparse.Namespace) -> list[Run
                 run = await measure(side, in_flight, served, args, None)
                 runs.append(run)
                 print(
-                    f"  {in_flight:>3} in flight, round {number + 1}, {side:<11}: "
+                    f"  {in_flight:>3} in flight, round {number + 1}, {side:<12}: "
                     f"cpu {run.cpu:.3f} s, wall {run.wall:.3f} s",
                     flush=True,
                 )
@@ -272,10 +298,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _version(module: str) -> str:
-    if importlib.util.find_spec(module) is None:
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
         return "absent"
-    return str(getattr(importlib.import_module(module), "__version__", "?"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -286,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"platform: {platform.platform()}, {os.cpu_count()} cores, load {_load()}")
     print(
         f"httpx {httpx.__version__}, httpcore {httpcore.__version__}, sniffio: {_sniffio()}, "
-        f"aiohttp {_version('aiohttp')}, httpx-aiohttp {_version('httpx_aiohttp')}, "
+        f"aiohttp {_version('aiohttp')}, httpx-aiohttp {_version('httpx-aiohttp')}, "
         f"orjson {orjson.__version__}"
     )
     print(f"command: {' '.join([sys.executable, *sys.argv])}")
@@ -314,10 +341,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{in_flight} in flight:")
         print()
         print(
-            "| client      | best CPU s | median CPU s | CPU us/request | x aiohttp | requests/s |"
+            "| client       | best CPU s | median CPU s | CPU us/request | x aiohttp | requests/s |"
         )
         print(
-            "|-------------|-----------:|-------------:|---------------:|----------:|-----------:|"
+            "|--------------|-----------:|-------------:|---------------:|----------:|-----------:|"
         )
         mine = {
             side: [r for r in runs if r.side == side and r.in_flight == in_flight]
@@ -331,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
             wall = min(run.wall for run in mine[side])
             ratio = f"{best[side, in_flight] / floor:.2f}" if floor else "-"
             print(
-                f"| {side:<11} | {best[side, in_flight]:>10.3f} | {cpus[len(cpus) // 2]:>12.3f} |"
+                f"| {side:<12} | {best[side, in_flight]:>10.3f} | {cpus[len(cpus) // 2]:>12.3f} |"
                 f" {best[side, in_flight] / n * 1e6:>14.0f} | {ratio:>9} | {n / wall:>10.0f} |"
             )
     print()
