@@ -20,6 +20,9 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
     ``max_concurrency`` 64) calling ``client.flows.get(id)``: request building,
     retries, error mapping, JSON:API decoding and the ``Flow`` model;
   - ``sdk-pool-N``: the SDK with ``max_concurrency=N``, so a pool of exactly N;
+  - ``sdk-curl``: the SDK over ``httpx_curl_cffi.AsyncCurlTransport`` (libcurl), left
+    out unless that package is installed (it is not in the ``bench`` extra): measured,
+    not offered, for the same reason;
   - ``sdk-nosocket``: the SDK over a transport that answers at once with the
     emulator's bytes for a flow: what the SDK and httpx's client layer cost without
     httpcore, sockets or the server (shown in the table, not a target);
@@ -205,6 +208,12 @@ def _sdk_aiohttp(served: ServedProcess, in_flight: int) -> SDK:
     return SDK(served, transport=AiohttpTransport(limits=pool_limits(64)))
 
 
+def _sdk_curl(served: ServedProcess, in_flight: int) -> SDK:
+    from httpx_curl_cffi import AsyncCurlTransport
+
+    return SDK(served, transport=AsyncCurlTransport(max_connections=64))
+
+
 class Candidate(NamedTuple):
     make: Callable[[ServedProcess, int], Side]
     needs: tuple[str, ...] = ()
@@ -217,6 +226,7 @@ SIDES: dict[str, Candidate] = {
     "sdk": Candidate(lambda served, n: SDK(served)),
     "sdk-pool-N": Candidate(lambda served, n: SDK(served, max_concurrency=n)),
     "sdk-aiohttp": Candidate(_sdk_aiohttp, ("aiohttp", "httpx_aiohttp")),
+    "sdk-curl": Candidate(_sdk_curl, ("httpx_curl_cffi",)),
     "sdk-nosocket": Candidate(lambda served, n: SDK(served, transport=Canned(served))),
 }
 
