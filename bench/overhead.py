@@ -20,17 +20,17 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
     ``max_concurrency`` 64) calling ``client.flows.get(id)``: request building,
     retries, error mapping, JSON:API decoding and the ``Flow`` model;
   - ``sdk-pool-N``: the SDK with ``max_concurrency=N``, so a pool of exactly N;
-  - ``sdk-curl``: the SDK over ``httpx_curl_cffi.AsyncCurlTransport`` (libcurl), left
-    out unless that package is installed (it is not in the ``bench`` extra): measured,
-    not offered, for the same reason;
   - ``sdk-nosocket``: the SDK over a transport that answers at once with the
     emulator's bytes for a flow: what the SDK and httpx's client layer cost without
     httpcore, sockets or the server (shown in the table, not a target);
   - ``sdk-aiohttp``: the SDK over ``httpx_aiohttp.AiohttpTransport`` (the route
     openai-python ships as its aiohttp client): measured, not offered, since it breaks
-    the retry rules (docs/performance.md).
+    the retry rules (docs/performance.md);
+  - ``sdk-curl``: the SDK over ``httpx_curl_cffi.AsyncCurlTransport`` (libcurl), left
+    out unless that package is installed (it is not in the ``bench`` extra): measured,
+    not offered, since a dropped connection escapes the SDK untyped.
 
-  The aiohttp sides are left out, with a note, when aiohttp or httpx-aiohttp is missing.
+  A side whose packages are missing is left out, with a note.
 * Each run makes a new client, warms it with ``--warmup`` untimed requests (its
   connections are then open), collects garbage, and times ``--requests`` requests:
   ``time.process_time()`` (CPU, user + system) and ``time.perf_counter()`` (wall).
