@@ -27,16 +27,18 @@ from elasticio._http import (
     build_request,
     decipher,
     decipher_plain,
+    default_headers,
     user_agent,
 )
 from elasticio._logs import configure_from_environment
 from elasticio._options import CallOptions, call_spec
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
+from elasticio._pool import new_http_client, pool_limits
 from elasticio._raw import RawResponse, capturing, record
 from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
-from elasticio._retry import RetryDecision, RetryPolicy, retrying
-from elasticio._shielded import CancelGuard, settled, shield_close
+from elasticio._retry import RetryDecision, RetryPolicy, with_retries
+from elasticio._shielded import CancelGuard, settled
 from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
 from elasticio.resources import (
@@ -77,22 +79,6 @@ P = ParamSpec("P")
 DEFAULT_MAX_CONCURRENCY = 64
 """Requests one client (and the clients made from it by ``with_options``) has in flight
 at most, unless told otherwise."""
-
-
-def pool_limits(max_concurrency: int | None) -> httpx.Limits:
-    """The connection pool limits for a client that allows ``max_concurrency`` attempts.
-
-    The pool holds a connection for every attempt the client lets through, so no attempt
-    ever waits for a connection (and no ``PoolTimeout`` comes from the SDK's own
-    limit); with no limit, httpx's own defaults apply.
-
-    Examples:
-        >>> pool_limits(8).max_connections
-        8
-    """
-    if max_concurrency is None:
-        return httpx.Limits()
-    return httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency)
 
 
 def _check_concurrency(max_concurrency: int | None) -> int | None:
@@ -315,14 +301,10 @@ class AsyncClient:
         core = _Core(
             config=config,
             auth=httpx.BasicAuth(config.email, config.api_key),
-            headers=all_headers,
+            headers=default_headers(all_headers),
             http=http_client
-            or httpx.AsyncClient(
-                transport=transport,
-                timeout=as_timeout(timeout),
-                follow_redirects=False,
-                limits=pool_limits(limit),
-                event_hooks={"response": [shield_close]},
+            or new_http_client(
+                transport=transport, timeout=as_timeout(timeout), max_concurrency=limit
             ),
             owns_http=http_client is None,
             max_concurrency=limit,
@@ -606,26 +588,28 @@ class AsyncClient:
 
         async def attempt() -> httpx.Response:
             # The client-wide hold after a 429 counts against the deadline like any wait.
-            async with self._within(policy, started, None, "held back after a 429"):
-                if await self._core.throttle.wait():
-                    self._core.stats.throttled += 1
+            # With no hold there is nothing to wait for (and no timer worth arming).
+            if self._core.throttle.until > self._core.clock():
+                async with self._within(policy, started, None, "held back after a 429"):
+                    if await self._core.throttle.wait():
+                        self._core.stats.throttled += 1
             response = await self._on_wire(exchange, policy, started)
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)
             return response
 
-        engine = retrying(
-            policy,
-            method,
-            sleep=self._core.sleep,
-            clock=self._core.clock,
-            wall_clock=lambda: datetime.now(UTC),
-            on_retry=on_retry,
-            rng=self._core.rng,
-        )
         try:
-            response: httpx.Response = await engine(attempt)
+            response = await with_retries(
+                attempt,
+                policy,
+                method,
+                sleep=self._core.sleep,
+                clock=self._core.clock,
+                wall_clock=_now,
+                on_retry=on_retry,
+                rng=self._core.rng,
+            )
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
                 f"{method} {url} timed out ({type(exc).__name__})",
@@ -685,8 +669,11 @@ class AsyncClient:
         """
         slots = self._core.slots
         if slots is not None:
-            async with self._within(policy, started, None, "waiting for a free slot"):
-                await slots.acquire()
+            if slots.locked():
+                async with self._within(policy, started, None, "waiting for a free slot"):
+                    await slots.acquire()
+            else:
+                await slots.acquire()  # free: taken at once, without suspending
         try:
             # No await from here to the shield: the slot is released by the task's end alone.
             limit = self._within(policy, started, policy.attempt_timeout, "on the wire")
@@ -723,6 +710,10 @@ class AsyncClient:
             if seconds is None or remaining < seconds:
                 seconds, what = remaining, f"the retry deadline of {policy.deadline:g}s"
         return _limit(seconds, f"{what} passed {doing}")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 @contextlib.asynccontextmanager

@@ -23,6 +23,7 @@ from elasticio._errors import (
     error_class_for_status,
 )
 from elasticio._retry import parse_retry_after
+from elasticio._url import with_raw_path
 from elasticio._version import version
 from elasticio.jsonapi import Document
 from elasticio.jsonapi._errors import parse_error_objects, parse_v1_error
@@ -38,6 +39,7 @@ __all__ = [
     "build_request",
     "decipher",
     "decipher_plain",
+    "default_headers",
     "error_from_response",
     "request_id_of",
     "same_origin_url",
@@ -167,26 +169,48 @@ def _check_path(path: str) -> None:
             raise UsageError(f"the path {path!r} holds {what}; percent-encode it: {hint}")
 
 
-def build_request(
-    base_url: httpx.URL, spec: RequestSpec, *, headers: Mapping[str, str]
-) -> httpx.Request:
-    """An `httpx.Request` for ``spec`` against ``base_url`` (no credentials added)."""
-    if spec.url is not None:
-        url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
-    else:
-        _check_path(spec.path)
-        raw_path = base_url.raw_path.rstrip(b"/") + spec.path.encode("ascii")
-        try:
-            url = base_url.copy_with(raw_path=raw_path)
-            if spec.params:
-                url = url.copy_merge_params(_query(spec.params))
-        except httpx.InvalidURL as exc:  # what _check_path let through, httpx still refused
-            raise UsageError(f"the path {spec.path!r} does not make a valid URL: {exc}") from exc
+def default_headers(headers: Mapping[str, str]) -> httpx.Headers:
+    """``Accept: application/json`` and then ``headers``, which win over it.
+
+    A client builds these once and hands them to every `build_request`.
+
+    Examples:
+        >>> default_headers({"accept": "text/plain", "X-A": "1"})
+        Headers({'accept': 'text/plain', 'x-a': '1'})
+    """
     # httpx.Headers, not a dict: a caller's "user-agent" must replace "User-Agent", not
     # travel beside it as a second header.
     all_headers = httpx.Headers({"Accept": "application/json"})
     all_headers.update(headers)
-    all_headers.update(spec.headers)
+    return all_headers
+
+
+def build_request(
+    base_url: httpx.URL, spec: RequestSpec, *, headers: Mapping[str, str]
+) -> httpx.Request:
+    """An `httpx.Request` for ``spec`` against ``base_url`` (no credentials added).
+
+    ``headers`` are the client's (``Accept: application/json`` goes first unless they
+    name one; `default_headers` builds that once); ``spec.headers`` win over them.
+    """
+    if spec.url is not None:
+        url = spec.url.copy_merge_params(_query(spec.params)) if spec.params else spec.url
+    else:
+        _check_path(spec.path)
+        raw_path = base_url.raw_path.decode("ascii").rstrip("/") + spec.path
+        try:
+            url = with_raw_path(base_url, raw_path)
+            if spec.params:
+                url = url.copy_merge_params(_query(spec.params))
+        except httpx.InvalidURL as exc:  # what _check_path let through, httpx still refused
+            raise UsageError(f"the path {spec.path!r} does not make a valid URL: {exc}") from exc
+    if isinstance(headers, httpx.Headers) and "accept" in headers:
+        all_headers = headers  # built once by default_headers; httpx.Request copies it
+    else:
+        all_headers = default_headers(headers)
+    if spec.headers or spec.json is not None:
+        all_headers = all_headers.copy()
+        all_headers.update(spec.headers)
     if spec.files is not None:
         # httpx writes the multipart body and its Content-Type (with the boundary); read
         # at once, the body is bytes like a JSON one: sent again as it is on a retry.

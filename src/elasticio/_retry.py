@@ -23,6 +23,7 @@ __all__ = [
     "parse_retry_after",
     "plan_retry",
     "retrying",
+    "with_retries",
 ]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
@@ -225,13 +226,16 @@ def retrying(
     wall_clock: Callable[[], datetime],
     on_retry: Callable[[int, RetryDecision], None],
     rng: Callable[[], float] = random.random,
+    started: float | None = None,
 ) -> AsyncRetrying:
     """A tenacity engine whose every step is decided by `plan_retry`.
 
     The attempt returns an `httpx.Response` (any status) or raises a transport
     error; the predicate reads either, and hands its delay to the wait function.
+    ``started`` (default: now) is the moment on ``clock`` the call began, for the deadline.
     """
-    started = clock()
+    if started is None:
+        started = clock()
     decisions: dict[int, RetryDecision] = {}
 
     def should_retry(state: RetryCallState) -> bool:
@@ -266,3 +270,62 @@ def retrying(
         return decisions[state.attempt_number].delay
 
     return AsyncRetrying(retry=should_retry, wait=wait, sleep=sleep, reraise=True)
+
+
+async def with_retries(
+    attempt: Callable[[], Awaitable[httpx.Response]],
+    policy: RetryPolicy,
+    method: str,
+    *,
+    sleep: Callable[[float], Awaitable[None]],
+    clock: Callable[[], float],
+    wall_clock: Callable[[], datetime],
+    on_retry: Callable[[int, RetryDecision], None],
+    rng: Callable[[], float] = random.random,
+) -> httpx.Response:
+    """Await ``attempt()`` and retry it as the `retrying` engine decides.
+
+    The first attempt runs on its own, and most calls end there: an answer below 400 is
+    never retried. Only a failure (a status of 400 or more, or an exception) builds the
+    tenacity engine, which is handed that first outcome as its attempt 1 and goes on
+    from there, so every decision is the one the engine would have made from the start.
+
+    Examples:
+        >>> async def ok() -> httpx.Response:
+        ...     return httpx.Response(200)
+        >>> response = await with_retries(  # doctest: +SKIP
+        ...     ok, RetryPolicy(), "GET", sleep=asyncio.sleep, clock=time.monotonic,
+        ...     wall_clock=lambda: datetime.now(UTC), on_retry=lambda n, d: None)
+    """
+    started = clock()
+    first: httpx.Response | Exception
+    try:
+        first = await attempt()
+    except Exception as exc:  # a cancellation is never retried, so it passes as it is
+        first = exc
+    else:
+        if first.status_code < 400:
+            return first
+    replayed = False
+
+    async def again() -> httpx.Response:
+        nonlocal replayed
+        if replayed:
+            return await attempt()
+        replayed = True
+        if isinstance(first, Exception):
+            raise first
+        return first
+
+    engine = retrying(
+        policy,
+        method,
+        sleep=sleep,
+        clock=clock,
+        wall_clock=wall_clock,
+        on_retry=on_retry,
+        rng=rng,
+        started=started,
+    )
+    response: httpx.Response = await engine(again)
+    return response

@@ -1,0 +1,73 @@
+"""The default transport over a real loopback socket: a connection dropped after the request
+was sent is reported as such, so the retry rules see it for what it is."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from elasticio import APIConnectionError, AsyncClient
+from tests._support.clock import FakeClock
+
+
+class DroppingServer:
+    """Reads each request whole, then closes the connection without answering."""
+
+    def __init__(self) -> None:
+        self.requests: list[bytes] = []
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        await reader.readexactly(length)
+        self.requests.append(head.split(b" ", 1)[0])
+        writer.close()
+        await writer.wait_closed()
+
+
+@pytest.fixture
+async def dropping() -> AsyncIterator[tuple[DroppingServer, str]]:
+    server = DroppingServer()
+    listening = await asyncio.start_server(server.handle, "127.0.0.1", 0)
+    port = listening.sockets[0].getsockname()[1]
+    async with listening:
+        yield server, f"http://127.0.0.1:{port}"
+
+
+async def test_a_post_whose_connection_drops_is_sent_once(
+    dropping: tuple[DroppingServer, str], clock: FakeClock
+) -> None:
+    """The server may have processed it: it is not sent again."""
+    server, base_url = dropping
+    async with AsyncClient(
+        email="me@example.com", api_key="key", base_url=base_url, sleep=clock.sleep, clock=clock
+    ) as client:
+        with pytest.raises(APIConnectionError) as raised:
+            await client.request("POST", "/v2/flows/1/start", json={"a": 1})
+    assert raised.value.retries_taken == 0
+    assert server.requests == [b"POST"]
+
+
+async def test_a_get_whose_connection_drops_is_retried(
+    dropping: tuple[DroppingServer, str], clock: FakeClock
+) -> None:
+    """An idempotent request is tried again, up to the policy's retries."""
+    server, base_url = dropping
+    async with AsyncClient(
+        email="me@example.com",
+        api_key="key",
+        base_url=base_url,
+        sleep=clock.sleep,
+        clock=clock,
+        max_retries=2,
+    ) as client:
+        with pytest.raises(APIConnectionError) as raised:
+            await client.request("GET", "/v2/flows/1")
+    assert raised.value.retries_taken == 2
+    assert server.requests == [b"GET"] * 3
