@@ -224,8 +224,9 @@ class AsyncClient:
         max_pages: the most pages a list fetches (default 10,000); past it, and on a
             page that repeats, a list raises [`PaginationError`][elasticio.PaginationError].
             Each list method takes ``max_pages`` too.
-        sleep: the coroutine used to wait between retries (tests pass a fake).
-        clock: a monotonic clock in seconds, for deadlines.
+        sleep: the coroutine used to wait between retries and for pacing (tests pass a
+            fake).
+        clock: a monotonic clock in seconds, for deadlines and pacing.
     """
 
     auth_clients: AuthClients
