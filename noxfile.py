@@ -98,7 +98,17 @@ def interop(session: nox.Session) -> None:
     session.run("python", "interop/run.py", "--client-dir", str(client_dir))
 
 
-BENCHMARKS = ("decode", "bulk", "overhead", "cli_bulk", "emulator", "startup", "models", "paging")
+BENCHMARKS = (
+    "decode",
+    "bulk",
+    "overhead",
+    "cli_bulk",
+    "emulator",
+    "startup",
+    "models",
+    "paging",
+    "rate",
+)
 
 
 @nox.session

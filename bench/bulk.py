@@ -110,6 +110,7 @@ async def start_all(served: ServedProcess, args: argparse.Namespace) -> Run:
         base_url=served.base_url,
         max_concurrency=args.concurrency,
         retry=RetryPolicy(max_retries=args.max_retries),
+        pacing=getattr(args, "pacing", None),  # bench/rate.py's choice; the default here
     )
     async with client:
         await client.users.me()

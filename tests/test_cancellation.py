@@ -326,9 +326,9 @@ async def test_the_hold_after_a_429_counts_against_the_deadline(make_client: Mak
         return ok(request)
 
     c = make_client(count, retry=RetryPolicy(deadline=0.1), sleep=asyncio.sleep)
-    c._core.throttle.hold(30.0)
+    c._core.pacer.hold(30.0)
     with pytest.raises(APITimeoutError) as caught:
         async with asyncio.timeout(GUARD):
             await c.request("GET", PATH)
-    assert "held back after a 429" in str(caught.value.__cause__)
+    assert "held back by the rate limit" in str(caught.value.__cause__)
     assert calls == 0

@@ -84,6 +84,7 @@ ELASTICIO_ALL = [
     "QuotaLimits",
     "QuotaUsage",
     "RateLimitError",
+    "RatePolicy",
     "RawResponse",
     "Recipe",
     "RecipeActivation",

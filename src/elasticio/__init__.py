@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from elasticio._client import AsyncClient, ClientStats
     from elasticio._http import Response
     from elasticio._options import CallOptions, ListOptions
+    from elasticio._pacing import RatePolicy
     from elasticio._pagination import Page, Paginator
     from elasticio._paths import segment
     from elasticio._polling import PollPolicy
@@ -200,6 +201,7 @@ __all__ = [
     "QuotaLimits",
     "QuotaUsage",
     "RateLimitError",
+    "RatePolicy",
     "RawResponse",
     "Recipe",
     "RecipeActivation",
@@ -262,6 +264,7 @@ _LAZY = {
     "Page": "elasticio._pagination",
     "Paginator": "elasticio._pagination",
     "PollPolicy": "elasticio._polling",
+    "RatePolicy": "elasticio._pacing",
     "RawResponse": "elasticio._raw",
     "Response": "elasticio._http",
     "RetryPolicy": "elasticio._retry",

@@ -32,6 +32,7 @@ from elasticio._http import (
 )
 from elasticio._logs import configure_from_environment
 from elasticio._options import CallOptions, call_spec
+from elasticio._pacing import Pacer, RatePolicy
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
 from elasticio._pool import new_http_client, pool_limits
@@ -39,7 +40,6 @@ from elasticio._raw import RawResponse, capturing, record
 from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
 from elasticio._retry import RetryDecision, RetryPolicy, with_retries
 from elasticio._shielded import CancelGuard, settled
-from elasticio._throttle import Throttle
 from elasticio.jsonapi import Document
 from elasticio.resources import (
     V1,
@@ -99,8 +99,8 @@ class ClientStats:
         requests: attempts sent.
         retries: attempts that were retries.
         rate_limited: 429 answers received.
-        throttled: attempts held back because another request had just been told to
-            slow down (a 429 with ``Retry-After``).
+        throttled: attempts held back by pacing: a rate of the client's
+            [`RatePolicy`][elasticio.RatePolicy], or one learned from the server.
     """
 
     requests: int = 0
@@ -111,7 +111,7 @@ class ClientStats:
 
 class _Core:
     """What a client and every client ``with_options`` makes from it share: settings,
-    credentials, the pool, the concurrency slots, the throttle and the counters."""
+    credentials, the pool, the concurrency slots, the pacer and the counters."""
 
     def __init__(
         self,
@@ -125,6 +125,7 @@ class _Core:
         max_response_size: int | None,
         sleep: Callable[[float], Awaitable[None]],
         clock: Callable[[], float],
+        pacing: RatePolicy,
     ) -> None:
         self.config = config
         self.max_response_size = max_response_size
@@ -137,7 +138,7 @@ class _Core:
         self.sleep = sleep
         self.clock = clock
         self.rng = random.random
-        self.throttle = Throttle(clock=clock, sleep=sleep)
+        self.pacer = Pacer(pacing, clock=clock, sleep=sleep)
         self.stats = ClientStats()
         # Exchanges on the wire, kept referenced until they end (a caller may leave first).
         self.exchanges: set[asyncio.Task[httpx.Response]] = set()
@@ -189,6 +190,8 @@ class AsyncClient:
         retry: the retry policy for every call (see [`RetryPolicy`][elasticio.RetryPolicy]).
         poll: how waits for a state poll, e.g. a flow's start (see
             [`PollPolicy`][elasticio.PollPolicy]).
+        pacing: how attempts are paced under a rate limit, learned from the server or set
+            (see [`RatePolicy`][elasticio.RatePolicy]); shared with ``with_options`` clients.
         max_concurrency: the most requests in flight at once, across this client and
             every client ``with_options`` makes from it (default 64; ``None`` for no
             limit). Each attempt holds a slot only while it is on the wire: a request
@@ -207,8 +210,9 @@ class AsyncClient:
         max_pages: the most pages a list fetches (default 10,000); past it, and on a
             page that repeats, a list raises [`PaginationError`][elasticio.PaginationError].
             Each list method takes ``max_pages`` too.
-        sleep: the coroutine used to wait between retries (tests pass a fake).
-        clock: a monotonic clock in seconds, for deadlines.
+        sleep: the coroutine used to wait between retries and for pacing (tests pass a
+            fake).
+        clock: a monotonic clock in seconds, for deadlines and pacing.
     """
 
     auth_clients: AuthClients
@@ -273,6 +277,7 @@ class AsyncClient:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         poll: PollPolicy | None = None,
+        pacing: RatePolicy | None = None,
         max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         http_client: httpx.AsyncClient | None = None,
@@ -311,6 +316,7 @@ class AsyncClient:
             max_response_size=max_response_size,
             sleep=sleep,
             clock=clock,
+            pacing=pacing or RatePolicy(),
         )
         retry = retry or RetryPolicy()
         if max_retries is not None:
@@ -385,6 +391,13 @@ class AsyncClient:
     def max_pages(self) -> int:
         """The most pages a list fetches unless the list call says otherwise."""
         return self._max_pages
+
+    @property
+    def rate_limit(self) -> float | None:
+        """The requests per second new attempts are paced at now, set by the client's
+        [`RatePolicy`][elasticio.RatePolicy] or learned from the server; None while they go
+        freely."""
+        return self._core.pacer.rate
 
     @property
     def max_concurrency(self) -> int | None:
@@ -564,8 +577,7 @@ class AsyncClient:
             retries += 1
             self._core.stats.retries += 1
             if decision.status_code == 429:
-                # The server said slow down: hold every new attempt back as long as this one.
-                self._core.throttle.hold(decision.delay)
+                self._core.pacer.after_429(decision.delay)
             logger.info(
                 "retrying %s %s in %.2fs after %s (retry %d of %d)",
                 method,
@@ -587,13 +599,13 @@ class AsyncClient:
             )
 
         async def attempt() -> httpx.Response:
-            # The client-wide hold after a 429 counts against the deadline like any wait.
-            # With no hold there is nothing to wait for (and no timer worth arming).
-            if self._core.throttle.until > self._core.clock():
-                async with self._within(policy, started, None, "held back after a 429"):
-                    if await self._core.throttle.wait():
+            pacer = self._core.pacer
+            if not pacer.idle:  # pacing counts against the deadline like any wait
+                async with self._within(policy, started, None, "held back by the rate limit"):
+                    if await pacer.wait():
                         self._core.stats.throttled += 1
             response = await self._on_wire(exchange, policy, started)
+            pacer.observe(response.status_code, response.headers)
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)

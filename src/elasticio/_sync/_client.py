@@ -14,6 +14,7 @@ from elasticio._client import DEFAULT_MAX_CONCURRENCY, AsyncClient, ClientStats
 from elasticio._errors import UsageError
 from elasticio._http import QueryParams
 from elasticio._options import CallOptions
+from elasticio._pacing import RatePolicy
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy
 from elasticio._raw import RawResponse, capturing
@@ -35,7 +36,7 @@ class Client(Namespaces):
     ``await``.
 
     It runs an `AsyncClient` on an event loop of its own, in a private daemon thread
-    that it starts, so its retries, throttle, errors and redaction are the async
+    that it starts, so its retries, pacing, errors and redaction are the async
     client's. Lists are ordinary iterators ([`SyncPaginator`][elasticio.SyncPaginator]),
     executions block in ``result()`` ([`SyncExecution`][elasticio.SyncExecution]). One
     client may be used from several threads at once. Close it (or use ``with``) to stop
@@ -66,6 +67,7 @@ class Client(Namespaces):
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         poll: PollPolicy | None = None,
+        pacing: RatePolicy | None = None,
         max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         http_client: httpx.AsyncClient | None = None,
@@ -86,6 +88,7 @@ class Client(Namespaces):
                 max_retries=max_retries,
                 retry=retry,
                 poll=poll,
+                pacing=pacing,
                 max_concurrency=max_concurrency,
                 max_response_size=max_response_size,
                 http_client=http_client,
@@ -146,6 +149,13 @@ class Client(Namespaces):
     def max_pages(self) -> int:
         """The most pages a list fetches unless the list call says otherwise."""
         return self._async.max_pages
+
+    @property
+    def rate_limit(self) -> float | None:
+        """The requests per second new attempts are paced at now, set by the client's
+        [`RatePolicy`][elasticio.RatePolicy] or learned from the server; None while they go
+        freely."""
+        return self._async.rate_limit
 
     @property
     def max_concurrency(self) -> int | None:

@@ -1,0 +1,300 @@
+"""Pacing: new attempts spaced out so that a rate limit is rarely hit, not hit and waited out.
+
+A client sends freely until it has a reason not to. Then its `Pacer` spaces new attempts
+(first attempts and retries alike) at a rate, with a token bucket in the form of a
+schedule: each attempt reserves the next free moment and sleeps until then. The rate comes
+from, in order of trust:
+
+* the user: ``RatePolicy(rate=...)``, a ceiling that is always applied;
+* the server's rate-limit headers, when it sends them (see `elasticio._rate_headers`): a
+  quota with a window gives the rate, ``remaining: 0`` holds attempts until the reset;
+* the 429s themselves. A token bucket that answers 429 is empty, so the requests it
+  accepted between two of its 429s are what it refilled in between: that count over that
+  time is its rate. Until the first such measurement, a 429 holds every new attempt back
+  for its ``Retry-After``; afterwards the schedule replaces the hold. A learned rate creeps
+  up while no 429 comes (a limit may have been raised) and is forgotten after
+  ``forget_after`` seconds without one.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import NamedTuple
+
+import attrs
+
+from elasticio._checks import bounded
+from elasticio._rate_headers import read_rate_headers
+
+__all__ = ["Pacer", "RatePolicy"]
+
+# Two 429s closer than this belong to one burst of refusals: too little time to measure.
+_MIN_SPAN = 0.05
+# A measurement starts afresh after this long, so that the rate follows a limit that
+# changes; a 429 longer than _STALE after the last one starts a new measurement.
+_REMARK = 10.0
+_STALE = 30.0
+# Pacing a little below the measured rate leaves room for the jitter of arrival times.
+_MARGIN = 0.02
+# No request accepted between two 429s this far apart: the server takes none for now.
+_STALL = 0.5
+# Answers to attempts sent before pacing began stop coming in about this long after.
+_SETTLE = 1.0
+# Without a 429 for a second, a learned rate grows by this share each second.
+_PROBE = 0.02
+# A client that sent under half of what its pace allowed was idle for a while: the server
+# may have had capacity to spare that the count of accepted requests misses.
+_BUSY = 0.5
+# It then slows down by this share on a 429 instead of trusting the count.
+_BACK_OFF = 0.05
+
+
+class _Mark(NamedTuple):
+    """Where a measurement starts: a 429's time, the answers counted by then, and whether
+    attempts had been paced for a while (before that, answers to requests sent unpaced
+    are still coming in and inflate the count)."""
+
+    time: float
+    answered: int
+    refused: int
+    clean: bool
+
+
+@attrs.frozen(kw_only=True)
+class RatePolicy:
+    """How a client paces its attempts under a rate limit.
+
+    By default the client sends freely until the server shows a limit (a 429, or rate-limit
+    headers), then spaces its new attempts at the rate it learns, so that few more
+    requests are turned away. ``rate`` sets a rate of your own, in requests per second,
+    applied from the first request (the learned one can only be lower); ``burst`` attempts
+    may go at once within it. ``learn=False`` keeps to ``rate`` alone (or to nothing):
+    429s are then only retried, as the retry policy says.
+
+    Examples:
+        >>> RatePolicy(rate=100.0).rate
+        100.0
+        >>> RatePolicy.off().learn
+        False
+    """
+
+    rate: float | None = attrs.field(
+        default=None, validator=attrs.validators.optional(bounded(low=0, above=True))
+    )
+    burst: int = attrs.field(default=1, validator=bounded(low=1, whole=True))
+    learn: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    forget_after: float = attrs.field(default=60.0, validator=bounded(low=0, above=True))
+
+    @classmethod
+    def off(cls) -> RatePolicy:
+        """No pacing at all: every attempt goes at once; 429s are only retried."""
+        return cls(learn=False)
+
+
+class Pacer:
+    """The schedule new attempts of one client (and its ``with_options`` clients) keep.
+
+    ``wait`` before each attempt, ``observe`` each answer, and ``after_429`` when a 429 is
+    to be retried. While nothing is known of a limit, the client checks ``idle`` alone.
+
+    Examples:
+        >>> import asyncio
+        >>> pacer = Pacer(RatePolicy(rate=10.0), clock=time.monotonic, sleep=asyncio.sleep)
+        >>> pacer.rate
+        10.0
+    """
+
+    def __init__(
+        self,
+        policy: RatePolicy,
+        *,
+        clock: Callable[[], float],
+        sleep: Callable[[float], Awaitable[None]],
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.policy = policy
+        self._clock = clock
+        self._sleep = sleep
+        self._wall_clock = wall_clock
+        self.idle = policy.rate is None
+        self._hold_until = -math.inf
+        self._learned: float | None = None  # requests/s measured or read from headers
+        self._burst = policy.burst
+        self._interval = 0.0 if policy.rate is None else 1.0 / policy.rate
+        self._tat = -math.inf  # when the schedule is next free (the bucket's clock)
+        self._epoch = 0  # moved on when the schedule slows down: reservations are redone
+        self._freed: list[float] = []  # moments reserved by waiters that were cancelled
+        self._answered = 0  # answers that were not 429
+        self._refused = 0  # 429 answers
+        self._mark: _Mark | None = None
+        self._paced_since: float | None = None
+        self._last_limited = -math.inf
+        self._last_probe = -math.inf
+        self._stalled = False
+        self._answered_at_limit = 0
+
+    @property
+    def rate(self) -> float | None:
+        """The requests per second attempts are spaced at now; None when they go freely."""
+        if self._interval <= 0:
+            return None
+        return 1.0 / self._interval
+
+    async def wait(self) -> float:
+        """Wait for this attempt's moment; return how long that was (0.0 at once)."""
+        if self.idle:
+            return 0.0
+        return await self._wait()
+
+    def observe(self, status_code: int, headers: Mapping[str, str]) -> None:
+        """Learn from one answer: a 429, and any rate-limit headers."""
+        if status_code == 429:
+            self._limited()
+        else:
+            self._answered += 1
+        if self.policy.learn and (
+            "ratelimit-remaining" in headers or "x-ratelimit-remaining" in headers
+        ):
+            self._from_headers(headers)
+
+    def hold(self, seconds: float) -> None:
+        """Let no attempt start within ``seconds`` from now."""
+        self._hold_until = max(self._hold_until, self._clock() + seconds)
+        self.idle = False
+
+    def after_429(self, retry_after: float) -> None:
+        """A 429 is to be retried after ``retry_after`` seconds: until a rate is known (or
+        while nothing gets through), every new attempt waits as long."""
+        if self.policy.learn and (self._learned is None or self._stalled):
+            self.hold(retry_after)
+
+    # -- waiting ---------------------------------------------------------------------------
+
+    async def _wait(self) -> float:
+        waited = 0.0
+        while True:
+            now = self._clock()
+            self._refresh(now)
+            if now < self._hold_until:
+                pause = self._hold_until - now
+                await self._sleep(pause)
+                waited += pause
+                continue  # the rate may be known by now: reserve a moment then
+            if self._interval <= 0:
+                self.idle = True  # the hold is over and no rate is known: send freely
+                return waited
+            epoch, moment = self._epoch, self._reserve(now)
+            if moment <= now:
+                return waited
+            try:
+                await self._sleep(moment - now)
+            except BaseException:
+                self._give_back(epoch, moment)
+                raise
+            waited += moment - now
+            if epoch == self._epoch:
+                return waited
+            # The schedule slowed down meanwhile: a moment reserved at the old pace is void.
+
+    def _reserve(self, now: float) -> float:
+        """The moment of the next attempt, taken from the schedule (or a freed one)."""
+        moment = max(now, self._tat - (self._burst - 1) * self._interval)
+        freed = self._freed
+        while freed and freed[0] < now - self._interval:  # passed unused: no credit
+            heapq.heappop(freed)
+        if freed and freed[0] <= moment:
+            return max(heapq.heappop(freed), now)
+        self._tat = max(self._tat, moment) + self._interval
+        return moment
+
+    def _give_back(self, epoch: int, moment: float) -> None:
+        """A cancelled waiter's moment, for the next attempt: it took no slot."""
+        if epoch != self._epoch:
+            return  # the schedule was redone since; that moment is no longer in it
+        if math.isclose(self._tat, moment + self._interval):
+            self._tat = moment  # it was the last one reserved
+        else:
+            heapq.heappush(self._freed, moment)
+
+    def _refresh(self, now: float) -> None:
+        """Forget a learned rate that went unused long enough; probe a little higher."""
+        if self._learned is None:
+            return
+        quiet = now - self._last_limited
+        if quiet >= self.policy.forget_after:
+            self._learned, self._mark, self._paced_since = None, None, None
+            self._set_interval()
+        elif quiet >= 1.0 and now - self._last_probe >= 1.0:
+            self._learned *= 1.0 + _PROBE
+            self._last_probe = now
+            self._set_interval()
+
+    def _set_interval(self) -> None:
+        rates = [r for r in (self.policy.rate, self._learned) if r is not None]
+        interval = 1.0 / min(rates) if rates else 0.0
+        now = self._clock()
+        if interval > self._interval > 0:
+            # Slower now: the moments reserved at the old pace are redone at the new one.
+            self._epoch += 1
+            self._freed.clear()
+            self._tat = min(self._tat, now + interval)
+        self._interval = interval
+        self._burst = self.policy.burst if self._learned is None else 1
+        self.idle = not rates and self._hold_until <= now
+
+    # -- learning --------------------------------------------------------------------------
+
+    def _limited(self) -> None:
+        if not self.policy.learn:
+            return
+        now = self._clock()
+        # Nothing got through since the last 429, a while ago: the server wants a pause.
+        self._stalled = (
+            self._answered == self._answered_at_limit and now - self._last_limited >= _STALL
+        )
+        self._last_limited, self._answered_at_limit = now, self._answered
+        self._last_probe = now
+        self._refused += 1
+        paced = self._paced_since is not None and now - self._paced_since >= _SETTLE
+        mark = self._mark
+        if mark is None or now - mark.time > _STALE:
+            self._mark = _Mark(now, self._answered, self._refused, paced)
+            return
+        span = now - mark.time
+        accepted = self._answered - mark.answered
+        if span < _MIN_SPAN or accepted == 0:
+            return
+        estimate = accepted / span * (1.0 - _MARGIN)
+        current = self._learned
+        sent = accepted + self._refused - mark.refused
+        if current is not None and estimate < current and sent < _BUSY * current * span:
+            # The client sent less than its pace allowed, so the server had capacity to
+            # spare that this count misses: slow down a little and measure afresh.
+            self._learned = current * (1.0 - _BACK_OFF)
+            self._mark = _Mark(now, self._answered, self._refused, paced)
+        else:
+            self._learned = estimate
+            if self._paced_since is None:
+                self._paced_since = now
+            if span > _REMARK or (paced and not mark.clean):
+                self._mark = _Mark(now, self._answered, self._refused, paced)
+        self._set_interval()
+
+    def _from_headers(self, headers: Mapping[str, str]) -> None:
+        quota = read_rate_headers(headers, now=self._wall_clock())
+        if quota is None:
+            return
+        now = self._clock()
+        rate = quota.rate
+        if rate is not None and quota.limit:
+            self._learned = rate * (1.0 - _MARGIN)
+            self._last_limited = now  # a stated quota counts as fresh news of the limit
+            self._set_interval()
+            self._burst = max(1, quota.limit)
+            # The schedule as full as the server says the quota is, never fuller.
+            self._tat = max(self._tat, now + (quota.limit - quota.remaining) * self._interval)
+        elif quota.remaining <= 0 and quota.reset:
+            self.hold(quota.reset)
