@@ -8,7 +8,7 @@ import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
-from elasticio.testing._app import Answer, _origin, _path
+from elasticio.testing._app import Answer, _headers, _origin, _path
 
 
 def _scope(path: str, headers: list[tuple[bytes, bytes]], **extra: Any) -> dict[str, Any]:
@@ -64,14 +64,19 @@ def test_path_and_origin_read_as_starlette_reads_them(
     scope = _scope(path, headers)
     request = Request(scope)
     assert _path(scope) == request.url.path
-    assert _origin(scope, {}) == str(request.base_url).rstrip("/")
+    assert _origin(scope, _headers(scope).get(b"host"), {}) == str(request.base_url).rstrip("/")
 
 
 def test_the_origin_is_remembered_per_host() -> None:
     """Requests to two hosts get each their own origin from one cache."""
     cache: dict[tuple[Any, ...], str] = {}
-    first = _origin(_scope("/v2/flows", [(b"host", b"one.test")]), cache)
-    second = _origin(_scope("/v2/flows/2", [(b"host", b"two.test:81")]), cache)
-    again = _origin(_scope("/v2/users/me", [(b"host", b"one.test")]), cache)
+
+    def origin(path: str, host: bytes) -> str:
+        scope = _scope(path, [(b"host", host)])
+        return _origin(scope, _headers(scope).get(b"host"), cache)
+
+    first = origin("/v2/flows", b"one.test")
+    second = origin("/v2/flows/2", b"two.test:81")
+    again = origin("/v2/users/me", b"one.test")
     assert (first, second, again) == ("http://one.test", "http://two.test:81", first)
     assert len(cache) == 2

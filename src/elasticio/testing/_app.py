@@ -105,11 +105,17 @@ def _codec(raw_path: str, entry: Entry | None) -> Codec:
     return "plain" if raw_path.startswith(("/v1/", "/sailor-support/")) else "jsonapi"
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
+_READ = frozenset((b"authorization", b"content-type", b"host"))
+
+
+def _headers(scope: Scope) -> dict[bytes, str]:
+    """The first value of each header the emulator reads, by lower-case name."""
+    found: dict[bytes, str] = {}
     for key, value in scope.get("headers", []):
-        if key.lower() == name:
-            return bytes(value).decode("latin-1")
-    return None
+        name = bytes(key).lower()
+        if name in _READ and name not in found:
+            found[name] = bytes(value).decode("latin-1")
+    return found
 
 
 # A path Starlette's URL gives back as it is: no character it escapes or drops, no "//".
@@ -122,12 +128,12 @@ def _path(scope: Scope) -> str:
     return path if _PLAIN_PATH.fullmatch(path) else Request(scope).url.path
 
 
-def _origin(scope: Scope, cache: dict[tuple[Any, ...], str]) -> str:
+def _origin(scope: Scope, host: str | None, cache: dict[tuple[Any, ...], str]) -> str:
     """Scheme and host the request was sent to, as Starlette's ``request.base_url``
     reads them (without the trailing slash); the same for every request of a client."""
     key = (
         scope.get("scheme"),
-        _header(scope, b"host"),
+        host,
         scope.get("server"),
         scope.get("root_path"),
         scope.get("app_root_path"),
@@ -209,8 +215,8 @@ class EmulatorApp:
         match = emulator.router.find(method, raw_path)
         entry = match.route.entry if match else None
         name, route = (entry.name, entry.route) if entry else (None, None)
-        authorization = _header(scope, b"authorization")
-        credentials = basic_credentials(authorization)
+        headers = _headers(scope)
+        credentials = basic_credentials(headers.get(b"authorization"))
         user = credentials[0] if credentials else None
         recorded = False
 
@@ -247,7 +253,7 @@ class EmulatorApp:
                 await self._objects(scope, receive, recording_send)
             else:
                 codec = _codec(raw_path, entry)
-                await self._answer(verdict, codec, scope, receive, recording_send, match)
+                await self._answer(verdict, codec, scope, receive, recording_send, match, headers)
         finally:
             if not recorded:  # no answer started: the client hung up, or the app crashed
                 record(None)
@@ -260,6 +266,7 @@ class EmulatorApp:
         receive: Receive,
         send: Send,
         match: Match | None,
+        headers: dict[bytes, str],
     ) -> None:
         """Carry out the fault script's verdict, or answer the request (500 for a bug)."""
         if verdict.delay:
@@ -271,7 +278,7 @@ class EmulatorApp:
             return
         answering = False
         try:
-            answer = await self._dispatch(scope, receive, match)
+            answer = await self._dispatch(scope, receive, match, headers)
             if answer is not None:
                 answering = True
                 await answer(scope, receive, send)
@@ -283,7 +290,9 @@ class EmulatorApp:
                 await problem_response(crash)(scope, receive, send)
             raise
 
-    async def _dispatch(self, scope: Scope, receive: Receive, match: Match | None) -> Answer | None:
+    async def _dispatch(
+        self, scope: Scope, receive: Receive, match: Match | None, headers: dict[bytes, str]
+    ) -> Answer | None:
         """The answer to an API request, or None when the client has gone."""
         emulator = self._emulator
         raw_path = _raw_path(scope)
@@ -292,8 +301,8 @@ class EmulatorApp:
             if match is None:
                 raise emulator.router.refuse(scope["method"], raw_path)
             codec = _codec(raw_path, match.route.entry)
-            user = authenticate(emulator.platform, _header(scope, b"authorization"))
-            body, form = await self._body(_header(scope, b"content-type"), receive)
+            user = authenticate(emulator.platform, headers.get(b"authorization"))
+            body, form = await self._body(headers.get(b"content-type"), receive)
             pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
             call = Call(
                 platform=emulator.platform,
@@ -306,7 +315,7 @@ class EmulatorApp:
                 arrays=array_values(pairs),
                 body=body,
                 form=form,
-                origin=_origin(scope, self._origins),
+                origin=_origin(scope, headers.get(b"host"), self._origins),
                 outbox=emulator.outbox,
             )
             refuse_writes_while_suspended(call, match.params)

@@ -45,3 +45,45 @@ async def test_the_running_state_follows_the_clock(
     assert (await _attributes(api, flow_id))["current_status"] == "inactive"
     fake_clock.advance(5.0)
     assert (await _attributes(api, flow_id))["current_status"] == "active"
+
+
+async def _page(api: httpx.AsyncClient, workspace_id: str) -> list[dict[str, object]]:
+    page: list[dict[str, object]] = data_of(
+        await api.get("/v2/flows", params={"workspace_id": workspace_id})
+    )
+    return page
+
+
+async def test_a_page_is_the_flows_answers_joined(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """Each flow on a list page is the flow's own answer, as ``GET /v2/flows/{id}`` gives it."""
+    page = await _page(api, emulator.seed.workspace_id)
+    for shown in page[:3]:
+        assert shown == data_of(await api.get(f"/v2/flows/{shown['id']}"))
+
+
+async def test_an_unchanged_flow_is_written_once(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """Two pages of unchanged flows reuse each flow's JSON text; a renamed flow's is new."""
+    flow = emulator.platform.flows[emulator.seed.flow_id]
+    await _page(api, flow.workspace_id)
+    written = flow.rendered
+    await _page(api, flow.workspace_id)
+    assert flow.rendered is written
+    flow.name = "Renamed on a page"
+    names = {shown["id"]: shown["attributes"] for shown in await _page(api, flow.workspace_id)}
+    assert flow.rendered is not written
+    assert names[flow.id]["name"] == "Renamed on a page"  # type: ignore[index]
+
+
+async def test_a_graph_assigned_anew_shows_on_a_page(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    """A graph given to the record after a page was sent shows on the next page."""
+    flow = emulator.platform.flows[emulator.seed.flow_id]
+    await _page(api, flow.workspace_id)
+    flow.graph = {"nodes": [], "edges": []}
+    page = {shown["id"]: shown["attributes"] for shown in await _page(api, flow.workspace_id)}
+    assert page[flow.id]["graph"] == {"nodes": [], "edges": []}  # type: ignore[index]

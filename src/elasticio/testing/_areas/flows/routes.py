@@ -20,7 +20,7 @@ from elasticio._catalog.v2 import (
 )
 from elasticio.testing._areas.flows.graph import FLOW_ATTRIBUTES, REQUIRED_ON_CREATE, flow_changes
 from elasticio.testing._areas.flows.store import FlowRecord, FlowStatus
-from elasticio.testing._areas.flows.views import flow_resource
+from elasticio.testing._areas.flows.views import flow_json
 from elasticio.testing._areas.workspaces.routes import in_workspace, workspace_for
 from elasticio.testing._errors import bad_request, conflict
 from elasticio.testing._jsonapi import document
@@ -54,7 +54,7 @@ def shown(
     now = call.platform.clock.now()
     return Reply(
         status=status,
-        body=document(flow_resource(flow, now, current_status=current_status)),
+        body=document(flow_json(flow, now, current_status=current_status)),
     )
 
 
@@ -100,7 +100,7 @@ def list_flows(call: Call) -> Reply:
         flows = flows[::-1]
     items, meta = call.page(flows)
     now = call.platform.clock.now()
-    data = [flow_resource(f, now) for f in items]
+    data = [flow_json(f, now) for f in items]
     return Reply(body=document(data, meta=meta, self_link=call.path))
 
 

@@ -123,6 +123,10 @@ class FlowRecord:
     view: tuple[tuple[Any, ...], dict[str, Any]] | None = attrs.field(
         default=None, init=False, eq=False, repr=False
     )
+    # That answer as JSON text, and the answer it was written from (flows/views.py).
+    rendered: tuple[dict[str, Any], Any] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""
