@@ -84,12 +84,21 @@ class SubscriptionRecord:
     created_at: datetime
 
 
-@attrs.define(kw_only=True)
+def _touched(flow: FlowRecord, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    flow.revision += 1
+    return value
+
+
+_UNCOUNTED = attrs.setters.NO_OP
+
+
+@attrs.define(kw_only=True, on_setattr=_touched)
 class FlowRecord:
     """An integration flow.
 
     ``status`` is what was asked for; the running state (``current_status``) catches up at
-    the monotonic instant ``settles_at`` and is ``status_before`` until then.
+    the monotonic instant ``settles_at`` and is ``status_before`` until then. Every field
+    assigned counts one ``revision``, so that a kept answer knows when it is out of date.
     """
 
     id: str = attrs.field(init=False, default="")
@@ -121,12 +130,13 @@ class FlowRecord:
     runs: list[datetime] = attrs.Factory(list)
     # The last answer rendered of it and what that answer was drawn from (flows/views.py).
     view: tuple[tuple[Any, ...], dict[str, Any]] | None = attrs.field(
-        default=None, init=False, eq=False, repr=False
+        default=None, init=False, eq=False, repr=False, on_setattr=_UNCOUNTED
     )
     # That answer as JSON text, and the answer it was written from (flows/views.py).
     rendered: tuple[dict[str, Any], Any] | None = attrs.field(
-        default=None, init=False, eq=False, repr=False
+        default=None, init=False, eq=False, repr=False, on_setattr=_UNCOUNTED
     )
+    revision: int = attrs.field(default=0, init=False, eq=False, repr=False, on_setattr=_UNCOUNTED)
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""

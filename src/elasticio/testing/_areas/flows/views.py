@@ -34,27 +34,15 @@ def flow_resource(flow: FlowRecord, now: float, *, current_status: str | None = 
     and a caller that adds to it changes a copy.
     """
     shown = current_status or flow.current_status(now)
-    # The graph and the nodes' configuration by identity: the emulator replaces them,
-    # never changes them in place, and the answer holds those very objects (so their
-    # ids are not reused while it is kept).
+    # Every field assigned counts a revision; the versions and the draft are also
+    # changed in place, so their ids count too. The graph and the nodes' configuration
+    # are held by identity: the emulator replaces them, never changes them in place.
+    draft = flow.draft
     drawn_from = (
         shown,
-        flow.name,
-        flow.description,
-        flow.type,
-        flow.status,
-        flow.default_mapper_type,
-        flow.cron,
-        id(flow.graph),
-        id(flow.nodes_config),
-        flow.stats_enabled,
-        flow.created_at,
-        flow.updated_at,
-        flow.last_start_time,
-        flow.user_id,
-        flow.workspace_id,
+        flow.revision,
         flow.versions[-1].id,
-        flow.draft.id if flow.draft is not None else None,
+        None if draft is None else draft.id,
     )
     if flow.view is not None and flow.view[0] == drawn_from:
         return flow.view[1]
