@@ -26,6 +26,7 @@ from elasticio.testing._time import EmulatorClock
 
 __all__ = [
     "DRAFTED",
+    "EDITS",
     "DeletedFlow",
     "FlowDraftRecord",
     "FlowRecord",
@@ -84,8 +85,22 @@ class SubscriptionRecord:
     created_at: datetime
 
 
+class FlowEdits:
+    """Counts the changes made to any flow record (a field assigned, a version saved, a
+    flow deleted), so that an answer kept for a page of flows knows when it may be out
+    of date. One count for every emulator of the process: an edit anywhere only makes
+    the kept pages of the others be written again."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+EDITS = FlowEdits()
+
+
 def _touched(flow: FlowRecord, attribute: attrs.Attribute[Any], value: Any) -> Any:
     flow.revision += 1
+    EDITS.count += 1
     return value
 
 
@@ -198,6 +213,8 @@ class Flows(Table[FlowRecord]):
         # Each workspace's flows in id order, kept as flows come and go, so that a list
         # request reads a page without scanning and sorting every flow of the platform.
         self._by_workspace: dict[str, list[FlowRecord]] = {}
+        # Answers of list requests, kept by the flows' routes while no flow changes.
+        self.pages: dict[tuple[Any, ...], tuple[int, float, float, Any]] = {}
 
     def add(self, record: FlowRecord) -> FlowRecord:
         flow = super().add(record)
@@ -207,6 +224,7 @@ class Flows(Table[FlowRecord]):
     def delete(self, id: str) -> None:
         flow = self[id]
         super().delete(id)
+        EDITS.count += 1
         indexed = self._by_workspace[flow.workspace_id]
         del indexed[bisect.bisect_left(indexed, id, key=_id_of)]
 
@@ -392,6 +410,7 @@ class Flows(Table[FlowRecord]):
 
     @staticmethod
     def _save_version(flow: FlowRecord, user_id: str, when: datetime) -> None:
+        EDITS.count += 1
         flow.versions.append(
             FlowVersionRecord(
                 id=revision(f"{flow.id}/v{len(flow.versions) + 1}"),
