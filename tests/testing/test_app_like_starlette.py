@@ -8,7 +8,9 @@ import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
-from elasticio.testing._app import Answer, _headers, _origin, _path
+from elasticio.testing._app import Answer, _headers, _origin, _path, _query
+from elasticio.testing._errors import ReplyError
+from elasticio.testing._query import array_values, single_values
 
 
 def _scope(path: str, headers: list[tuple[bytes, bytes]], **extra: Any) -> dict[str, Any]:
@@ -80,3 +82,28 @@ def test_the_origin_is_remembered_per_host() -> None:
     again = origin("/v2/users/me", b"one.test")
     assert (first, second, again) == ("http://one.test", "http://two.test:81", first)
     assert len(cache) == 2
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"", b"a=1&b=", b"page%5Bsize%5D=5&levels[]=30&levels[]=40", b"q=%C3%BC+x&flag", b"x=1&y"],
+)
+def test_the_query_reads_as_starlettes_query_params(raw: bytes) -> None:
+    """Single values and ``name[]`` arrays are those of Starlette's query parameters."""
+    pairs = Request(_scope("/v2/flows", [], query_string=raw)).query_params.multi_items()
+    cache: dict[bytes, Any] = {}
+    query, arrays = _query(raw, cache)
+    assert (dict(query), dict(arrays)) == (single_values(pairs), array_values(pairs))
+    assert _query(raw, cache) == (query, arrays)
+    with pytest.raises(TypeError):
+        query["more"] = "no"  # type: ignore[index]
+
+
+def test_a_name_given_twice_is_refused_each_time() -> None:
+    """A query that is a 400 is not remembered: the next request is refused as well."""
+    cache: dict[bytes, Any] = {}
+    for _ in range(2):
+        with pytest.raises(ReplyError) as refused:
+            _query(b"sort=name&sort=id", cache)
+        assert refused.value.status == 400
+    assert cache == {}

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, Mapping
+from types import MappingProxyType
 from typing import Any, Protocol
 from urllib.parse import parse_qsl
 
@@ -146,6 +147,22 @@ def _origin(scope: Scope, host: str | None, cache: dict[tuple[Any, ...], str]) -
     return origin
 
 
+_Query = tuple[Mapping[str, str], Mapping[str, tuple[str, ...]]]
+
+
+def _query(raw: bytes, cache: dict[bytes, _Query]) -> _Query:
+    """The query string's single values and ``name[]`` arrays (a 400 for a name given
+    twice), read only: they are remembered per query string, as a client repeats them."""
+    query = cache.get(raw)
+    if query is None:
+        pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+        query = (MappingProxyType(single_values(pairs)), MappingProxyType(array_values(pairs)))
+        if len(cache) >= 1024:
+            cache.clear()
+        cache[raw] = query
+    return query
+
+
 async def _read_body(receive: Receive) -> bytes:
     """The whole request body, as Starlette's ``request.body()`` reads it.
 
@@ -202,6 +219,7 @@ class EmulatorApp:
         self._others = Starlette()  # lifespan (and websocket) scopes
         self._objects = ServerErrorMiddleware(request_response(self._object), handler=self._crash)
         self._origins: dict[tuple[Any, ...], str] = {}
+        self._queries: dict[bytes, _Query] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -303,7 +321,7 @@ class EmulatorApp:
             codec = _codec(raw_path, match.route.entry)
             user = authenticate(emulator.platform, headers.get(b"authorization"))
             body, form = await self._body(headers.get(b"content-type"), receive)
-            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            query, arrays = _query(scope["query_string"], self._queries)
             call = Call(
                 platform=emulator.platform,
                 settings=emulator.settings,
@@ -311,8 +329,8 @@ class EmulatorApp:
                 entry=match.route.entry,
                 schema=match.route.body,
                 path=_path(scope).rstrip("/") or "/",
-                query=single_values(pairs),
-                arrays=array_values(pairs),
+                query=query,
+                arrays=arrays,
                 body=body,
                 form=form,
                 origin=_origin(scope, headers.get(b"host"), self._origins),
