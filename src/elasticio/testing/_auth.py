@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hmac
 
 from elasticio.testing._areas.users.store import UserRecord
@@ -13,6 +14,8 @@ from elasticio.testing._platform import Platform
 __all__ = ["authenticate", "basic_credentials"]
 
 
+# Remembered per header value: a client sends the same one on every request.
+@functools.lru_cache(maxsize=256)
 def basic_credentials(header: str | None) -> tuple[str, str] | None:
     """``(username, password)`` from an ``Authorization: Basic`` header, or None.
 

@@ -38,7 +38,7 @@ from elasticio._catalog import ENTRIES, Entry
 from elasticio.testing._errors import ReplyError
 from elasticio.testing._settings import EmulatorSettings
 
-__all__ = ["ConnectionDropped", "FaultRule", "Faults", "TokenBucket", "Verdict"]
+__all__ = ["NO_FAULT", "ConnectionDropped", "FaultRule", "Faults", "TokenBucket", "Verdict"]
 
 
 class ConnectionDropped(httpx.RemoteProtocolError):
@@ -106,6 +106,10 @@ class Verdict:
     delay: float = 0.0
     drop: bool = False
     problem: ReplyError | None = None
+
+
+NO_FAULT = Verdict()
+"""The verdict for a request nothing happens to (the usual one)."""
 
 
 class Faults:
@@ -178,6 +182,8 @@ class Faults:
     def decide(self, entry: str | None, user: str) -> Verdict:
         """What happens to a request for the entry named ``entry`` (None: no entry serves
         the path) by ``user``."""
+        if not self.rules and self._settings.rate_limit is None:
+            return NO_FAULT
         latency = self._fire("latency", entry)
         delay = latency.seconds if latency else 0.0
         limited = self._rate_limit(user)
@@ -192,7 +198,7 @@ class Faults:
                 error.status, "Injected by the emulator's fault script.", headers=headers
             )
             return Verdict(delay=delay, problem=problem)
-        return Verdict(delay=delay)
+        return Verdict(delay=delay) if delay else NO_FAULT
 
     def _entry_name(self, route: Target) -> str | None:
         """The served entry's name ``route`` stands for; ValueError for any other."""

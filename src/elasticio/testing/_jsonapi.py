@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
+import orjson
 
 from elasticio.testing._errors import bad_request
 
@@ -24,6 +25,8 @@ __all__ = [
 
 T = TypeVar("T")
 Json = dict[str, Any]
+Data = Json | orjson.Fragment
+"""A resource, as a dict or as JSON text written before (a cached view)."""
 
 
 def identifier(type: str, id: str) -> Json:
@@ -90,7 +93,7 @@ def resource(
 
 
 def document(
-    data: Json | list[Json],
+    data: Data | list[Json] | list[orjson.Fragment],
     *,
     meta: Mapping[str, Any] | None = None,
     self_link: str | None = None,

@@ -199,7 +199,7 @@ class Router:
 
     def find(self, method: str, raw_path: str) -> Match | None:
         """The route serving ``method`` at ``raw_path`` and its placeholders, or None."""
-        segments = [unquote(raw) for raw in split_path(raw_path)]
+        segments = [unquote(raw) if "%" in raw else raw for raw in split_path(raw_path)]
         for routes in self._tree.walk(segments):
             route = routes.get(method)
             if route is not None:

@@ -30,6 +30,7 @@ from types import TracebackType
 from typing import Any, Literal, TextIO
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from elasticio import AsyncClient
 from elasticio._config import ENV_API_KEY, ENV_BASE_URL, ENV_EMAIL, is_loopback
@@ -65,9 +66,11 @@ class _Server(uvicorn.Server):
             self._on_started()
 
 
-def _uvicorn_config(emulator: Emulator, log_level: LogLevel) -> uvicorn.Config:
+def _uvicorn_config(app: ASGIApp, log_level: LogLevel) -> uvicorn.Config:
+    """How the emulator is served; bench/emulator.py serves its floor the same way. The
+    HTTP parser is uvicorn's choice: httptools when installed, else h11."""
     return uvicorn.Config(
-        emulator.app,
+        app,
         lifespan="off",
         ws="none",
         proxy_headers=False,
@@ -336,7 +339,7 @@ async def serve_emulator(
     sock = _bind(host, port, allow_remote=allow_remote)
     try:
         started = asyncio.Event()
-        server = _Server(_uvicorn_config(emulator, log_level), on_started=started.set)
+        server = _Server(_uvicorn_config(emulator.app, log_level), on_started=started.set)
         serving = asyncio.create_task(server.serve(sockets=[sock]), name="elasticio-emulator")
         try:
             await _until_started(started, serving)

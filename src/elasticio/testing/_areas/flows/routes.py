@@ -6,8 +6,11 @@ follows ``settings.transition_delay`` seconds later on the emulator's clock.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
+
+import orjson
 
 from elasticio._catalog.v2 import (
     FLOWS_CREATE,
@@ -19,11 +22,11 @@ from elasticio._catalog.v2 import (
     FLOWS_UPDATE,
 )
 from elasticio.testing._areas.flows.graph import FLOW_ATTRIBUTES, REQUIRED_ON_CREATE, flow_changes
-from elasticio.testing._areas.flows.store import FlowRecord, FlowStatus
-from elasticio.testing._areas.flows.views import flow_resource
+from elasticio.testing._areas.flows.store import EDITS, FlowRecord, FlowStatus
+from elasticio.testing._areas.flows.views import flow_json
 from elasticio.testing._areas.workspaces.routes import in_workspace, workspace_for
 from elasticio.testing._errors import bad_request, conflict
-from elasticio.testing._jsonapi import document
+from elasticio.testing._jsonapi import Json, document
 from elasticio.testing._query import choice, flag, require_query
 from elasticio.testing._request import Call, Reply
 from elasticio.testing._router import RouteTable
@@ -41,6 +44,7 @@ NEW_FLOW = Body(
 FLOW_CHANGES = Body("flow", id="url", attributes=FLOW_ATTRIBUTES)
 
 _SORT_KEYS = ("name", "created_at", "updated_at")
+_KEPT_PAGES = 256  # list answers kept at most; all are dropped when that many are kept
 
 
 def flow_for(call: Call, flow_id: str) -> FlowRecord:
@@ -54,7 +58,7 @@ def shown(
     now = call.platform.clock.now()
     return Reply(
         status=status,
-        body=document(flow_resource(flow, now, current_status=current_status)),
+        body=document(flow_json(flow, now, current_status=current_status)),
     )
 
 
@@ -67,8 +71,35 @@ def _sort_key(field: str) -> Callable[[FlowRecord], tuple[Any, str]]:
 
 @routes.handle(FLOWS_LIST)
 def list_flows(call: Call) -> Reply:
-    """A workspace's flows, 50 a page; see the docs for the filters, search and sort."""
+    """A workspace's flows, 50 a page; see the docs for the filters, search and sort.
+
+    The answer is kept as JSON text and given again to the same request while no flow
+    has changed (`EDITS`) and the clock has not reached the end of a start or stop on
+    the page (which changes its ``current_status``).
+    """
     workspace = workspace_for(call, require_query(call.query, "workspace_id"))
+    now = call.platform.clock.now()
+    pages = call.platform.flows.pages
+    key = (workspace.id, call.path, tuple(call.query.items()))
+    kept = pages.get(key)
+    if kept is not None and kept[0] == EDITS.count and kept[1] <= now < kept[2]:
+        return Reply(body=kept[3])
+    items, meta = _page(call, workspace.id)
+    body = orjson.Fragment(
+        orjson.dumps(document([flow_json(f, now) for f in items], meta=meta, self_link=call.path))
+    )
+    # current_status reads the clock: the page holds between the last settled change
+    # and the next one still to settle.
+    since = max((f.settles_at for f in items if f.settles_at <= now), default=-math.inf)
+    until = min((f.settles_at for f in items if f.settles_at > now), default=math.inf)
+    if len(pages) >= _KEPT_PAGES:
+        pages.clear()
+    pages[key] = (EDITS.count, since, until, body)
+    return Reply(body=body)
+
+
+def _page(call: Call, workspace_id: str) -> tuple[list[FlowRecord], Json]:
+    """The flows on the page the query asks for, and the ``meta`` of the whole list."""
     status = choice(call.query, "filter[status]", ("active", "inactive", "suspended"))
     kind = choice(call.query, "filter[type]", ("ordinary", "long_running"))
     user_id = call.query.get("filter[user]")
@@ -82,7 +113,7 @@ def list_flows(call: Call) -> Reply:
             f"sort may be {', '.join(_SORT_KEYS)}, with '-' for descending; not {sort!r}",
             parameter="sort",
         )
-    flows = call.platform.flows.in_workspace(workspace.id)  # in id order
+    flows = call.platform.flows.in_workspace(workspace_id)  # in id order
     if (status, kind, user_id, has_draft, component_id, search) != (None,) * 5 + ("",):
         flows = [
             f
@@ -98,10 +129,7 @@ def list_flows(call: Call) -> Reply:
         flows = sorted(flows, key=_sort_key(field), reverse=sort.startswith("-"))
     elif sort.startswith("-"):
         flows = flows[::-1]
-    items, meta = call.page(flows)
-    now = call.platform.clock.now()
-    data = [flow_resource(f, now) for f in items]
-    return Reply(body=document(data, meta=meta, self_link=call.path))
+    return call.page(flows)
 
 
 @routes.handle(FLOWS_GET)

@@ -26,6 +26,7 @@ from elasticio.testing._time import EmulatorClock
 
 __all__ = [
     "DRAFTED",
+    "EDITS",
     "DeletedFlow",
     "FlowDraftRecord",
     "FlowRecord",
@@ -84,12 +85,35 @@ class SubscriptionRecord:
     created_at: datetime
 
 
-@attrs.define(kw_only=True)
+class FlowEdits:
+    """Counts the changes made to any flow record (a field assigned, a version saved, a
+    flow deleted), so that an answer kept for a page of flows knows when it may be out
+    of date. One count for every emulator of the process: an edit anywhere only makes
+    the kept pages of the others be written again."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+EDITS = FlowEdits()
+
+
+def _touched(flow: FlowRecord, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    flow.revision += 1
+    EDITS.count += 1
+    return value
+
+
+_UNCOUNTED = attrs.setters.NO_OP
+
+
+@attrs.define(kw_only=True, on_setattr=_touched)
 class FlowRecord:
     """An integration flow.
 
     ``status`` is what was asked for; the running state (``current_status``) catches up at
-    the monotonic instant ``settles_at`` and is ``status_before`` until then.
+    the monotonic instant ``settles_at`` and is ``status_before`` until then. Every field
+    assigned counts one ``revision``, so that a kept answer knows when it is out of date.
     """
 
     id: str = attrs.field(init=False, default="")
@@ -121,8 +145,13 @@ class FlowRecord:
     runs: list[datetime] = attrs.Factory(list)
     # The last answer rendered of it and what that answer was drawn from (flows/views.py).
     view: tuple[tuple[Any, ...], dict[str, Any]] | None = attrs.field(
-        default=None, init=False, eq=False, repr=False
+        default=None, init=False, eq=False, repr=False, on_setattr=_UNCOUNTED
     )
+    # That answer as JSON text, and the answer it was written from (flows/views.py).
+    rendered: tuple[dict[str, Any], Any] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, on_setattr=_UNCOUNTED
+    )
+    revision: int = attrs.field(default=0, init=False, eq=False, repr=False, on_setattr=_UNCOUNTED)
 
     def current_status(self, now: float) -> FlowStatus:
         """The running state at monotonic time ``now``."""
@@ -184,6 +213,8 @@ class Flows(Table[FlowRecord]):
         # Each workspace's flows in id order, kept as flows come and go, so that a list
         # request reads a page without scanning and sorting every flow of the platform.
         self._by_workspace: dict[str, list[FlowRecord]] = {}
+        # Answers of list requests, kept by the flows' routes while no flow changes.
+        self.pages: dict[tuple[Any, ...], tuple[int, float, float, Any]] = {}
 
     def add(self, record: FlowRecord) -> FlowRecord:
         flow = super().add(record)
@@ -193,6 +224,7 @@ class Flows(Table[FlowRecord]):
     def delete(self, id: str) -> None:
         flow = self[id]
         super().delete(id)
+        EDITS.count += 1
         indexed = self._by_workspace[flow.workspace_id]
         del indexed[bisect.bisect_left(indexed, id, key=_id_of)]
 
@@ -378,6 +410,7 @@ class Flows(Table[FlowRecord]):
 
     @staticmethod
     def _save_version(flow: FlowRecord, user_id: str, when: datetime) -> None:
+        EDITS.count += 1
         flow.versions.append(
             FlowVersionRecord(
                 id=revision(f"{flow.id}/v{len(flow.versions) + 1}"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from elasticio.testing._areas.flows.store import (
     FlowDraftRecord,
     FlowRecord,
@@ -15,6 +17,7 @@ from elasticio.testing._time import iso
 
 __all__ = [
     "flow_draft_resource",
+    "flow_json",
     "flow_resource",
     "flow_version_resource",
     "snapshot_resource",
@@ -31,32 +34,41 @@ def flow_resource(flow: FlowRecord, now: float, *, current_status: str | None = 
     and a caller that adds to it changes a copy.
     """
     shown = current_status or flow.current_status(now)
-    # The graph and the nodes' configuration by identity: the answer holds those very
-    # objects (so their ids are not reused), and shows them as they are when sent.
+    # Every field assigned counts a revision; the versions and the draft are also
+    # changed in place, so their ids count too. The graph and the nodes' configuration
+    # are held by identity: the emulator replaces them, never changes them in place.
+    draft = flow.draft
     drawn_from = (
         shown,
-        flow.name,
-        flow.description,
-        flow.type,
-        flow.status,
-        flow.default_mapper_type,
-        flow.cron,
-        id(flow.graph),
-        id(flow.nodes_config),
-        flow.stats_enabled,
-        flow.created_at,
-        flow.updated_at,
-        flow.last_start_time,
-        flow.user_id,
-        flow.workspace_id,
+        flow.revision,
         flow.versions[-1].id,
-        flow.draft.id if flow.draft is not None else None,
+        None if draft is None else draft.id,
     )
     if flow.view is not None and flow.view[0] == drawn_from:
         return flow.view[1]
     view = _flow_view(flow, shown)
     flow.view = (drawn_from, view)
     return view
+
+
+def flow_json(
+    flow: FlowRecord, now: float, *, current_status: str | None = None
+) -> orjson.Fragment:
+    """`flow_resource` as JSON text, to put in an answer: written once per view, so a
+    page of unchanged flows is joined rather than serialized again.
+
+    A graph changed in place on the record (the emulator never does) shows once the
+    graph is assigned again, as any other field that changed.
+
+    Examples:
+        >>> orjson.dumps({"data": flow_json(flow, now)})  # doctest: +SKIP
+        b'{"data":{"id":"65a1...","type":"flow",...}}'
+    """
+    view = flow_resource(flow, now, current_status=current_status)
+    rendered = flow.rendered
+    if rendered is None or rendered[0] is not view:
+        rendered = flow.rendered = (view, orjson.Fragment(orjson.dumps(view)))
+    return rendered[1]
 
 
 def _flow_view(flow: FlowRecord, current_status: str) -> Json:
