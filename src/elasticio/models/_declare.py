@@ -16,9 +16,11 @@ class Flow(Model):
     draft: FlowDraft | None = included("draft")     # built from ``included``
 ```
 
-`structure` then builds the model in one pass: attributes through the converter
-(strict types, unknown attributes kept in ``extra``), relationships and included
-resources as declared, and the binding the model traverses with.
+`structure` then builds the model in one pass: attributes checked by their types
+(strict, unknown attributes kept in ``extra``), relationships and included resources as
+declared, and the binding the model traverses with. The plain case goes through a
+function written for the class at its first use (`elasticio.models._builders`);
+anything else through the converter, which builds the same model or says what is wrong.
 """
 
 from __future__ import annotations
