@@ -16,9 +16,11 @@ class Flow(Model):
     draft: FlowDraft | None = included("draft")     # built from ``included``
 ```
 
-`structure` then builds the model in one pass: attributes through the converter
-(strict types, unknown attributes kept in ``extra``), relationships and included
-resources as declared, and the binding the model traverses with.
+`structure` then builds the model in one pass: attributes checked by their types
+(strict, unknown attributes kept in ``extra``), relationships and included resources as
+declared, and the binding the model traverses with. The plain case goes through a
+function written for the class at its first use (`elasticio.models._builders`);
+anything else through the converter, which builds the same model or says what is wrong.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ from cattrs.gen import make_dict_structure_fn, override
 from elasticio._errors import DecodeError, UsageError
 from elasticio.jsonapi import Document, Identifier, Resource
 from elasticio.jsonapi._json import dumps
+from elasticio.models._builders import Builder, resource_builder
 from elasticio.models._converter import converter, describe_error, error_pointer, to_plain
-from elasticio.models._fast import Check, Slow, field_check, linkage_ok
 
 __all__ = [
     "Binding",
@@ -218,11 +220,9 @@ class _Plan:
     members: tuple[tuple[str, str], ...]
     included: tuple[_Included, ...]
     build: Any
-    checks: Mapping[str, Check] | None
-    """The fast path's check of each attribute by name, ``id`` aside; None when the
-    class cannot take the fast path."""
-    id_check: Check
-    binding_alias: str
+    fast: Builder | None
+    """The function `resource_builder` wrote for the class; None when the class cannot
+    take the fast path."""
 
 
 _TYPES: dict[type[Any], frozenset[str]] = {}
@@ -259,10 +259,7 @@ def _plan(cls: type[Any]) -> _Plan:
     member_fields: list[tuple[str, str]] = []
     included_fields: list[_Included] = []
     overrides: dict[str, Any] = {}
-    checks: dict[str, Check] = {}
-    binding_alias = "_binding"
-    fast = True
-    id_check: Check = field_check(str)
+    fast = "id" in attrs.fields_dict(cls)
     for field in attrs.fields(cls):
         kind = field.metadata.get(_KIND)
         if kind is None:
@@ -270,13 +267,7 @@ def _plan(cls: type[Any]) -> _Plan:
             # The fast path passes attributes by name: a field renamed in __init__ is
             # left to the converter, which knows the alias.
             fast = fast and field.alias == field.name
-            if field.name == "id":
-                id_check = field_check(field.type)
-            else:
-                checks[field.name] = field_check(field.type)
             continue
-        if kind == "binding":
-            binding_alias = field.alias
         if kind == "member":  # an API value, structured by its type like an attribute
             member_fields.append((field.name, field.metadata[_SOURCE]))
             # Members beside the attributes are rare (recipes): the converter builds them.
@@ -301,9 +292,16 @@ def _plan(cls: type[Any]) -> _Plan:
         members=tuple(member_fields),
         included=tuple(included_fields),
         build=build,
-        checks=MappingProxyType(checks) if fast else None,
-        id_check=id_check,
-        binding_alias=binding_alias,
+        fast=resource_builder(
+            cls,
+            to_one=to_one_fields,
+            to_many=to_many_fields,
+            included=[(spec.name, spec) for spec in included_fields],
+            build_included=_build_included,
+            binding=Binding,
+        )
+        if fast
+        else None,
     )
     _PLANS[cls] = plan
     return plan
@@ -394,68 +392,13 @@ def structure(
             pointer=f"{resource.pointer}/type",
         )
     context = context or {}
-    if plan.checks is not None:
+    if plan.fast is not None:
         try:
-            return _structure_fast(plan, cls, document, resource, api, context, request_id)
+            built: M = plan.fast(document, resource, api, context, request_id)
+            return built
         except Exception:  # noqa: S110 (anything but the plain case is the converter's to judge)
             pass
     return _structure_checked(plan, cls, document, resource, api, context, request_id)
-
-
-def _structure_fast(
-    plan: _Plan,
-    cls: type[M],
-    document: Document,
-    resource: Resource,
-    api: Any,
-    context: Mapping[str, str],
-    request_id: str | None,
-) -> M:
-    """`structure` for a well-formed resource, from its raw members: each attribute
-    through its field's check, linkage read directly. Raises on anything else, for
-    `_structure_checked` to say what is wrong."""
-    checks = plan.checks
-    if checks is None:
-        raise Slow
-    raw = resource._raw
-    values: dict[str, Any] = {
-        "id": plan.id_check(resource.id if resource.id is not None else context.get("id"))
-    }
-    extra: dict[str, Any] = {}
-    attributes = raw.get("attributes")
-    if attributes:
-        for key, value in attributes.items():
-            check = checks.get(key)
-            if check is not None:
-                values[key] = check(value)
-            elif key != "id":
-                extra[key] = value
-    values["extra"] = MappingProxyType(extra)
-    relationships = raw.get("relationships") or {}
-    if relationships and not linkage_ok(relationships):
-        raise Slow
-    for name, sources in plan.to_one:
-        for source in sources:
-            relationship = relationships.get(source)
-            data = None if relationship is None else relationship.get("data")
-            if type(data) is dict:
-                values[name] = data["id"]
-                break
-        else:
-            if name in context:
-                values[name] = context[name]
-    for name, source in plan.to_many:
-        relationship = relationships.get(source)
-        data = None if relationship is None else relationship.get("data")
-        if type(data) is list:
-            if data:
-                values[name] = tuple(item["id"] for item in data)
-        elif data is not None:
-            values[name] = (data["id"],)
-    for spec in plan.included:
-        values[spec.name] = _build_included(spec, document, resource, api, context, request_id)
-    values[plan.binding_alias] = Binding(api, document, resource, context, request_id)
-    return cls(**values)
 
 
 def _structure_checked(

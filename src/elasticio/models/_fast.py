@@ -147,15 +147,20 @@ def linkage_ok(relationships: Mapping[str, Any]) -> bool:
             return False
         data = relationship.get("data")
         if data is not None:
-            if type(data) is list:
-                if not all(_identifier_ok(item) for item in data):
+            if type(data) is dict:
+                # The common to-one case inline; it is most of what a resource links.
+                if type(data.get("type")) is not str or type(data.get("id")) is not str:
                     return False
-            elif not _identifier_ok(data):
+            elif type(data) is list:
+                for item in data:
+                    if not _identifier_ok(item):
+                        return False
+            else:
                 return False
         links = relationship.get("links")
+        if links is not None and type(links) is not dict:
+            return False
         meta = relationship.get("meta")
-        if (links is not None and type(links) is not dict) or (
-            meta is not None and type(meta) is not dict
-        ):
+        if meta is not None and type(meta) is not dict:
             return False
     return True

@@ -12,9 +12,9 @@ import cattrs
 
 from elasticio._errors import DecodeError
 from elasticio.jsonapi import UNSET, Resource, Unset
+from elasticio.models._builders import lazy, shape_builder, shape_plain
 from elasticio.models._converter import converter, describe_error, to_plain
 from elasticio.models._declare import Binding, Model, model, to_one
-from elasticio.models._fast import Check, field_check
 
 __all__ = [
     "Flow",
@@ -149,7 +149,8 @@ def _shapes(value: Any, cls: type[Any], pointer: str) -> tuple[Any, ...]:
 def _shape(cls: type[T], item: Mapping[str, Any], pointer: str) -> T:
     """A node or edge; members it has no field for are kept in its ``extra``."""
     try:
-        return _shape_fast(cls, item)
+        built: T = shape_builder(cls)(item)
+        return built
     except Exception:  # noqa: S110 (anything but the plain case is the converter's to judge)
         pass
     known = _MEMBERS[cls]
@@ -159,22 +160,6 @@ def _shape(cls: type[T], item: Mapping[str, Any], pointer: str) -> T:
         return converter.structure(payload, cls)
     except cattrs.BaseValidationError as exc:
         raise DecodeError(describe_error(exc), pointer=pointer) from exc
-
-
-def _shape_fast(cls: type[T], item: Mapping[str, Any]) -> T:
-    """`_shape` for a well-formed member, each through its field's check; raises on
-    anything else, for the converter to say what is wrong."""
-    checks = _CHECKS[cls]
-    values: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
-    for key, value in item.items():
-        check = checks.get(key)
-        if check is None:
-            extra[key] = value
-        else:
-            values[key] = check(value)
-    values["extra"] = MappingProxyType(extra)
-    return cls(**values)
 
 
 def _structure_graph(value: Any, _: Any = None) -> FlowGraph:
@@ -195,15 +180,27 @@ _MEMBERS: dict[type[Any], frozenset[str]] = {
     cls: frozenset(field.name for field in attrs.fields(cls) if field.name != "extra")
     for cls in (FlowNode, FlowEdge)
 }
-_CHECKS: dict[type[Any], dict[str, Check]] = {
-    cls: {
-        field.name: field_check(field.type)
-        for field in attrs.fields(attrs.resolve_types(cls))
-        if field.name != "extra"
-    }
-    for cls in (FlowNode, FlowEdge)
-}
+
+
+def _plain_graph(value: Any) -> bool:
+    """True when `_structure_graph` builds ``value`` without asking the converter."""
+    if type(value) is not dict:
+        return False
+    for key, cls in (("nodes", FlowNode), ("edges", FlowEdge)):
+        items = value.get(key)
+        if items is not None:
+            if type(items) is not list:
+                return False
+            plain = shape_plain(cls)
+            for item in items:
+                if not plain(item):
+                    return False
+    return True
+
+
 converter.register_structure_hook(FlowGraph, _structure_graph)
+# A model's graph is checked when the model is built and built when first read.
+lazy(FlowGraph, _plain_graph, _structure_graph)
 # to_dict() and request bodies show a graph in the API's own form, not field by field.
 to_plain.register(FlowGraph, FlowGraph.to_json)
 to_plain.register(FlowNode, FlowNode.to_json)

@@ -2,7 +2,8 @@
 
 A plain model is declared like a resource model, with `plain_model` instead of
 ``@model``: its fields are the members the docs name, typed; members it has no field
-for are kept in ``extra``; `structure_plain` builds it through the one converter, so a
+for are kept in ``extra``; `structure_plain` builds the plain case through a function
+written for the class at its first use, anything else through the one converter, so a
 member of the wrong JSON type is a `DecodeError` naming its JSON pointer::
 
     @plain_model()
@@ -24,6 +25,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from elasticio._errors import DecodeError
 from elasticio.jsonapi._json import dumps
+from elasticio.models._builders import shape_builder
 from elasticio.models._converter import converter, to_plain
 
 __all__ = ["PlainModel", "plain_model", "structure_plain"]
@@ -113,6 +115,17 @@ def structure_plain(
         ...
         elasticio._errors.DecodeError: expected a Pet object: ... at '/id'
     """
+    if type(value) is dict:
+        try:
+            built: P = shape_builder(cls, ("_request_id",))(value, request_id)
+            return built
+        except Exception:  # noqa: S110 (anything but the plain case is the converter's to judge)
+            pass
+    return _structure_checked(cls, value, request_id, pointer)
+
+
+def _structure_checked(cls: type[P], value: Any, request_id: str | None, pointer: str) -> P:
+    """`structure_plain` through the converter: slower, and precise about what is wrong."""
     if not isinstance(value, dict):
         raise DecodeError(
             f"expected a {cls.__name__} object, got {type(value).__name__}", pointer=pointer
