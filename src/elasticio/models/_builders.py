@@ -46,7 +46,15 @@ import attrs
 
 from elasticio.models._fast import Slow, field_check, linkage_ok
 
-__all__ = ["LazySlot", "Pending", "lazy", "resource_builder", "shape_builder", "shape_plain"]
+__all__ = [
+    "Builder",
+    "LazySlot",
+    "Pending",
+    "lazy",
+    "resource_builder",
+    "shape_builder",
+    "shape_plain",
+]
 
 _MISSING = object()
 _NO_MEMBERS: Mapping[str, Any] = MappingProxyType({})
