@@ -390,30 +390,22 @@ def _record(best: dict[tuple[str, int], float], requests: int) -> None:
         return best[side, in_flight] / requests * 1e6
 
     for in_flight, target in ((32, AT_32), (1, AT_1)):
-        if ("sdk", in_flight) in best and ("aiohttp", in_flight) in best:
-            record(
-                Figure(
-                    benchmark=BENCHMARK,
-                    work=f"client CPU per GET /v2/flows/{{id}}, {in_flight} in flight",
-                    value=us("sdk", in_flight),
-                    floor=us("aiohttp", in_flight),
-                    floor_name="aiohttp + orjson",
-                    unit="us",
-                    target=target,
+        for side, work, side_target in (
+            ("sdk", "client CPU per GET /v2/flows/{id}", target),
+            ("sdk-aiohttp", "SDK over httpx-aiohttp (not offered)", None),
+        ):
+            if (side, in_flight) in best and ("aiohttp", in_flight) in best:
+                record(
+                    Figure(
+                        benchmark=BENCHMARK,
+                        work=f"{work}, {in_flight} in flight",
+                        value=us(side, in_flight),
+                        floor=us("aiohttp", in_flight),
+                        floor_name="aiohttp + orjson",
+                        unit="us",
+                        target=side_target,
+                    )
                 )
-            )
-        if ("sdk-aiohttp", in_flight) in best and ("aiohttp", in_flight) in best:
-            record(
-                Figure(
-                    benchmark=BENCHMARK,
-                    work=f"SDK over httpx-aiohttp (not offered), {in_flight} in flight",
-                    value=us("sdk-aiohttp", in_flight),
-                    floor=us("aiohttp", in_flight),
-                    floor_name="aiohttp + orjson",
-                    unit="us",
-                    target=None,
-                )
-            )
     if ("sdk", 32) in best and ("httpx-json", 32) in best:
         record(
             Figure(
