@@ -13,6 +13,7 @@ import pytest
 from elasticio import ElasticioError
 from elasticio.jsonapi import DecodeError, Document, Identifier, Resource
 from elasticio.jsonapi import _document as document_module
+from elasticio.jsonapi import _json as json_module
 from elasticio.jsonapi._json import LARGE_BODY
 
 USER = {"type": "user", "id": "1", "attributes": {"name": "Ada"}}
@@ -465,6 +466,54 @@ def test_collector_disabled_beforehand_stays_disabled_after_an_error() -> None:
     with pytest.raises(DecodeError):
         Document.parse(large_body({"data": 1}))
     assert not gc.isenabled()
+
+
+def many_resources_body() -> bytes:
+    """A large body of 3,000 resources, each with a few objects the collector tracks."""
+    resources = [
+        {"type": "user", "id": str(n), "attributes": {"tags": [n]}, "meta": {"m": {}}}
+        for n in range(3000)
+    ]
+    return large_body({"data": resources})
+
+
+@pytest.mark.usefixtures("collector")
+def test_large_parse_leaves_no_young_objects_to_scan() -> None:
+    """What a large parse allocated is in the oldest generation: resuming scans none of it."""
+    gc.enable()
+    gc.collect()
+    doc = Document.parse(many_resources_body())
+    young = gc.get_count()[0]
+    assert len(doc.primary) == 3000
+    assert young < gc.get_threshold()[0]
+    assert gc.is_tracked(doc.primary[-1].attributes["tags"])
+
+
+@pytest.mark.usefixtures("collector")
+def test_large_parse_leaves_frozen_objects_frozen() -> None:
+    """Objects the program froze stay frozen through a large parse."""
+    gc.enable()
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        Document.parse(many_resources_body())
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.usefixtures("collector")
+def test_failed_large_parse_leaves_young_objects_young(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large parse that fails moves nothing to the oldest generation."""
+    gc.enable()
+    gc.collect()
+    promoted: list[bool] = []
+    monkeypatch.setattr(json_module, "_promote_young", lambda: promoted.append(True))
+    with pytest.raises(DecodeError):
+        Document.parse(large_body({"data": 1}))
+    Document.parse(many_resources_body())
+    assert promoted == [True]
 
 
 def test_an_empty_data_object_means_no_primary_data() -> None:
