@@ -516,6 +516,20 @@ def test_large_parse_leaves_frozen_objects_frozen() -> None:
 
 
 @pytest.mark.usefixtures("collector")
+def test_large_parse_frees_young_garbage_cycles_first() -> None:
+    """A garbage cycle made just before a large parse is freed, not promoted with it."""
+    gc.enable()
+    source = many_resources_body()
+    gc.collect()
+    node = Node()
+    node.cycle = node
+    alive = weakref.ref(node)
+    del node
+    Document.parse(source)
+    assert alive() is None
+
+
+@pytest.mark.usefixtures("collector")
 def test_failed_large_parse_leaves_young_objects_young(monkeypatch: pytest.MonkeyPatch) -> None:
     """A large parse that fails moves nothing to the oldest generation."""
     gc.enable()
