@@ -53,6 +53,7 @@ import time
 from typing import Any, NamedTuple
 
 import attrs
+from _report import Figure, record
 from _served import ServedProcess
 
 from elasticio import AsyncClient, RetryPolicy, run_bounded
@@ -290,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         f" every one of the {args.flows:,} flows once and left it active"
         f" ({twice} started twice, {missed} missed, over all runs)"
     )
+    work = f"{args.flows:,} starts at {args.rate:g} req/s"
+    record(Figure("bulk", f"{work}, slowest run", worst, ideal, "ideal", "s", MAX_RATIO))
+    record(Figure("bulk", f"{work}, runs exactly once", good, len(runs), "runs", "runs", 1, False))
     return 0
 
 

@@ -21,6 +21,8 @@ import sys
 import time
 from collections import Counter
 
+from _report import Figure, record
+
 from elasticio._cli import main
 from elasticio.testing import Emulator, EmulatorSettings, ServedEmulator
 
@@ -68,6 +70,10 @@ def run(flows: int, rate: float, concurrency: int) -> int:
         f"{elapsed:.1f} s (ideal {flows / rate:.1f} s), started {len(starts)}, "
         f"missed {len(missed)}, started twice {len(twice)}"
     )
+    once = sum(1 for count in starts.values() if count == 1)
+    work = f"elasticio flows start, {flows:,} flows at {rate:g} req/s"
+    record(Figure("cli_bulk", f"{work}, started once", once, flows, "flows", "flows", 1, False))
+    record(Figure("cli_bulk", f"{work}, time", elapsed, flows / rate, "ideal", "s", None))
     return 0 if status == 0 and not missed and not twice else 1
 
 

@@ -33,6 +33,8 @@ import statistics
 import subprocess
 import sys
 
+from _report import Figure, record
+
 MAX_RATIO = 1.2  # the target: import elasticio <= 1.2 x its dependencies
 DEPENDENCIES = ("httpx", "attrs", "cattrs", "tenacity", "orjson")
 LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)$")
@@ -99,6 +101,17 @@ def main() -> None:
             f"{min(runs) / 1000:>6.1f}ms | {max(runs) / 1000:>6.1f}ms"
         )
     print(f"ratio {ratio:.2f}x, target <= {MAX_RATIO}x: {verdict}")
+    deps_name = "import " + ", ".join(DEPENDENCIES)
+    ms = 1000
+    record(
+        Figure("startup", "import elasticio", mine / ms, theirs / ms, deps_name, "ms", MAX_RATIO)
+    )
+    made = statistics.median(client) / ms
+    record(
+        Figure(
+            "startup", "from elasticio import AsyncClient", made, theirs / ms, deps_name, "ms", None
+        )
+    )
     extra = sorted(
         ((own, name) for name, (own, _) in last.items() if name and name not in deps),
         reverse=True,

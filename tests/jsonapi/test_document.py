@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import weakref
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from elasticio import ElasticioError
 from elasticio.jsonapi import DecodeError, Document, Identifier, Resource
 from elasticio.jsonapi import _document as document_module
+from elasticio.jsonapi import _json as json_module
 from elasticio.jsonapi._json import LARGE_BODY
 
 USER = {"type": "user", "id": "1", "attributes": {"name": "Ada"}}
@@ -465,6 +467,79 @@ def test_collector_disabled_beforehand_stays_disabled_after_an_error() -> None:
     with pytest.raises(DecodeError):
         Document.parse(large_body({"data": 1}))
     assert not gc.isenabled()
+
+
+def many_resources_body() -> bytes:
+    """A large body of 3,000 resources, each with a few objects the collector tracks."""
+    resources = [
+        {"type": "user", "id": str(n), "attributes": {"tags": [n]}, "meta": {"m": {}}}
+        for n in range(3000)
+    ]
+    return large_body({"data": resources})
+
+
+@pytest.mark.usefixtures("collector")
+def test_large_parse_leaves_no_young_objects_to_scan() -> None:
+    """What a large parse allocated is in the oldest generation: resuming scans none of it."""
+    gc.enable()
+    gc.collect()
+    doc = Document.parse(many_resources_body())
+    young = gc.get_count()[0]
+    assert len(doc.primary) == 3000
+    assert young < gc.get_threshold()[0]
+    assert gc.is_tracked(doc.primary[-1].attributes["tags"])
+
+
+class Node:
+    """An object that can be made part of a reference cycle."""
+
+    cycle: Node
+
+
+@pytest.mark.usefixtures("collector")
+def test_large_parse_leaves_frozen_objects_frozen() -> None:
+    """Objects the program froze stay frozen through a large parse: never collected."""
+    gc.enable()
+    node = Node()
+    node.cycle = node
+    alive = weakref.ref(node)
+    gc.freeze()
+    try:
+        del node
+        Document.parse(many_resources_body())
+        gc.collect()
+        assert alive() is not None
+    finally:
+        gc.unfreeze()
+    gc.collect()
+    assert alive() is None
+
+
+@pytest.mark.usefixtures("collector")
+def test_large_parse_frees_young_garbage_cycles_first() -> None:
+    """A garbage cycle made just before a large parse is freed, not promoted with it."""
+    gc.enable()
+    source = many_resources_body()
+    gc.collect()
+    node = Node()
+    node.cycle = node
+    alive = weakref.ref(node)
+    del node
+    Document.parse(source)
+    assert alive() is None
+
+
+@pytest.mark.usefixtures("collector")
+def test_failed_large_parse_leaves_young_objects_young(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large parse that fails moves nothing to the oldest generation."""
+    gc.enable()
+    gc.collect()
+    promoted: list[bool] = []
+    monkeypatch.setattr(json_module, "_promote_young", lambda: promoted.append(True))
+    with pytest.raises(DecodeError):
+        Document.parse(large_body({"data": 1}))
+    Document.parse(many_resources_body())
+    assert promoted == [True]
 
 
 def test_an_empty_data_object_means_no_primary_data() -> None:

@@ -246,8 +246,12 @@ BAD_LINKAGE = [
         "/data/0/relationships/users/data/1/id",
     ),
     ({"users": {"data": [USERS[0], "u2"]}}, "users", "/data/0/relationships/users/data/1"),
+    ({"users": {"data": [["user", "u1"]]}}, "users", "/data/0/relationships/users/data/0"),
+    ({"users": {"data": [{"type": "user"}]}}, "users", "/data/0/relationships/users/data/0/id"),
     ({"user": 5}, "user", "/data/0/relationships/user"),
     ({"user": None}, "user", "/data/0/relationships/user"),
+    ({"user": [USERS[0]]}, "user", "/data/0/relationships/user"),
+    ({"user": "u1"}, "user", "/data/0/relationships/user"),
     ({"a/b~c": {"data": 1}}, "a/b~c", "/data/0/relationships/a~1b~0c/data"),
 ]
 BAD_LINKAGE_IDS = [
@@ -257,8 +261,12 @@ BAD_LINKAGE_IDS = [
     "number",
     "to-many-null-id",
     "to-many-string",
+    "to-many-array",
+    "to-many-no-id",
     "not-an-object",
     "null-relationship",
+    "array-relationship",
+    "string-relationship",
     "escaped-name",
 ]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeAlias
 
@@ -194,23 +194,59 @@ def _escape(name: str) -> str:
 _KINDS = {"attributes": dict, "relationships": dict, "links": dict, "meta": dict}
 
 
-def _check_resource(raw: Any, section: str, position: int | None) -> Resource:
-    """Validate one resource object and wrap it; the hot path of decoding.
+def _wrap_section(
+    items: list[Any],
+    section: str,
+    positions: Iterable[int | None],
+    index: dict[tuple[str, str], Resource],
+) -> list[Resource]:
+    """Check and wrap the resources of ``data`` or ``included``, indexing each by
+    ``(type, id)``; a pair already indexed stays the object it was.
 
-    The members' own kinds are checked here; the identifiers inside relationships are
-    checked when first read, which keeps decoding close to the cost of parsing the JSON.
+    ``positions`` are the items' places in the section, for their pointers (``(None,)``
+    for a ``data`` that is one resource). The members' own kinds are checked here; the
+    identifiers inside relationships are checked when first read.
+
+    The hot path of decoding, where a Python call per resource costs as much as its
+    checks: they are written out inline, and each Resource is made without running its
+    ``__init__`` (`_new_resource` says what that must set).
     """
-    if type(raw) is dict:
-        type_ = raw.get("type")
-        id_ = raw.get("id")
-        if type(type_) is str and type_ and (id_ is None or type(id_) is str):
-            for member in ("attributes", "relationships", "links", "meta"):
-                value = raw.get(member)
-                if value is not None and type(value) is not dict:
-                    break
-            else:
-                return Resource(type_, id_, raw, section, position)
-    raise _resource_error(raw, _pointer(section, position))
+    wrapped: list[Resource] = []
+    append = wrapped.append
+    known = index.setdefault
+    for position, raw in zip(positions, items, strict=True):
+        if type(raw) is dict:
+            type_ = raw.get("type")
+            id_ = raw.get("id")
+            attributes = raw.get("attributes")
+            relationships = raw.get("relationships")
+            links = raw.get("links")
+            meta = raw.get("meta")
+            if (
+                type(type_) is str
+                and type_ != ""
+                and (id_ is None or type(id_) is str)
+                and (attributes is None or type(attributes) is dict)
+                and (relationships is None or type(relationships) is dict)
+                and (links is None or type(links) is dict)
+                and (meta is None or type(meta) is dict)
+            ):
+                resource = _new_resource(Resource)
+                resource.type = type_
+                resource.id = id_
+                resource._raw = raw
+                resource._section = section
+                resource._position = position
+                resource._relationships = None
+                append(resource if id_ is None else known((type_, id_), resource))
+                continue
+        raise _resource_error(raw, _pointer(section, position))
+    return wrapped
+
+
+# Makes an instance with no attribute set; whoever calls it sets every slot that
+# Resource.__init__ would (a missing one would raise AttributeError when read).
+_new_resource = object.__new__
 
 
 def _resource_error(raw: Any, pointer: str) -> DecodeError:
@@ -313,37 +349,63 @@ class Document:
         absent, or its target is not in the document. A to-many relationship gives the
         list of targets the document holds, in linkage order.
         """
-        raw = resource._raw.get("relationships")
-        if raw is None:
-            return None
-        relationship = raw.get(name)
-        if relationship is None and name not in raw:
-            return None
-        data = _relationship_object(resource, name, relationship).get("data")
-        if data is None:
-            return None
-        index = self._index
-        if type(data) is list:
-            found = []
-            for position, item in enumerate(data):
-                if type(item) is dict:
-                    type_ = item.get("type")
-                    id_ = item.get("id")
+        # The common case, well-formed linkage, read with plain subscripts; anything else
+        # (absent, null, malformed) raises or falls through to the exact rules below.
+        try:
+            relationship = resource._raw["relationships"][name]
+            if type(relationship) is dict:
+                data = relationship["data"]
+                if type(data) is dict:
+                    type_ = data["type"]
+                    id_ = data["id"]
                     if type(type_) is str and type(id_) is str:
+                        return self._index.get((type_, id_))
+                elif type(data) is list:
+                    index = self._index
+                    found = []
+                    for item in data:
+                        if type(item) is not dict:
+                            break
+                        type_ = item["type"]
+                        id_ = item["id"]
+                        if type(type_) is not str or type(id_) is not str:
+                            break
                         target = index.get((type_, id_))
                         if target is not None:
                             found.append(target)
-                        continue
-                # The pointer is only worth building for the error.
-                _linked_key(item, f"{_relationship_pointer(resource, name)}/data/{position}")
-            return found
-        if type(data) is dict:
-            type_ = data.get("type")
-            id_ = data.get("id")
-            if type(type_) is str and type(id_) is str:
-                return index.get((type_, id_))
-        _linked_key(data, f"{_relationship_pointer(resource, name)}/data")
-        raise AssertionError("unreachable: _linked_key raises for an invalid identifier")
+                    else:
+                        return found
+        except (KeyError, TypeError):
+            pass
+        return _related(self._index, resource, name)
+
+
+def _related(
+    index: Mapping[tuple[str, str], Resource], resource: Resource, name: str
+) -> Resource | list[Resource] | None:
+    """`Document.related`, every case: None when there is nothing to follow, DecodeError
+    for linkage that is not well formed."""
+    raw = resource._raw.get("relationships")
+    if raw is None:
+        return None
+    relationship = raw.get(name)
+    if relationship is None and name not in raw:
+        return None
+    data = _relationship_object(resource, name, relationship).get("data")
+    if data is None:
+        return None
+    if type(data) is list:
+        found = []
+        for position, item in enumerate(data):
+            type_, id_ = _linked_key(
+                item, f"{_relationship_pointer(resource, name)}/data/{position}"
+            )
+            target = index.get((type_, id_))
+            if target is not None:
+                found.append(target)
+        return found
+    type_, id_ = _linked_key(data, f"{_relationship_pointer(resource, name)}/data")
+    return index.get((type_, id_))
 
 
 def _decode(raw: dict[str, Any]) -> Document:
@@ -358,17 +420,9 @@ def _decode(raw: dict[str, Any]) -> Document:
         # object where JSON:API wants null; it means no primary data.
         data = None
     elif type(data_raw) is dict:
-        data = _check_resource(data_raw, "data", None)
-        if data.id is not None:
-            index[(data.type, data.id)] = data
+        data = _wrap_section([data_raw], "data", (None,), index)[0]
     elif type(data_raw) is list:
-        items = []
-        for position, item in enumerate(data_raw):
-            resource = _check_resource(item, "data", position)
-            if resource.id is not None:
-                resource = index.setdefault((resource.type, resource.id), resource)
-            items.append(resource)
-        data = tuple(items)
+        data = tuple(_wrap_section(data_raw, "data", range(len(data_raw)), index))
     else:
         raise DecodeError("'data' must be an object, an array or null", pointer="/data")
 
@@ -377,14 +431,7 @@ def _decode(raw: dict[str, Any]) -> Document:
     if included_raw is not None:
         if type(included_raw) is not list:
             raise DecodeError("'included' must be an array", pointer="/included")
-        kept = []
-        for position, item in enumerate(included_raw):
-            resource = _check_resource(item, "included", position)
-            if resource.id is not None:
-                # A resource already seen (for example in 'data') stays one object.
-                resource = index.setdefault((resource.type, resource.id), resource)
-            kept.append(resource)
-        included = tuple(kept)
+        included = tuple(_wrap_section(included_raw, "included", range(len(included_raw)), index))
 
     errors_raw = raw.get("errors")
     errors: tuple[ErrorObject, ...] = ()

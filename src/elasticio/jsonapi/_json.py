@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sysconfig
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -26,15 +27,54 @@ def collector_paused(pause: bool) -> Iterator[None]:
     alive; the collector would scan that growing tree again and again (about half the
     decode time on a 20 MB document) and free nothing. Reference counting still frees
     everything as usual, and the previous state is restored on exit.
+
+    On success, what was allocated meanwhile goes straight to the collector's oldest
+    generation (see `_promote_young`), so resuming does not start with a pass over all
+    of it. The young generations are collected first (a few thousand objects at most),
+    so that the program's own garbage cycles are freed now rather than promoted with
+    the document and kept until the next full collection.
+
+    Examples:
+        >>> with collector_paused(True):
+        ...     values = [[n] for n in range(100_000)]
+        >>> gc.isenabled()
+        True
     """
     if not pause or not gc.isenabled():
         yield
         return
+    if _may_promote():
+        gc.collect(1)
     gc.disable()
     try:
         yield
+        _promote_young()
     finally:
         gc.enable()
+
+
+# A free-threaded interpreter freezes by visiting every object of the heap, which would
+# cost more than the pass it saves.
+_CAN_PROMOTE = not sysconfig.get_config_var("Py_GIL_DISABLED")
+
+
+def _may_promote() -> bool:
+    # Promoting would also thaw objects the program froze on purpose.
+    return _CAN_PROMOTE and gc.get_freeze_count() == 0
+
+
+def _promote_young() -> None:
+    """Move every object the collector tracks into its oldest generation.
+
+    The collector counts what was allocated while it was paused, and its first pass once
+    resumed would scan all of it (on a 40 MB document, a third of the decode time), then
+    scan it again one generation up, for objects that are long-lived by construction.
+    `gc.freeze` followed by `gc.unfreeze` lands them, and the few young objects of the
+    rest of the program, in the oldest generation, which full collections still scan.
+    """
+    if _may_promote():
+        gc.freeze()
+        gc.unfreeze()
 
 
 def loads(source: bytes | bytearray | memoryview | str) -> Any:
