@@ -478,7 +478,28 @@ def many_resources_body() -> bytes:
     return large_body({"data": resources})
 
 
+@pytest.fixture
+def promoting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bodies of LARGE_BODY bytes promote what they allocated (8 MiB ones are slow to make)."""
+    monkeypatch.setattr(json_module, "PROMOTED_BODY", LARGE_BODY)
+
+
 @pytest.mark.usefixtures("collector")
+def test_a_page_sized_parse_promotes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A body over LARGE_BODY but under PROMOTED_BODY is decoded with the collector paused,
+    and leaves its objects young: a discarded page's cycles go at the next young pass."""
+    gc.enable()
+    promoted: list[bool] = []
+    monkeypatch.setattr(json_module, "_promote_young", lambda: promoted.append(True))
+    source = many_resources_body()
+    assert LARGE_BODY <= len(source) < json_module.PROMOTED_BODY
+    doc = Document.parse(source)
+    assert len(doc.primary) == 3000
+    assert promoted == []
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector", "promoting")
 def test_large_parse_leaves_no_young_objects_to_scan() -> None:
     """What a large parse allocated is in the oldest generation: resuming scans none of it."""
     gc.enable()
@@ -496,7 +517,7 @@ class Node:
     cycle: Node
 
 
-@pytest.mark.usefixtures("collector")
+@pytest.mark.usefixtures("collector", "promoting")
 def test_large_parse_leaves_frozen_objects_frozen() -> None:
     """Objects the program froze stay frozen through a large parse: never collected."""
     gc.enable()
@@ -515,7 +536,7 @@ def test_large_parse_leaves_frozen_objects_frozen() -> None:
     assert alive() is None
 
 
-@pytest.mark.usefixtures("collector")
+@pytest.mark.usefixtures("collector", "promoting")
 def test_large_parse_frees_young_garbage_cycles_first() -> None:
     """A garbage cycle made just before a large parse is freed, not promoted with it."""
     gc.enable()
@@ -529,7 +550,7 @@ def test_large_parse_frees_young_garbage_cycles_first() -> None:
     assert alive() is None
 
 
-@pytest.mark.usefixtures("collector")
+@pytest.mark.usefixtures("collector", "promoting")
 def test_failed_large_parse_leaves_young_objects_young(monkeypatch: pytest.MonkeyPatch) -> None:
     """A large parse that fails moves nothing to the oldest generation."""
     gc.enable()

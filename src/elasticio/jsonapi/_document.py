@@ -9,6 +9,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from elasticio._errors import DecodeError, ErrorObject
+from elasticio.jsonapi import _json
 from elasticio.jsonapi._errors import parse_error_objects
 from elasticio.jsonapi._json import LARGE_BODY, collector_paused, loads
 
@@ -304,7 +305,8 @@ class Document:
                 ``pointer`` names the offending member.
         """
         if isinstance(source, bytes | bytearray | memoryview | str):
-            with collector_paused(len(source) >= LARGE_BODY):
+            size = len(source)
+            with collector_paused(size >= LARGE_BODY, promote=size >= _json.PROMOTED_BODY):
                 raw = loads(source)
                 if type(raw) is not dict:
                     raise DecodeError("a JSON:API document must be a JSON object")

@@ -13,14 +13,22 @@ import orjson
 
 from elasticio._errors import DecodeError, UsageError
 
-__all__ = ["LARGE_BODY", "collector_paused", "dumps", "loads"]
+__all__ = ["LARGE_BODY", "PROMOTED_BODY", "collector_paused", "dumps", "loads"]
 
 LARGE_BODY = 256 * 1024
 """Bodies at least this long are decoded with the cyclic garbage collector paused."""
 
+PROMOTED_BODY = 8 * 1024 * 1024
+"""Bodies at least this long leave what they allocated in the collector's oldest generation.
+
+A page of a list (1,000 flows is about 1.6 MB) stays under it: promoting each page would
+keep any of the program's young garbage cycles, and a page's own, until the next full
+collection, which under paging comes rarely; memory then grew to twice the page's worth.
+"""
+
 
 @contextmanager
-def collector_paused(pause: bool) -> Iterator[None]:
+def collector_paused(pause: bool, *, promote: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector for the duration, when ``pause`` is true.
 
     Decoding a large body allocates hundreds of thousands of containers that are all
@@ -28,11 +36,11 @@ def collector_paused(pause: bool) -> Iterator[None]:
     decode time on a 20 MB document) and free nothing. Reference counting still frees
     everything as usual, and the previous state is restored on exit.
 
-    On success, what was allocated meanwhile goes straight to the collector's oldest
-    generation (see `_promote_young`), so resuming does not start with a pass over all
-    of it. The young generations are collected first (a few thousand objects at most),
-    so that the program's own garbage cycles are freed now rather than promoted with
-    the document and kept until the next full collection.
+    With ``promote``, on success, what was allocated meanwhile goes straight to the
+    collector's oldest generation (see `_promote_young`), so resuming does not start with
+    a pass over all of it. The young generations are collected first (a few thousand
+    objects at most), so that the program's own garbage cycles are freed now rather than
+    promoted with the document and kept until the next full collection.
 
     Examples:
         >>> with collector_paused(True):
@@ -43,12 +51,14 @@ def collector_paused(pause: bool) -> Iterator[None]:
     if not pause or not gc.isenabled():
         yield
         return
-    if _may_promote():
+    promote = promote and _may_promote()
+    if promote:
         gc.collect(1)
     gc.disable()
     try:
         yield
-        _promote_young()
+        if promote:
+            _promote_young()
     finally:
         gc.enable()
 
@@ -72,9 +82,8 @@ def _promote_young() -> None:
     `gc.freeze` followed by `gc.unfreeze` lands them, and the few young objects of the
     rest of the program, in the oldest generation, which full collections still scan.
     """
-    if _may_promote():
-        gc.freeze()
-        gc.unfreeze()
+    gc.freeze()
+    gc.unfreeze()
 
 
 def loads(source: bytes | bytearray | memoryview | str) -> Any:
