@@ -404,6 +404,18 @@ async def test_aclose_closes_the_session_and_refuses_more(serve: Serve) -> None:
         await transport.handle_async_request(httpx.Request("GET", f"{base_url}/"))
 
 
+async def test_the_clients_aclose_closes_the_transport(serve: Serve, clock: FakeClock) -> None:
+    """An AsyncClient closing closes the transport it was given, aiohttp's session with it."""
+    _, base_url = await serve(lambda head: answer())
+    transport = AiohttpTransport(trust_env=False)
+    async with AsyncClient(
+        email=EMAIL, api_key=API_KEY, base_url=base_url, transport=transport, clock=clock
+    ) as client:
+        await client.request("GET", "/v2/users/me")
+    assert transport._session is not None
+    assert transport._session.closed
+
+
 async def test_another_event_loop_is_refused(serve: Serve, transport: AiohttpTransport) -> None:
     """The transport belongs to the loop of its first request; another loop is told so."""
     _, base_url = await serve(lambda head: answer())

@@ -69,7 +69,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     the connections in use at once (give at least the client's ``max_concurrency``; a
     request that waits longer than the pool timeout for one ends in `httpx.PoolTimeout`);
     ``None`` sets no cap. Idle connections are closed after ``keepalive_expiry``
-    seconds. There is no write timeout: the client's ``attempt_timeout`` bounds a
+    seconds. ``ssl_context`` defaults to httpx's (certifi's CAs, ``SSL_CERT_FILE``);
+    proxies come from the environment, read once here, unless ``trust_env=False``.
+    There is no write timeout: the client's ``attempt_timeout`` bounds a
     request whose body will not go out. The transport belongs to the event loop of its
     first request; ``aclose`` (the client's) closes its aiohttp session.
 
