@@ -5,6 +5,7 @@ rules see it for what it is."""
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import AsyncIterator
 
 import httpx
@@ -89,3 +90,32 @@ async def test_a_get_whose_connection_drops_is_retried(
             await client.request("GET", "/v2/flows/1")
     assert raised.value.retries_taken == 2
     assert server.requests == [b"GET"] * 3
+
+
+async def test_a_connection_never_accepted_is_a_connect_timeout(
+    transport: httpx.AsyncBaseTransport | None,
+) -> None:
+    """A listener whose queue is full leaves a new connection unanswered: ConnectTimeout,
+    the error after which even a POST may be sent again (nothing went out)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    queued = [socket.socket() for _ in range(3)]
+    for waiting in queued:
+        waiting.setblocking(False)
+        waiting.connect_ex(("127.0.0.1", port))
+    chosen = transport or httpx.AsyncHTTPTransport()
+    timeouts = {"connect": 0.2, "read": 5.0, "write": 5.0, "pool": 5.0}
+    request = httpx.Request(
+        "POST", f"http://127.0.0.1:{port}/", content=b"x", extensions={"timeout": timeouts}
+    )
+    try:
+        with pytest.raises(httpx.ConnectTimeout):
+            async with asyncio.timeout(10.0):
+                await chosen.handle_async_request(request)
+    finally:
+        await chosen.aclose()
+        for waiting in queued:
+            waiting.close()
+        listener.close()
