@@ -23,6 +23,9 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
   - ``sdk-nosocket``: the SDK over a transport that answers at once with the
     emulator's bytes for a flow: what the SDK and httpx's client layer cost without
     httpcore, sockets or the server (shown in the table, not a target);
+  - ``sdk-ours-aiohttp``: the SDK over its own opt-in ``elasticio.AiohttpTransport``
+    (``max_connections`` 64, as the default pool): recorded beside the default, as
+    information (no target: the default stays httpx's transport);
   - ``sdk-aiohttp``: the SDK over ``httpx_aiohttp.AiohttpTransport`` (the route
     openai-python ships as its aiohttp client): measured, not offered, since it breaks
     the retry rules (docs/performance.md);
@@ -208,6 +211,12 @@ def _sdk_aiohttp(served: ServedProcess, in_flight: int) -> SDK:
     return SDK(served, transport=AiohttpTransport(limits=pool_limits(64)))
 
 
+def _sdk_ours_aiohttp(served: ServedProcess, in_flight: int) -> SDK:
+    from elasticio import AiohttpTransport
+
+    return SDK(served, transport=AiohttpTransport(max_connections=64))
+
+
 def _sdk_curl(served: ServedProcess, in_flight: int) -> SDK:
     from httpx_curl_cffi import AsyncCurlTransport
 
@@ -225,6 +234,7 @@ SIDES: dict[str, Candidate] = {
     "httpx-json": Candidate(lambda served, n: Httpx(served, n, json.loads)),
     "sdk": Candidate(lambda served, n: SDK(served)),
     "sdk-pool-N": Candidate(lambda served, n: SDK(served, max_concurrency=n)),
+    "sdk-ours-aiohttp": Candidate(_sdk_ours_aiohttp, ("aiohttp",)),
     "sdk-aiohttp": Candidate(_sdk_aiohttp, ("aiohttp", "httpx_aiohttp")),
     "sdk-curl": Candidate(_sdk_curl, ("httpx_curl_cffi",)),
     "sdk-nosocket": Candidate(lambda served, n: SDK(served, transport=Canned(served))),
@@ -267,7 +277,7 @@ async def benchmark(served: ServedProcess, args: argparse.Namespace) -> list[Run
                 run = await measure(side, in_flight, served, args, None)
                 runs.append(run)
                 print(
-                    f"  {in_flight:>3} in flight, round {number + 1}, {side:<12}: "
+                    f"  {in_flight:>3} in flight, round {number + 1}, {side:<16}: "
                     f"cpu {run.cpu:.3f} s, wall {run.wall:.3f} s",
                     flush=True,
                 )
@@ -351,10 +361,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{in_flight} in flight:")
         print()
         print(
-            "| client       | best CPU s | median CPU s | CPU us/request | x aiohttp | requests/s |"
+            "| client           | best CPU s | median CPU s | CPU us/request | x aiohttp "
+            "| requests/s |"
         )
         print(
-            "|--------------|-----------:|-------------:|---------------:|----------:|-----------:|"
+            "|------------------|-----------:|-------------:|---------------:|----------:"
+            "|-----------:|"
         )
         mine = {
             side: [r for r in runs if r.side == side and r.in_flight == in_flight]
@@ -368,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
             wall = min(run.wall for run in mine[side])
             ratio = f"{best[side, in_flight] / floor:.2f}" if floor else "-"
             print(
-                f"| {side:<12} | {best[side, in_flight]:>10.3f} | {cpus[len(cpus) // 2]:>12.3f} |"
+                f"| {side:<16} | {best[side, in_flight]:>10.3f} | {cpus[len(cpus) // 2]:>12.3f} |"
                 f" {best[side, in_flight] / n * 1e6:>14.0f} | {ratio:>9} | {n / wall:>10.0f} |"
             )
     print()
@@ -392,6 +404,7 @@ def _record(best: dict[tuple[str, int], float], requests: int) -> None:
     for in_flight, target in ((32, AT_32), (1, AT_1)):
         for side, work, side_target in (
             ("sdk", "client CPU per GET /v2/flows/{id}", target),
+            ("sdk-ours-aiohttp", "SDK over AiohttpTransport (opt-in)", None),
             ("sdk-aiohttp", "SDK over httpx-aiohttp (not offered)", None),
         ):
             if (side, in_flight) in best and ("aiohttp", in_flight) in best:

@@ -20,6 +20,7 @@ ELASTICIO_ALL = [
     "APIError",
     "APIProtocolError",
     "APITimeoutError",
+    "AiohttpTransport",
     "AsyncClient",
     "AuthClient",
     "AuthSecret",

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from elasticio import (
+    AiohttpTransport,
     APIProtocolError,
     AsyncClient,
     ConfigurationError,
@@ -161,11 +162,13 @@ def test_max_response_size_must_be_a_positive_whole_number(value: object) -> Non
         AsyncClient("a@example.com", "key", max_response_size=value)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("transport_kind", ["httpcore", "aiohttp"])
 async def test_the_pooled_connection_is_released_after_an_oversized_body(
-    make_client: MakeClient,
+    make_client: MakeClient, transport_kind: str
 ) -> None:
-    """Over real loopback sockets, with a pool of one connection: after a refused body the
-    next request gets a connection (a leaked one would end in a pool timeout)."""
+    """Over real loopback sockets, with a pool of one connection (httpx's own transport or
+    AiohttpTransport): after a refused body the next request gets a connection (a leaked
+    one would end in a pool timeout)."""
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -187,7 +190,7 @@ async def test_the_pooled_connection_is_released_after_an_oversized_body(
         client = make_client(
             None,
             base_url=f"http://127.0.0.1:{port}",
-            transport=None,
+            transport=AiohttpTransport(max_connections=1) if transport_kind == "aiohttp" else None,
             timeout=httpx.Timeout(5.0, pool=0.5),
             max_concurrency=1,
             max_response_size=MiB,

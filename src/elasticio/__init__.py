@@ -48,6 +48,7 @@ from elasticio._literals import (
 # The rest loads on first use (module __getattr__ below), so that `import elasticio` costs
 # little more than its dependencies; type checkers and documentation read these imports.
 if TYPE_CHECKING:
+    from elasticio._aiohttp import AiohttpTransport
     from elasticio._bulk import BulkResult, Outcome, run_bounded
     from elasticio._client import AsyncClient, ClientStats
     from elasticio._http import Response
@@ -137,6 +138,7 @@ __all__ = [
     "APIError",
     "APIProtocolError",
     "APITimeoutError",
+    "AiohttpTransport",
     "AsyncClient",
     "AuthClient",
     "AuthSecret",
@@ -255,6 +257,7 @@ logging.getLogger("elasticio").addHandler(logging.NullHandler())
 
 # Where the names loaded on first use live; every other name in __all__ is a model.
 _LAZY = {
+    "AiohttpTransport": "elasticio._aiohttp",
     "AsyncClient": "elasticio._client",
     "BulkResult": "elasticio._bulk",
     "CallOptions": "elasticio._options",
