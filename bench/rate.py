@@ -10,10 +10,14 @@ a process of its own with ``--rate-limit``, the flows added before it listens, o
 request and 1.5 s for its token bucket (a burst of ``ceil(rate)``) to be full, then
 ``run_bounded(client.flows.start, ids, concurrency=N)`` timed, with the client's
 ``max_concurrency`` also N, and the server's request log checked afterwards (every flow
-accepted once, no 409, all active). Two ways of pacing, each at every ``--concurrency``:
+accepted once, no 409, all active). Two ways of pacing by default, each at every
+``--concurrency``, and a third on request:
 
-* ``learned``: ``AsyncClient()`` as shipped, ``RatePolicy()``: nothing known at the start;
-* ``set``: ``RatePolicy(rate=--rate)``, the user tells the client the limit.
+* ``learned``: ``AsyncClient()`` as shipped, ``RatePolicy()``: nothing known at the start,
+  so the slow start ramps attempts up until the first 429 teaches the client;
+* ``set``: ``RatePolicy(rate=--rate)``, the user tells the client the limit;
+* ``unramped`` (not run by default): ``RatePolicy(slow_start=False)``, learning as before
+  the slow start, everything in flight sent at once until the first 429.
 
 Recorded per way and in-flight count (the worst of ``--runs``): the time against the
 ideal ``flows / rate`` (target <= 1.05 x) and the 429s, counted by the server, against all
@@ -24,6 +28,7 @@ Usage::
 
     nox -s bench -- rate
     python bench/rate.py --flows 300 --rate 30 --concurrency 64 --runs 1   # a smoke run
+    python bench/rate.py --rate 40 --flows 400 --pacing learned unramped   # the ramp's worth
 
 The exit status is 0 whatever the figures: this is a report, not a test.
 """
@@ -41,6 +46,11 @@ from elasticio import RatePolicy, RetryPolicy
 
 MAX_RATIO = 1.05  # total time <= 1.05 x flows / rate
 MAX_429_SHARE = 0.03  # 429s <= 3 % of all requests
+PACINGS = {
+    "learned": lambda rate: RatePolicy(),
+    "set": lambda rate: RatePolicy(rate=rate),
+    "unramped": lambda rate: RatePolicy(slow_start=False),
+}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -58,10 +68,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--pacing",
-        choices=["learned", "set"],
+        choices=sorted(PACINGS),
         nargs="+",
         default=["learned", "set"],
-        help="learned: RatePolicy(); set: RatePolicy(rate=--rate) (default: both)",
+        help="learned: RatePolicy(); set: RatePolicy(rate=--rate); unramped:"
+        " RatePolicy(slow_start=False) (default: learned set)",
     )
     parser.add_argument("--runs", type=int, default=2, help="runs of each (default: 2)")
     args = parser.parse_args(argv)
@@ -93,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         f" floor with the full bucket {floor:.2f} s"
     )
     for way in args.pacing:
-        pacing = RatePolicy() if way == "learned" else RatePolicy(rate=args.rate)
+        pacing = PACINGS[way](args.rate)
         for concurrency in args.concurrency:
             settings = argparse.Namespace(
                 flows=args.flows,

@@ -14,6 +14,8 @@ from tests._support.timeline import Timeline
 
 # A bound on real waiting: a regression must fail, not hang.
 GUARD = 5.0
+# Learning without the slow start: what the client did before it, and some tests' subject.
+FREE = RatePolicy(slow_start=False)
 
 
 def pacer(timeline: Timeline, policy: RatePolicy | None = None, wall: float = 0.0) -> Pacer:
@@ -76,10 +78,10 @@ def emulator_bucket(rate: float) -> TokenBucket:
 # --- nothing known --------------------------------------------------------------------------
 
 
-async def test_without_a_limit_attempts_go_at_once() -> None:
-    """No rate set and none seen: no attempt waits, no sleep is taken."""
+async def test_without_a_limit_or_slow_start_attempts_go_at_once() -> None:
+    """No rate set, none seen, no slow start: no attempt waits, no sleep is taken."""
     timeline = Timeline()
-    subject = pacer(timeline)
+    subject = pacer(timeline, FREE)
     assert subject.idle
     assert subject.rate is None
     assert await start_times(timeline, subject, 5) == [0.0] * 5
@@ -88,7 +90,7 @@ async def test_without_a_limit_attempts_go_at_once() -> None:
 
 async def test_answers_without_a_limit_leave_it_idle() -> None:
     """Successes and other errors, without rate-limit headers, change nothing."""
-    subject = pacer(Timeline())
+    subject = pacer(Timeline(), FREE)
     for status in (200, 202, 404, 503):
         subject.observe(status, {"content-type": "application/json"})
     assert subject.idle
@@ -165,7 +167,7 @@ async def test_a_cancelled_waiter_in_the_middle_leaves_its_moment_to_a_later_one
 async def test_a_cancelled_waiter_during_a_hold_never_hangs() -> None:
     """Cancelling an attempt held back by a 429 ends it at once and costs nobody a slot."""
     timeline = Timeline()
-    subject = pacer(timeline)
+    subject = pacer(timeline, FREE)
     subject.observe(429, {"retry-after": "5"})
     subject.after_429(5.0)
     waiter = asyncio.create_task(subject.wait())
@@ -183,7 +185,7 @@ async def test_a_cancelled_waiter_during_a_hold_never_hangs() -> None:
 async def test_the_first_429_holds_new_attempts_for_its_retry_after() -> None:
     """Until a rate is known, a 429 to be retried after 2 s holds every new attempt 2 s."""
     timeline = Timeline()
-    subject = pacer(timeline)
+    subject = pacer(timeline, FREE)
     subject.observe(429, {"retry-after": "2"})
     subject.after_429(2.0)
     assert not subject.idle
@@ -286,7 +288,7 @@ async def test_a_learned_rate_creeps_up_while_no_429_comes() -> None:
 async def test_a_learned_rate_is_forgotten_after_a_quiet_spell() -> None:
     """``forget_after`` seconds without a 429 and the client sends freely again."""
     timeline = Timeline()
-    subject = pacer(timeline, RatePolicy(forget_after=30.0))
+    subject = pacer(timeline, RatePolicy(forget_after=30.0, slow_start=False))
     subject.observe(429, {})
     timeline.now += 1.0
     for _ in range(10):
@@ -324,7 +326,7 @@ async def test_ratelimit_headers_with_a_window_set_the_rate_and_burst() -> None:
 async def test_x_ratelimit_remaining_zero_holds_until_the_reset() -> None:
     """``X-RateLimit-Remaining: 0`` with a Unix-time reset 30 s ahead holds attempts 30 s."""
     timeline = Timeline()
-    subject = pacer(timeline, wall=1_700_000_000.0)
+    subject = pacer(timeline, FREE, wall=1_700_000_000.0)
     subject.observe(
         200,
         {
@@ -338,7 +340,7 @@ async def test_x_ratelimit_remaining_zero_holds_until_the_reset() -> None:
 
 async def test_remaining_quota_without_a_window_changes_nothing() -> None:
     """A quota with requests left and no window says nothing about pace: send freely."""
-    subject = pacer(Timeline())
+    subject = pacer(Timeline(), FREE)
     subject.observe(200, {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "59"})
     assert subject.idle
     assert subject.rate is None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 import respx
 
-from elasticio import AsyncClient, Client, RatePolicy, RetryPolicy
+from elasticio import APIConnectionError, AsyncClient, Client, RatePolicy, RetryPolicy
 from elasticio.testing import Emulator, EmulatorSettings, VirtualClock
 from tests._support.clock import FakeClock
 from tests._support.offline import offline_client
@@ -14,8 +16,26 @@ from tests._support.offline import offline_client
 OK = {"meta": {"ok": True}}
 
 
-async def test_a_client_sends_freely_by_default(router: respx.MockRouter) -> None:
-    """Without a limit seen or set, requests take no sleep and no rate is shown."""
+async def test_a_client_without_slow_start_sends_freely(router: respx.MockRouter) -> None:
+    """Without a limit seen or set, and no slow start, requests take no sleep and no rate
+    is shown."""
+    clock = FakeClock()
+    router.get("/v2/things").mock(return_value=httpx.Response(200, json=OK))
+    async with offline_client(
+        router.async_handler, clock, pacing=RatePolicy(slow_start=False)
+    ) as client:
+        for _ in range(5):
+            await client.request("GET", "/v2/things")
+    assert clock.sleeps == []
+    assert client.rate_limit is None
+    assert client.stats.throttled == 0
+
+
+async def test_a_client_alone_is_not_slowed_by_the_slow_start(
+    router: respx.MockRouter,
+) -> None:
+    """As shipped, one request after another takes no sleep, even on a clock that stands
+    still (as the emulator's virtual clock does): the ramp spaces concurrent requests."""
     clock = FakeClock()
     router.get("/v2/things").mock(return_value=httpx.Response(200, json=OK))
     async with offline_client(router.async_handler, clock) as client:
@@ -23,7 +43,32 @@ async def test_a_client_sends_freely_by_default(router: respx.MockRouter) -> Non
             await client.request("GET", "/v2/things")
     assert clock.sleeps == []
     assert client.rate_limit is None
-    assert client.stats.throttled == 0
+
+
+async def test_a_request_that_failed_is_no_longer_in_flight(router: respx.MockRouter) -> None:
+    """A request that got no answer (a dropped connection) leaves the client alone again:
+    the next one, one at a time, still takes no sleep."""
+    clock = FakeClock()
+    router.get("/v2/things").mock(
+        side_effect=[httpx.ConnectError("dropped"), httpx.Response(200, json=OK)]
+    )
+    async with offline_client(router.async_handler, clock) as client:
+        with pytest.raises(APIConnectionError):
+            await client.with_options(max_retries=0).request("GET", "/v2/things")
+        await client.request("GET", "/v2/things")
+    assert clock.sleeps == []
+
+
+async def test_a_client_ramps_up_concurrent_requests(router: respx.MockRouter) -> None:
+    """As shipped, requests sent together are spaced by the slow start, at 100/s at
+    first; no limit is shown, as none is known."""
+    clock = FakeClock()
+    router.get("/v2/things").mock(return_value=httpx.Response(200, json=OK))
+    async with offline_client(router.async_handler, clock) as client:
+        await asyncio.gather(*(client.request("GET", "/v2/things") for _ in range(5)))
+    assert client.stats.throttled >= 3
+    assert clock.sleeps[0] == pytest.approx(0.01)
+    assert client.rate_limit is None
 
 
 async def test_a_set_rate_spaces_the_clients_requests(router: respx.MockRouter) -> None:

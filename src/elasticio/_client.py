@@ -395,8 +395,8 @@ class AsyncClient:
     @property
     def rate_limit(self) -> float | None:
         """The requests per second new attempts are paced at now, set by the client's
-        [`RatePolicy`][elasticio.RatePolicy] or learned from the server; None while they go
-        freely."""
+        [`RatePolicy`][elasticio.RatePolicy] or learned from the server; None while no limit
+        is known (attempts go freely, or ramp up in the slow start)."""
         return self._core.pacer.rate
 
     @property
@@ -600,11 +600,19 @@ class AsyncClient:
 
         async def attempt() -> httpx.Response:
             pacer = self._core.pacer
-            if not pacer.idle:  # pacing counts against the deadline like any wait
-                async with self._within(policy, started, None, "held back by the rate limit"):
-                    if await pacer.wait():
-                        self._core.stats.throttled += 1
-            response = await self._on_wire(exchange, policy, started)
+            let_through = False  # then the pacer counts the attempt until it hears back
+            try:
+                if not pacer.idle:  # pacing counts against the deadline like any wait
+                    async with self._within(policy, started, None, "held back by the rate limit"):
+                        waited = await pacer.wait()
+                        let_through = True
+                        if waited:
+                            self._core.stats.throttled += 1
+                response = await self._on_wire(exchange, policy, started)
+            except BaseException:
+                if let_through:
+                    pacer.abandon()
+                raise
             pacer.observe(response.status_code, response.headers)
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1

@@ -1,8 +1,12 @@
 """Pacing: new attempts spaced out so that a rate limit is rarely hit, not hit and waited out.
 
-A client sends freely until it has a reason not to. Then its `Pacer` spaces new attempts
-(first attempts and retries alike) at a rate, with a token bucket in the form of a
-schedule: each attempt reserves the next free moment and sleeps until then. The rate comes
+A `Pacer` spaces new attempts (first attempts and retries alike) at a rate, with a token
+bucket in the form of a schedule: each attempt reserves the next free moment and sleeps
+until then. While no limit is known it ramps up (a slow start, as TCP's): the rate starts
+modest and grows with every accepted answer, so it doubles every fraction of a second
+while the client is busy, and the client sends freely once it is high. A server with no limit costs
+a client a fraction of a second once; a limited one is hit by about the ramp's rate times
+a round trip before its first 429 is seen, not by everything in flight. The rate comes
 from, in order of trust:
 
 * the user: ``RatePolicy(rate=...)``, a ceiling that is always applied;
@@ -11,13 +15,16 @@ from, in order of trust:
 * the 429s themselves. A token bucket that answers 429 is empty, so the requests it
   accepted between two of its 429s are what it refilled in between: that count over that
   time is its rate. Until the first such measurement, a 429 holds every new attempt back
-  for its ``Retry-After``; afterwards the schedule replaces the hold. A learned rate creeps
-  up while no 429 comes (a limit may have been raised) and is forgotten after
-  ``forget_after`` seconds without one.
+  for its ``Retry-After`` and the ramp starts again, slower, from a quarter of the rate
+  that was refused; afterwards the schedule replaces the hold. 429s that come back during
+  a hold answer attempts sent before it and teach nothing new. A learned rate creeps up
+  while no 429 comes (a limit may have been raised) and is forgotten after
+  ``forget_after`` seconds without one (the slow start then begins again).
 """
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 import math
 import time
@@ -50,6 +57,16 @@ _PROBE = 0.02
 _BUSY = 0.5
 # It then slows down by this share on a 429 instead of trusting the count.
 _BACK_OFF = 0.05
+# The slow start: its first rate, what each accepted answer adds to it (so it doubles
+# every ln 2 / 5, about 0.14 s, while attempts queue and answers come back at once), the
+# rate beyond which the client sends freely, by how much a 429 cuts the rate and the
+# growth (the second ramp, which measures the limit, then overshoots it less), and how
+# far ahead a moment is reserved on the ramp.
+_START = 100.0
+_GROWTH = 5.0
+_FREE = 4000.0
+_CUT = 4.0
+_HORIZON = 0.02
 
 
 class _Mark(NamedTuple):
@@ -67,18 +84,25 @@ class _Mark(NamedTuple):
 class RatePolicy:
     """How a client paces its attempts under a rate limit.
 
-    By default the client sends freely until the server shows a limit (a 429, or rate-limit
-    headers), then spaces its new attempts at the rate it learns, so that few more
-    requests are turned away. ``rate`` sets a rate of your own, in requests per second,
-    applied from the first request (the learned one can only be lower); ``burst`` attempts
-    may go at once within it. ``learn=False`` keeps to ``rate`` alone (or to nothing):
-    429s are then only retried, as the retry policy says.
+    By default the client ramps its attempts up until the server shows a limit (a 429, or
+    rate-limit headers), then spaces its new attempts at the rate it learns, so that few
+    more requests are turned away. ``rate`` sets a rate of your own, in requests per
+    second, applied from the first request (the learned one can only be lower); ``burst``
+    attempts may go at once within it. ``learn=False`` keeps to ``rate`` alone (or to
+    nothing): 429s are then only retried, as the retry policy says. While the client
+    learns and knows no rate, ``slow_start`` ramps its attempts up from 100 a second, 5 a
+    second faster with each accepted answer (doubling about every 0.14 s while they
+    queue), and lets them go freely past 4,000 a second: a server with no limit costs
+    under a second once; a limited one refuses few. ``slow_start=False`` sends freely
+    until the first 429 instead.
 
     Examples:
         >>> RatePolicy(rate=100.0).rate
         100.0
         >>> RatePolicy.off().learn
         False
+        >>> RatePolicy().slow_start
+        True
     """
 
     rate: float | None = attrs.field(
@@ -87,6 +111,7 @@ class RatePolicy:
     burst: int = attrs.field(default=1, validator=bounded(low=1, whole=True))
     learn: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     forget_after: float = attrs.field(default=60.0, validator=bounded(low=0, above=True))
+    slow_start: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def off(cls) -> RatePolicy:
@@ -119,12 +144,21 @@ class Pacer:
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
-        self.idle = policy.rate is None
         self._hold_until = -math.inf
         self._learned: float | None = None  # requests/s measured or read from headers
         self._burst = policy.burst
-        self._interval = 0.0 if policy.rate is None else 1.0 / policy.rate
+        # The slow start's rate (of the last moment reserved); None outside it.
+        self._ramp, self._growth = self._first_ramp(), _GROWTH
+        if policy.rate is not None:
+            self._interval = 1.0 / policy.rate
+        elif self._ramp is not None:
+            self._interval = 1.0 / self._ramp
+        else:
+            self._interval = 0.0
+        self.idle = self._interval <= 0
         self._tat = -math.inf  # when the schedule is next free (the bucket's clock)
+        self._gate = asyncio.Lock()  # in the slow start: the waiter looking ahead
+        self._busy = 0  # attempts waiting here or let through and not yet answered
         self._epoch = 0  # moved on when the schedule slows down: reservations are redone
         self._freed: list[float] = []  # moments reserved by waiters that were cancelled
         self._answered = 0  # answers that were not 429
@@ -138,8 +172,9 @@ class Pacer:
 
     @property
     def rate(self) -> float | None:
-        """The requests per second attempts are spaced at now; None when they go freely."""
-        if self._interval <= 0:
+        """The limit, in requests per second, attempts are spaced at now: set or learned;
+        None while none is known (they go freely, or ramp up in the slow start)."""
+        if self._interval <= 0 or self._ramp is not None:
             return None
         return 1.0 / self._interval
 
@@ -151,14 +186,21 @@ class Pacer:
 
     def observe(self, status_code: int, headers: Mapping[str, str]) -> None:
         """Learn from one answer: a 429, and any rate-limit headers."""
+        self._busy = max(0, self._busy - 1)
         if status_code == 429:
             self._limited()
         else:
             self._answered += 1
+            if self._ramp is not None:
+                self._grow(self._ramp)
         if self.policy.learn and (
             "ratelimit-remaining" in headers or "x-ratelimit-remaining" in headers
         ):
             self._from_headers(headers)
+
+    def abandon(self) -> None:
+        """An attempt let through got no answer (an error, a cancellation)."""
+        self._busy = max(0, self._busy - 1)
 
     def hold(self, seconds: float) -> None:
         """Let no attempt start within ``seconds`` from now."""
@@ -167,14 +209,26 @@ class Pacer:
 
     def after_429(self, retry_after: float) -> None:
         """A 429 is to be retried after ``retry_after`` seconds: until a rate is known (or
-        while nothing gets through), every new attempt waits as long."""
-        if self.policy.learn and (self._learned is None or self._stalled):
+        while nothing gets through), every new attempt waits as long. A 429 of the wave
+        that started a hold does not make it longer: the server refilled meanwhile."""
+        if not self.policy.learn or self._clock() < self._hold_until:
+            return
+        if self._learned is None or self._stalled:
             self.hold(retry_after)
 
     # -- waiting ---------------------------------------------------------------------------
 
     async def _wait(self) -> float:
+        self._busy += 1
+        try:
+            return await self._wait_busy()
+        except BaseException:
+            self._busy -= 1
+            raise
+
+    async def _wait_busy(self) -> float:
         waited = 0.0
+        near = False
         while True:
             now = self._clock()
             self._refresh(now)
@@ -186,6 +240,23 @@ class Pacer:
             if self._interval <= 0:
                 self.idle = True  # the hold is over and no rate is known: send freely
                 return waited
+            if self._ramp is not None and self._busy == 1:
+                # Alone, nothing in flight: one request at a time floods no server, and a
+                # clock that stands still between requests (a test's) must not pace them.
+                self._tat = now + self._interval
+                return waited
+            if self._ramp is not None and not near and self._tat - now > _HORIZON:
+                # The ramp speeds up with every answer: a moment reserved far ahead would
+                # be at a stale pace (and would bunch up with others after a stall). So
+                # one waiter at a time waits for the schedule to come near; the rest
+                # queue behind it in order, without waking.
+                async with self._gate:
+                    ahead = self._tat - self._clock() - _HORIZON
+                    if ahead > 0:
+                        await self._sleep(ahead)
+                        waited += ahead
+                near = True  # reserve next, even if others took the moments meanwhile
+                continue
             epoch, moment = self._epoch, self._reserve(now)
             if moment <= now:
                 return waited
@@ -197,6 +268,7 @@ class Pacer:
             waited += moment - now
             if epoch == self._epoch:
                 return waited
+            near = False
             # The schedule slowed down meanwhile: a moment reserved at the old pace is void.
 
     def _reserve(self, now: float) -> float:
@@ -209,6 +281,20 @@ class Pacer:
             return max(heapq.heappop(freed), now)
         self._tat = max(self._tat, moment) + self._interval
         return moment
+
+    def _grow(self, ramp: float) -> None:
+        """One more answer in the slow start: a little faster, or free past `_FREE`."""
+        ramp += self._growth
+        if ramp >= _FREE:
+            self._ramp = None
+            self._interval = 0.0  # the next wait finds no rate and lets attempts go
+        else:
+            self._ramp, self._interval = ramp, 1.0 / ramp
+
+    def _first_ramp(self) -> float | None:
+        """The slow start's first rate, if the policy has one and no rate is set."""
+        policy = self.policy
+        return _START if policy.slow_start and policy.learn and policy.rate is None else None
 
     def _give_back(self, epoch: int, moment: float) -> None:
         """A cancelled waiter's moment, for the next attempt: it took no slot."""
@@ -226,6 +312,7 @@ class Pacer:
         quiet = now - self._last_limited
         if quiet >= self.policy.forget_after:
             self._learned, self._mark, self._paced_since = None, None, None
+            self._ramp, self._growth = self._first_ramp(), _GROWTH
             self._set_interval()
         elif quiet >= 1.0 and now - self._last_probe >= 1.0:
             self._learned *= 1.0 + _PROBE
@@ -234,6 +321,10 @@ class Pacer:
 
     def _set_interval(self) -> None:
         rates = [r for r in (self.policy.rate, self._learned) if r is not None]
+        if rates:
+            self._ramp = None  # a limit is known: the slow start is over
+        elif self._ramp is not None:
+            rates = [self._ramp]
         interval = 1.0 / min(rates) if rates else 0.0
         now = self._clock()
         if interval > self._interval > 0:
@@ -251,13 +342,31 @@ class Pacer:
         if not self.policy.learn:
             return
         now = self._clock()
+        self._refused += 1
+        if now < self._hold_until:
+            return  # the answer to an attempt sent before the hold: the same wave
+        self._measure(now)
+        if self._learned is None:
+            self._cut_ramp()
+
+    def _cut_ramp(self) -> None:
+        """A 429 with no rate known: ramp up again from a quarter of the refused rate, four
+        times slower, so that the next 429 (which measures the limit) costs few."""
+        if not (self.policy.slow_start and self.policy.rate is None):
+            return
+        refused = _FREE if self._ramp is None else self._ramp
+        self._ramp = max(_START, refused / _CUT)
+        self._growth = _GROWTH / _CUT
+        self._set_interval()
+
+    def _measure(self, now: float) -> None:
+        """A 429 outside a hold: a measurement of the rate, if one has begun."""
         # Nothing got through since the last 429, a while ago: the server wants a pause.
         self._stalled = (
             self._answered == self._answered_at_limit and now - self._last_limited >= _STALL
         )
         self._last_limited, self._answered_at_limit = now, self._answered
         self._last_probe = now
-        self._refused += 1
         paced = self._paced_since is not None and now - self._paced_since >= _SETTLE
         mark = self._mark
         if mark is None or now - mark.time > _STALE:

@@ -1,0 +1,89 @@
+"""Driving a `Pacer` against a token bucket on a `Timeline`, with a round trip.
+
+Example:
+    >>> import asyncio
+    >>> from elasticio import RatePolicy
+    >>> async def demo() -> int:
+    ...     timeline = Timeline()
+    ...     subject = Pacer(RatePolicy(rate=10.0), clock=timeline, sleep=timeline.sleep)
+    ...     run = await drive(timeline, subject, full_bucket(10.0), items=30, workers=4)
+    ...     return len(run.accepted)
+    >>> asyncio.run(demo())
+    30
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from typing import NamedTuple
+
+from elasticio._pacing import Pacer
+from elasticio.testing._faults import TokenBucket
+from tests._support.timeline import Timeline
+
+__all__ = ["GUARD", "Drive", "drive", "full_bucket"]
+
+# A bound on real waiting: a regression must fail, not hang.
+GUARD = 10.0
+
+
+class Drive(NamedTuple):
+    """What a drive saw: when each 429 and each accepted request came back."""
+
+    refused: list[float]
+    accepted: list[float]
+
+    @property
+    def share_refused(self) -> float:
+        """429s over all requests sent."""
+        return len(self.refused) / (len(self.refused) + len(self.accepted))
+
+
+def full_bucket(rate: float) -> TokenBucket:
+    """A full token bucket like the emulator's: ``rate`` a second, a burst of ``rate``."""
+    burst = float(max(1, math.ceil(rate)))
+    return TokenBucket(rate=rate, capacity=burst, tokens=burst, updated=0.0)
+
+
+async def drive(
+    timeline: Timeline,
+    subject: Pacer,
+    bucket: TokenBucket,
+    *,
+    items: int,
+    workers: int,
+    round_trip: float = 0.0,
+) -> Drive:
+    """``workers`` tasks send ``items`` requests through ``subject`` to ``bucket``, each
+    taking ``round_trip`` seconds (half there, half back) and retried on a 429 after the
+    bucket's ``Retry-After`` (whole seconds, at least 1, as the emulator's)."""
+    queue = list(range(items))
+    refused: list[float] = []
+    accepted: list[float] = []
+
+    async def worker() -> None:
+        while queue:
+            queue.pop()
+            while True:
+                await subject.wait()
+                if round_trip:
+                    await timeline.sleep(round_trip / 2)
+                wait = bucket.take(timeline())
+                if round_trip:
+                    await timeline.sleep(round_trip / 2)
+                if wait is None:
+                    subject.observe(202, {})
+                    accepted.append(timeline())
+                    break
+                refused.append(timeline())
+                retry_after = max(1, math.ceil(wait))
+                subject.observe(429, {"retry-after": str(retry_after)})
+                subject.after_429(float(retry_after))
+                await timeline.sleep(retry_after)
+
+    tasks = [asyncio.create_task(worker()) for _ in range(workers)]
+    async with asyncio.timeout(GUARD):
+        await timeline.run()
+        await asyncio.gather(*tasks)
+    return Drive(refused, accepted)
