@@ -10,6 +10,7 @@ import pytest
 from elasticio import ConfigurationError, RatePolicy
 from elasticio._pacing import Pacer
 from elasticio.testing._faults import TokenBucket
+from tests._support.pacing import start_times
 from tests._support.timeline import Timeline
 
 # A bound on real waiting: a regression must fail, not hang.
@@ -22,21 +23,6 @@ def pacer(timeline: Timeline, policy: RatePolicy | None = None, wall: float = 0.
     return Pacer(
         policy or RatePolicy(), clock=timeline, sleep=timeline.sleep, wall_clock=lambda: wall
     )
-
-
-async def start_times(timeline: Timeline, subject: Pacer, count: int) -> list[float]:
-    """When each of ``count`` concurrent attempts was let through."""
-    started: list[float] = []
-
-    async def attempt() -> None:
-        await subject.wait()
-        started.append(timeline())
-
-    tasks = [asyncio.create_task(attempt()) for _ in range(count)]
-    async with asyncio.timeout(GUARD):
-        await timeline.run()
-        await asyncio.gather(*tasks)
-    return started
 
 
 async def drive(
@@ -268,10 +254,8 @@ async def test_nothing_getting_through_holds_for_the_retry_after() -> None:
     assert await start_times(timeline, subject, 1) == [6.0]
 
 
-async def test_a_learned_rate_creeps_up_while_no_429_comes() -> None:
-    """A second without a 429 raises a learned rate a little (the limit may have risen)."""
-    timeline = Timeline()
-    subject = pacer(timeline)
+def learn_ten_per_second(timeline: Timeline, subject: Pacer) -> float:
+    """Teach ``subject`` a rate: two 429s one second apart with ten answers between."""
     subject.observe(429, {})
     timeline.now += 1.0
     for _ in range(10):
@@ -279,6 +263,14 @@ async def test_a_learned_rate_creeps_up_while_no_429_comes() -> None:
     subject.observe(429, {})
     learned = subject.rate
     assert learned is not None
+    return learned
+
+
+async def test_a_learned_rate_creeps_up_while_no_429_comes() -> None:
+    """A second without a 429 raises a learned rate a little (the limit may have risen)."""
+    timeline = Timeline()
+    subject = pacer(timeline)
+    learned = learn_ten_per_second(timeline, subject)
     timeline.now += 1.5
     await subject.wait()
     assert subject.rate is not None
@@ -394,13 +386,7 @@ async def test_a_429_after_an_idle_spell_lowers_the_rate_a_little_only() -> None
     one slows the pace by a few percent instead of down to that count."""
     timeline = Timeline()
     subject = pacer(timeline)
-    subject.observe(429, {})
-    timeline.now += 1.0
-    for _ in range(10):
-        subject.observe(202, {})
-    subject.observe(429, {})
-    learned = subject.rate
-    assert learned is not None
+    learned = learn_ten_per_second(timeline, subject)
     timeline.now += 20.0
     subject.observe(202, {})
     subject.observe(429, {})  # 1 accepted over 20 s, but only 2 requests were sent

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 
 import pytest
 
 from elasticio import RatePolicy
 from elasticio._pacing import Pacer
-from tests._support.pacing import GUARD, drive, full_bucket
+from tests._support.pacing import drive, full_bucket, start_times
 from tests._support.timeline import Timeline
 
 NO_LIMIT = 1e9  # a bucket that never runs dry
@@ -17,21 +16,6 @@ NO_LIMIT = 1e9  # a bucket that never runs dry
 
 def pacer(timeline: Timeline, policy: RatePolicy | None = None) -> Pacer:
     return Pacer(policy or RatePolicy(), clock=timeline, sleep=timeline.sleep)
-
-
-async def start_times(timeline: Timeline, subject: Pacer, count: int) -> list[float]:
-    """When each of ``count`` concurrent attempts was let through, in order."""
-    started: list[float] = []
-
-    async def attempt() -> None:
-        await subject.wait()
-        started.append(timeline())
-
-    tasks = [asyncio.create_task(attempt()) for _ in range(count)]
-    async with asyncio.timeout(GUARD):
-        await timeline.run()
-        await asyncio.gather(*tasks)
-    return started
 
 
 async def test_an_attempt_alone_goes_at_once() -> None:

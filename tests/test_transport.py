@@ -49,6 +49,24 @@ async def dropping() -> AsyncIterator[tuple[DroppingServer, str]]:
         yield server, f"http://127.0.0.1:{port}"
 
 
+def client_for(
+    base_url: str,
+    clock: FakeClock,
+    transport: httpx.AsyncBaseTransport | None,
+    max_retries: int | None = None,
+) -> AsyncClient:
+    """A client of ``base_url`` over ``transport`` (None: the default) on ``clock``."""
+    return AsyncClient(
+        email="me@example.com",
+        api_key="key",
+        base_url=base_url,
+        sleep=clock.sleep,
+        clock=clock,
+        max_retries=max_retries,
+        transport=transport,
+    )
+
+
 async def test_a_post_whose_connection_drops_is_sent_once(
     dropping: tuple[DroppingServer, str],
     clock: FakeClock,
@@ -56,14 +74,7 @@ async def test_a_post_whose_connection_drops_is_sent_once(
 ) -> None:
     """The server may have processed it: it is not sent again."""
     server, base_url = dropping
-    async with AsyncClient(
-        email="me@example.com",
-        api_key="key",
-        base_url=base_url,
-        sleep=clock.sleep,
-        clock=clock,
-        transport=transport,
-    ) as client:
+    async with client_for(base_url, clock, transport) as client:
         with pytest.raises(APIConnectionError) as raised:
             await client.request("POST", "/v2/flows/1/start", json={"a": 1})
     assert raised.value.retries_taken == 0
@@ -77,15 +88,7 @@ async def test_a_get_whose_connection_drops_is_retried(
 ) -> None:
     """An idempotent request is tried again, up to the policy's retries."""
     server, base_url = dropping
-    async with AsyncClient(
-        email="me@example.com",
-        api_key="key",
-        base_url=base_url,
-        sleep=clock.sleep,
-        clock=clock,
-        max_retries=2,
-        transport=transport,
-    ) as client:
+    async with client_for(base_url, clock, transport, max_retries=2) as client:
         with pytest.raises(APIConnectionError) as raised:
             await client.request("GET", "/v2/flows/1")
     assert raised.value.retries_taken == 2

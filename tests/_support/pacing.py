@@ -22,7 +22,7 @@ from elasticio._pacing import Pacer
 from elasticio.testing._faults import TokenBucket
 from tests._support.timeline import Timeline
 
-__all__ = ["GUARD", "Drive", "drive", "full_bucket"]
+__all__ = ["GUARD", "Drive", "drive", "full_bucket", "start_times"]
 
 # A bound on real waiting: a regression must fail, not hang.
 GUARD = 10.0
@@ -87,3 +87,18 @@ async def drive(
         await timeline.run()
         await asyncio.gather(*tasks)
     return Drive(refused, accepted)
+
+
+async def start_times(timeline: Timeline, subject: Pacer, count: int) -> list[float]:
+    """When each of ``count`` concurrent attempts was let through, in order."""
+    started: list[float] = []
+
+    async def attempt() -> None:
+        await subject.wait()
+        started.append(timeline())
+
+    tasks = [asyncio.create_task(attempt()) for _ in range(count)]
+    async with asyncio.timeout(GUARD):
+        await timeline.run()
+        await asyncio.gather(*tasks)
+    return started
