@@ -146,21 +146,15 @@ class Pacer:
         self._wall_clock = wall_clock
         self._hold_until = -math.inf
         self._learned: float | None = None  # requests/s measured or read from headers
-        self._burst = policy.burst
         # The slow start's rate (of the last moment reserved); None outside it.
         self._ramp, self._growth = self._first_ramp(), _GROWTH
-        if policy.rate is not None:
-            self._interval = 1.0 / policy.rate
-        elif self._ramp is not None:
-            self._interval = 1.0 / self._ramp
-        else:
-            self._interval = 0.0
-        self.idle = self._interval <= 0
         self._tat = -math.inf  # when the schedule is next free (the bucket's clock)
         self._gate = asyncio.Lock()  # in the slow start: the waiter looking ahead
         self._busy = 0  # attempts waiting here or let through and not yet answered
         self._epoch = 0  # moved on when the schedule slows down: reservations are redone
         self._freed: list[float] = []  # moments reserved by waiters that were cancelled
+        self._interval = 0.0
+        self._set_interval()  # from the rate set or the slow start's: interval, burst, idle
         self._answered = 0  # answers that were not 429
         self._refused = 0  # 429 answers
         self._mark: _Mark | None = None
