@@ -12,6 +12,7 @@ from elasticio import APIConnectionError, AsyncClient, Client, RatePolicy, Retry
 from elasticio.testing import Emulator, EmulatorSettings, VirtualClock
 from tests._support.clock import FakeClock
 from tests._support.offline import offline_client
+from tests._support.timeline import Timeline
 
 OK = {"meta": {"ok": True}}
 
@@ -69,6 +70,37 @@ async def test_a_client_ramps_up_concurrent_requests(router: respx.MockRouter) -
     assert client.stats.throttled >= 3
     assert clock.sleeps[0] == pytest.approx(0.01)
     assert client.rate_limit is None
+
+
+async def test_the_client_times_round_trips_for_the_ramps_window() -> None:
+    """The client tells the pacer how long each round trip took. After one of 0.1 s and
+    one of 0.5 s (a queue), the ramp (110/s) lets 2 x 110 x 0.1 = 22 requests be in
+    flight; the others wait for answers."""
+    timeline = Timeline()
+    trips = [0.1, 0.5]
+    answers = asyncio.Event()
+    inside = 0
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        nonlocal inside
+        inside += 1
+        if trips:
+            timeline.now += trips.pop(0)
+        await answers.wait()
+        inside -= 1
+        return httpx.Response(200, json=OK)
+
+    answers.set()
+    async with offline_client(answer, clock=timeline, sleep=timeline.sleep) as client:
+        for _ in range(2):
+            await client.request("GET", "/v2/things")
+        answers.clear()
+        requests = asyncio.gather(*(client.request("GET", "/v2/things") for _ in range(30)))
+        await timeline.run(until=timeline.now + 0.3)  # 22 paced at 110/s take 0.2 s
+        assert inside == 22
+        answers.set()
+        await timeline.run()
+        await requests
 
 
 async def test_a_set_rate_spaces_the_clients_requests(router: respx.MockRouter) -> None:

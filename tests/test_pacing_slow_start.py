@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 
 import pytest
@@ -195,3 +196,120 @@ async def test_the_steady_state_probes_with_single_429s() -> None:
     late = [moment for moment in run.refused if moment > 5.0]
     assert len(late) <= 12
     assert all(b - a > 0.5 for a, b in itertools.pairwise(late))
+
+
+@pytest.mark.parametrize("workers", [64, 256])
+async def test_a_limited_server_that_falls_behind_refuses_few(workers: int) -> None:
+    """1,000 requests through a 100/s bucket (burst 100) on a server that handles one
+    request at a time in 2.5 ms (400/s at most), with 2 ms round trips: the ramp outgrows
+    the server before the bucket runs dry, so requests would queue there, all to be
+    refused together. The ramp keeps about two round trips' worth in flight instead: at
+    most 3 % refused, no slower than 1.05 x the ideal."""
+    timeline = Timeline()
+    run = await drive(
+        timeline,
+        pacer(timeline),
+        full_bucket(100.0),
+        items=1000,
+        workers=workers,
+        round_trip=0.002,
+        service=0.0025,
+    )
+    assert len(run.accepted) == 1000
+    assert run.share_refused <= 0.03
+    assert timeline.now <= 1.05 * 1000 / 100
+
+
+async def slowed(timeline: Timeline, subject: Pacer, quickest: float, latest: float) -> None:
+    """Two answers through ``subject``: round trips of ``quickest``, then of ``latest``
+    seconds (the ramp is then at 110/s)."""
+    for trip in (quickest, latest):
+        await subject.wait()
+        sent_at = timeline.now
+        timeline.now += trip
+        subject.observe(200, {}, sent_at=sent_at)
+
+
+async def waiting(timeline: Timeline, subject: Pacer) -> asyncio.Task[float]:
+    """An attempt that waits for room: the window is full and no answer comes."""
+    task = asyncio.create_task(subject.wait())
+    await timeline.settle()
+    return task
+
+
+async def test_behind_the_ramp_it_keeps_two_round_trips_worth_in_flight() -> None:
+    """The latest round trip (0.3 s) is over twice the quickest (0.1 s): a queue. With
+    the ramp at 110/s, 2 x 110 x 0.1 = 22 attempts may be in flight; the 23rd waits for an
+    answer, which lets it through."""
+    timeline = Timeline()
+    subject = pacer(timeline)
+    await slowed(timeline, subject, 0.1, 0.3)
+    started = await start_times(timeline, subject, 22)
+    late = await waiting(timeline, subject)
+    await timeline.run(until=timeline.now + 0.2)
+    assert not late.done()
+    subject.observe(200, {}, sent_at=started[0])
+    await timeline.run()
+    assert late.done()
+
+
+async def test_with_answers_as_quick_as_ever_the_window_does_not_apply() -> None:
+    """Round trips that stay near the quickest show no queue: 40 attempts go, paced by the
+    ramp alone, with none answered. Before any round trip is timed, the same."""
+    for trips in ((0.1, 0.15), ()):
+        timeline = Timeline()
+        subject = pacer(timeline)
+        if trips:
+            await slowed(timeline, subject, *trips)
+        assert len(await start_times(timeline, subject, 40)) == 40
+
+
+async def test_an_attempt_waits_for_room_only_a_little() -> None:
+    """No answer comes (every request in flight is slow, not queued): the attempt goes
+    after 0.01 s plus four quickest round trips, at the ramp's next moment."""
+    timeline = Timeline()
+    subject = pacer(timeline)
+    await slowed(timeline, subject, 0.01, 0.5)
+    await start_times(timeline, subject, 8)
+    full = timeline.now
+    late = await waiting(timeline, subject)
+    await timeline.run(until=full + 0.049)
+    assert not late.done()
+    await timeline.run()
+    assert late.done()
+    assert timeline.now == pytest.approx(full + 0.05 + 1 / 110)
+
+
+async def test_an_attempt_waiting_for_room_keeps_to_a_hold_begun_meanwhile() -> None:
+    """The answer that makes room is a 429: the attempt waiting for that room waits out
+    the hold it started, rather than go at once."""
+    timeline = Timeline()
+    subject = pacer(timeline)
+    await slowed(timeline, subject, 0.1, 0.5)
+    await start_times(timeline, subject, 22)
+    late = await waiting(timeline, subject)
+    subject.observe(429, {"retry-after": "1"})
+    subject.after_429(1.0)
+    held_until = timeline.now + 1.0
+    await timeline.run()
+    assert late.done()
+    assert timeline.now >= held_until
+
+
+async def test_a_cancelled_attempt_waiting_for_room_leaves_the_count_alone() -> None:
+    """Cancelled while it waits for room, an attempt was never in flight: one attempt
+    ending then lets exactly one more through, and the other waits on."""
+    timeline = Timeline()
+    subject = pacer(timeline)
+    await slowed(timeline, subject, 0.1, 0.5)
+    await start_times(timeline, subject, 22)
+    cancelled = await waiting(timeline, subject)
+    cancelled.cancel()
+    await timeline.settle()
+    assert cancelled.cancelled()
+    after = [await waiting(timeline, subject) for _ in range(2)]
+    subject.abandon()
+    await timeline.run(until=timeline.now + 0.1)
+    assert [task.done() for task in after] == [True, False]
+    after[1].cancel()
+    await asyncio.gather(after[1], return_exceptions=True)

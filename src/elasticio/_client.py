@@ -600,20 +600,20 @@ class AsyncClient:
 
         async def attempt() -> httpx.Response:
             pacer = self._core.pacer
-            let_through = False  # then the pacer counts the attempt until it hears back
+            sent_at = None  # set when the pacer let the attempt through: it then counts it
             try:
                 if not pacer.idle:  # pacing counts against the deadline like any wait
                     async with self._within(policy, started, None, "held back by the rate limit"):
                         waited = await pacer.wait()
-                        let_through = True
+                        sent_at = self._core.clock()
                         if waited:
                             self._core.stats.throttled += 1
                 response = await self._on_wire(exchange, policy, started)
             except BaseException:
-                if let_through:
+                if sent_at is not None:
                     pacer.abandon()
                 raise
-            pacer.observe(response.status_code, response.headers)
+            pacer.observe(response.status_code, response.headers, sent_at=sent_at)
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)

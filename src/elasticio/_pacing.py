@@ -6,8 +6,13 @@ until then. While no limit is known it ramps up (a slow start, as TCP's): the ra
 modest and grows with every accepted answer, so it doubles every fraction of a second
 while the client is busy, and the client sends freely once it is high. A server with no limit costs
 a client a fraction of a second once; a limited one is hit by about the ramp's rate times
-a round trip before its first 429 is seen, not by everything in flight. The rate comes
-from, in order of trust:
+a round trip before its first 429 is seen, not by everything in flight. When the server
+(or the client itself) falls behind the ramp, answers take longer, and more requests in
+flight would only wait in a queue there, all to be refused together once the limit is
+reached: so while the latest round trip is over twice the quickest, the ramp keeps about
+two quickest round trips' worth in flight, and further attempts wait a little for an
+answer (never long: requests that are merely slow must not hold the others back). The
+rate comes from, in order of trust:
 
 * the user: ``RatePolicy(rate=...)``, a ceiling that is always applied;
 * the server's rate-limit headers, when it sends them (see `elasticio._rate_headers`): a
@@ -67,6 +72,12 @@ _GROWTH = 5.0
 _FREE = 4000.0
 _CUT = 4.0
 _HORIZON = 0.02
+# In the slow start, a round trip over _QUEUE times the quickest shows a queue: requests in
+# flight are then kept to _QUEUE quickest round trips' worth at the ramp's pace (at least
+# _WINDOW), and an attempt waits for an answer at most _PATIENCE plus four quickest ones.
+_QUEUE = 2.0
+_WINDOW = 8
+_PATIENCE = 0.01
 
 
 class _Mark(NamedTuple):
@@ -92,6 +103,7 @@ class RatePolicy:
     nothing): 429s are then only retried, as the retry policy says. While the client
     learns and knows no rate, ``slow_start`` ramps its attempts up from 100 a second, 5 a
     second faster with each accepted answer (doubling about every 0.14 s while they
+    queue), keeping about two round trips' worth in flight when answers slow down (a
     queue), and lets them go freely past 4,000 a second: a server with no limit costs
     under a second once; a limited one refuses few. ``slow_start=False`` sends freely
     until the first 429 instead.
@@ -151,6 +163,11 @@ class Pacer:
         self._tat = -math.inf  # when the schedule is next free (the bucket's clock)
         self._gate = asyncio.Lock()  # in the slow start: the waiter looking ahead
         self._busy = 0  # attempts waiting here or let through and not yet answered
+        self._in_flight = 0  # attempts let through and not yet answered
+        self._round_trip = math.inf  # the quickest round trip timed in this slow start
+        self._latest_trip = 0.0  # the round trip of the latest answer timed
+        self._room = asyncio.Event()  # set when an attempt in flight is answered
+        self._door = asyncio.Lock()  # in the slow start: the waiter waiting for room
         self._epoch = 0  # moved on when the schedule slows down: reservations are redone
         self._freed: list[float] = []  # moments reserved by waiters that were cancelled
         self._interval = 0.0
@@ -178,9 +195,15 @@ class Pacer:
             return 0.0
         return await self._wait()
 
-    def observe(self, status_code: int, headers: Mapping[str, str]) -> None:
-        """Learn from one answer: a 429, and any rate-limit headers."""
-        self._busy = max(0, self._busy - 1)
+    def observe(
+        self, status_code: int, headers: Mapping[str, str], *, sent_at: float | None = None
+    ) -> None:
+        """Learn from one answer: a 429, any rate-limit headers, and (given the clock's
+        time when the attempt was let through) how long the round trip took."""
+        self._answer()
+        if sent_at is not None:
+            self._latest_trip = self._clock() - sent_at
+            self._round_trip = min(self._round_trip, self._latest_trip)
         if status_code == 429:
             self._limited()
         else:
@@ -194,7 +217,7 @@ class Pacer:
 
     def abandon(self) -> None:
         """An attempt let through got no answer (an error, a cancellation)."""
-        self._busy = max(0, self._busy - 1)
+        self._answer()
 
     def hold(self, seconds: float) -> None:
         """Let no attempt start within ``seconds`` from now."""
@@ -215,10 +238,47 @@ class Pacer:
     async def _wait(self) -> float:
         self._busy += 1
         try:
-            return await self._wait_busy()
+            waited = await self._wait_busy()
+            if self._crowded():
+                waited += await self._wait_for_room()
+                # The moment reserved has passed meanwhile, and a hold or a slower pace
+                # may have begun: the attempt waits its turn again.
+                waited += await self._wait_busy()
         except BaseException:
             self._busy -= 1
             raise
+        self._in_flight += 1
+        return waited
+
+    def _answer(self) -> None:
+        """One attempt fewer in flight."""
+        self._busy = max(0, self._busy - 1)
+        self._in_flight = max(0, self._in_flight - 1)
+        self._room.set()
+
+    def _crowded(self) -> bool:
+        """In the slow start, with answers slowed by a queue: is the window full?"""
+        ramp, quickest = self._ramp, self._round_trip
+        if ramp is None or self._latest_trip <= _QUEUE * quickest:
+            return False
+        return self._in_flight >= max(_WINDOW, round(ramp * quickest * _QUEUE))
+
+    async def _wait_for_room(self) -> float:
+        """Wait, in order, for an answer to make room in the window; give up after the
+        patience, as requests that are slow rather than queued may be all in flight."""
+        started = self._clock()
+        async with self._door:
+            patience = _PATIENCE + 4 * self._round_trip
+            while self._crowded() and (left := started + patience - self._clock()) > 0:
+                self._room.clear()
+                answer = asyncio.ensure_future(self._room.wait())
+                timer = asyncio.ensure_future(self._sleep(left))
+                try:
+                    await asyncio.wait((answer, timer), return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    answer.cancel()
+                    timer.cancel()
+        return self._clock() - started
 
     async def _wait_busy(self) -> float:
         waited = 0.0
@@ -307,6 +367,7 @@ class Pacer:
         if quiet >= self.policy.forget_after:
             self._learned, self._mark, self._paced_since = None, None, None
             self._ramp, self._growth = self._first_ramp(), _GROWTH
+            self._round_trip, self._latest_trip = math.inf, 0.0  # the path may have changed
             self._set_interval()
         elif quiet >= 1.0 and now - self._last_probe >= 1.0:
             self._learned *= 1.0 + _PROBE

@@ -29,10 +29,12 @@ GUARD = 10.0
 
 
 class Drive(NamedTuple):
-    """What a drive saw: when each 429 and each accepted request came back."""
+    """What a drive saw: when each 429 and each accepted request came back, and the most
+    requests in flight at once (let through, not yet answered)."""
 
     refused: list[float]
     accepted: list[float]
+    most_in_flight: int
 
     @property
     def share_refused(self) -> float:
@@ -54,31 +56,44 @@ async def drive(
     items: int,
     workers: int,
     round_trip: float = 0.0,
+    service: float = 0.0,
 ) -> Drive:
     """``workers`` tasks send ``items`` requests through ``subject`` to ``bucket``, each
     taking ``round_trip`` seconds (half there, half back) and retried on a 429 after the
-    bucket's ``Retry-After`` (whole seconds, at least 1, as the emulator's)."""
+    bucket's ``Retry-After`` (whole seconds, at least 1, as the emulator's). A ``service``
+    time makes the server a queue that handles one request at a time, taking that long
+    for each: sent faster, requests wait in line and their round trips grow."""
     queue = list(range(items))
     refused: list[float] = []
     accepted: list[float] = []
+    in_flight = most_in_flight = 0
+    server_free = 0.0  # when the server's one worker is next free
 
     async def worker() -> None:
+        nonlocal in_flight, most_in_flight, server_free
         while queue:
             queue.pop()
             while True:
                 await subject.wait()
+                sent_at = timeline()
+                in_flight += 1
+                most_in_flight = max(most_in_flight, in_flight)
                 if round_trip:
                     await timeline.sleep(round_trip / 2)
+                if service:
+                    server_free = max(timeline(), server_free) + service
+                    await timeline.sleep(server_free - timeline())
                 wait = bucket.take(timeline())
                 if round_trip:
                     await timeline.sleep(round_trip / 2)
+                in_flight -= 1
                 if wait is None:
-                    subject.observe(202, {})
+                    subject.observe(202, {}, sent_at=sent_at)
                     accepted.append(timeline())
                     break
                 refused.append(timeline())
                 retry_after = max(1, math.ceil(wait))
-                subject.observe(429, {"retry-after": str(retry_after)})
+                subject.observe(429, {"retry-after": str(retry_after)}, sent_at=sent_at)
                 subject.after_429(float(retry_after))
                 await timeline.sleep(retry_after)
 
@@ -86,7 +101,7 @@ async def drive(
     async with asyncio.timeout(GUARD):
         await timeline.run()
         await asyncio.gather(*tasks)
-    return Drive(refused, accepted)
+    return Drive(refused, accepted, most_in_flight)
 
 
 async def start_times(timeline: Timeline, subject: Pacer, count: int) -> list[float]:
