@@ -168,6 +168,23 @@ async def test_a_cancelled_waiter_during_a_hold_never_hangs() -> None:
 # --- learning from 429s ---------------------------------------------------------------------
 
 
+async def test_a_late_429_of_the_wave_that_began_a_hold_holds_nothing_more() -> None:
+    """A 429 that comes back after the hold is over, for an attempt sent before the hold
+    began (a slow round trip), belongs to the wave that began it: no new hold. One for an
+    attempt sent later holds attempts again."""
+    timeline = Timeline()
+    subject = pacer(timeline, FREE)
+    subject.observe(429, {}, sent_at=0.0)
+    subject.after_429(1.0, sent_at=0.0)  # held from 0.0 to 1.0
+    timeline.now = 1.5
+    subject.observe(429, {}, sent_at=-0.1)
+    subject.after_429(1.0, sent_at=-0.1)
+    assert await start_times(timeline, subject, 1) == [1.5]
+    subject.observe(429, {}, sent_at=1.2)
+    subject.after_429(1.0, sent_at=1.2)
+    assert await start_times(timeline, subject, 1) == [2.5]
+
+
 async def test_the_first_429_holds_new_attempts_for_its_retry_after() -> None:
     """Until a rate is known, a 429 to be retried after 2 s holds every new attempt 2 s."""
     timeline = Timeline()

@@ -571,13 +571,14 @@ class AsyncClient:
         method, url = request.method, str(request.url)
         started = self._core.clock()
         retries = 0
+        last_sent_at: float | None = None  # when the pacer let the latest attempt through
 
         def on_retry(attempt: int, decision: RetryDecision) -> None:
             nonlocal retries
             retries += 1
             self._core.stats.retries += 1
             if decision.status_code == 429:
-                self._core.pacer.after_429(decision.delay)
+                self._core.pacer.after_429(decision.delay, sent_at=last_sent_at)
             logger.info(
                 "retrying %s %s in %.2fs after %s (retry %d of %d)",
                 method,
@@ -599,6 +600,7 @@ class AsyncClient:
             )
 
         async def attempt() -> httpx.Response:
+            nonlocal last_sent_at
             pacer = self._core.pacer
             sent_at = None  # set when the pacer let the attempt through: it then counts it
             try:
@@ -614,6 +616,7 @@ class AsyncClient:
                     pacer.abandon()
                 raise
             pacer.observe(response.status_code, response.headers, sent_at=sent_at)
+            last_sent_at = sent_at
             if response.status_code == 429:
                 self._core.stats.rate_limited += 1
             logger.debug("%s %s -> %d", method, url, response.status_code)

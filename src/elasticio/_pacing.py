@@ -157,6 +157,7 @@ class Pacer:
         self._sleep = sleep
         self._wall_clock = wall_clock
         self._hold_until = -math.inf
+        self._held_at = -math.inf  # when the latest hold began
         self._learned: float | None = None  # requests/s measured or read from headers
         # The slow start's rate (of the last moment reserved); None outside it.
         self._ramp, self._growth = self._first_ramp(), _GROWTH
@@ -205,7 +206,7 @@ class Pacer:
             self._latest_trip = self._clock() - sent_at
             self._round_trip = min(self._round_trip, self._latest_trip)
         if status_code == 429:
-            self._limited()
+            self._limited(sent_at)
         else:
             self._answered += 1
             if self._ramp is not None:
@@ -221,17 +222,29 @@ class Pacer:
 
     def hold(self, seconds: float) -> None:
         """Let no attempt start within ``seconds`` from now."""
-        self._hold_until = max(self._hold_until, self._clock() + seconds)
+        now = self._clock()
+        if now >= self._hold_until:
+            self._held_at = now
+        self._hold_until = max(self._hold_until, now + seconds)
         self.idle = False
 
-    def after_429(self, retry_after: float) -> None:
+    def after_429(self, retry_after: float, *, sent_at: float | None = None) -> None:
         """A 429 is to be retried after ``retry_after`` seconds: until a rate is known (or
         while nothing gets through), every new attempt waits as long. A 429 of the wave
-        that started a hold does not make it longer: the server refilled meanwhile."""
-        if not self.policy.learn or self._clock() < self._hold_until:
+        that started a hold does not make it longer: the server refilled meanwhile. Given
+        when the refused attempt was let through (``sent_at``), one sent before the latest
+        hold began belongs to that wave too, even if its answer comes after the hold."""
+        if not self.policy.learn or self._of_held_wave(sent_at):
             return
         if self._learned is None or self._stalled:
             self.hold(retry_after)
+
+    def _of_held_wave(self, sent_at: float | None) -> bool:
+        """Whether a 429 now answers an attempt of the wave the latest hold answered:
+        it comes during the hold, or the attempt went before the hold began."""
+        if self._clock() < self._hold_until:
+            return True
+        return sent_at is not None and sent_at < self._held_at
 
     # -- waiting ---------------------------------------------------------------------------
 
@@ -393,13 +406,13 @@ class Pacer:
 
     # -- learning --------------------------------------------------------------------------
 
-    def _limited(self) -> None:
+    def _limited(self, sent_at: float | None) -> None:
         if not self.policy.learn:
             return
         now = self._clock()
         self._refused += 1
-        if now < self._hold_until:
-            return  # the answer to an attempt sent before the hold: the same wave
+        if self._of_held_wave(sent_at):
+            return  # it teaches nothing the 429 that began the hold did not
         self._measure(now)
         if self._learned is None:
             self._cut_ramp()
