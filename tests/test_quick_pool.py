@@ -14,6 +14,7 @@ from elasticio import AsyncClient
 from elasticio._pool import new_http_client
 from elasticio._quick_pool import SWEEP, QuickPool, fits, quicken
 from tests._support.clock import FakeClock
+from tests._support.loopback import listening
 
 BODY = b'{"meta": {}}'
 GUARD = 5.0  # a bound on real waiting: a regression must fail, not hang
@@ -78,10 +79,8 @@ class KeepAliveServer:
 @pytest.fixture
 async def server() -> AsyncIterator[tuple[KeepAliveServer, str]]:
     served = KeepAliveServer()
-    listening = await asyncio.start_server(served.handle, "127.0.0.1", 0)
-    port = listening.sockets[0].getsockname()[1]
-    async with listening:
-        yield served, f"http://127.0.0.1:{port}/"
+    async with listening(served.handle) as base_url:
+        yield served, f"{base_url}/"
 
 
 def quick_client(limits: httpx.Limits, clock: FakeClock | None = None) -> httpx.AsyncClient:

@@ -13,6 +13,7 @@ import pytest
 
 from elasticio import AiohttpTransport, APIConnectionError, AsyncClient
 from tests._support.clock import FakeClock
+from tests._support.loopback import listening
 
 
 class DroppingServer:
@@ -43,10 +44,8 @@ def transport(request: pytest.FixtureRequest) -> httpx.AsyncBaseTransport | None
 @pytest.fixture
 async def dropping() -> AsyncIterator[tuple[DroppingServer, str]]:
     server = DroppingServer()
-    listening = await asyncio.start_server(server.handle, "127.0.0.1", 0)
-    port = listening.sockets[0].getsockname()[1]
-    async with listening:
-        yield server, f"http://127.0.0.1:{port}"
+    async with listening(server.handle) as base_url:
+        yield server, base_url
 
 
 def client_for(
