@@ -192,6 +192,34 @@ async def test_idle_connections_past_the_keepalive_limit_close_at_the_sweep(
     assert served.connections == 4
 
 
+async def test_two_requests_at_once_get_two_idle_connections(
+    server: tuple[KeepAliveServer, str],
+) -> None:
+    """Two idle connections, two requests entering the pool before either starts: each
+    gets one of them, so each request costs the pool two steps (in and out). httpcore's
+    pool gives both the first, and the request that finds it busy goes round again."""
+    served, url = server
+    steps = 0
+
+    class Counting(QuickPool):
+        def _assign_requests_to_connections(self) -> list[httpcore.AsyncConnectionInterface]:
+            nonlocal steps
+            steps += 1
+            return super()._assign_requests_to_connections()
+
+    served.release.clear()
+    async with quick_client(httpx.Limits(max_connections=4)) as http:
+        opening = asyncio.gather(http.get(url), http.get(url))
+        await served.until(lambda: served.waiting == 2)
+        served.release.set()
+        await opening
+        pool_of(http).__class__ = Counting
+        answers = await asyncio.gather(http.get(url), http.get(url))
+    assert [answer.status_code for answer in answers] == [200, 200]
+    assert steps == 4
+    assert served.connections == 2
+
+
 def test_without_the_step_it_replaces_the_stock_pool_stays(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -9,7 +9,8 @@ client's CPU (bench/overhead.py).
 
 `QuickPool` keeps the pool's behaviour and does less of that work:
 
-* a step with no request waiting for a connection looks at none;
+* a step drops closed connections, as httpcore's does, and if no request waits for a
+  connection, that is all it does;
 * a waiting request's step looks at connections in order until one fits, checking each
   idle one it meets for expiry, so a connection the server closed is never handed out;
 * all of them are swept at most once a `SWEEP`: expired connections closed (keep-alive
@@ -18,7 +19,10 @@ client's CPU (bench/overhead.py).
   httpcore counts every connection);
 * a waiting request gets the first available connection for its origin, else a new one
   within ``max_connections``, else an idle connection is closed to make room: the order
-  httpcore follows.
+  httpcore follows, except that an idle connection already given to a request that has
+  not started on it yet goes to a second request only if no other one is available
+  (httpcore's pool gives it, and the second request then finds it busy and goes through
+  the pool again: most of the pool's steps at 32 in flight).
 
 It applies to the plain pool of httpx's default transport only (not to proxies' pools),
 and only where httpcore's pool has the step it replaces and the state it reads (httpcore
@@ -59,12 +63,23 @@ class QuickPool(httpcore.AsyncConnectionPool):
         if now >= self._next_sweep:
             self._next_sweep = now + SWEEP
             self._sweep(closing)
-        for request in self._requests:
-            if request.is_queued():
-                connection = self._connection_for(request.request.url.origin, closing)
-                if connection is None:
-                    break  # the pool is full: the rest wait too
-                request.assign_to_connection(connection)
+        elif any(connection.is_closed() for connection in self._connections):
+            # A closed connection is dropped at once, as httpcore does (a cheap check;
+            # it is the expiry check of every idle one that costs a system call each).
+            self._connections = [each for each in self._connections if not each.is_closed()]
+        waiting = [request for request in self._requests if request.is_queued()]
+        if not waiting:
+            return closing
+        # Connections given to requests that have not started on them yet. httpcore hands
+        # such a connection (still idle) to the next request too, which then finds it
+        # busy and goes through the pool again: another idle one is better, if any.
+        taken = {id(request.connection) for request in self._requests if not request.is_queued()}
+        for request in waiting:
+            connection = self._connection_for(request.request.url.origin, taken, closing)
+            if connection is None:
+                break  # the pool is full: the rest wait too
+            request.assign_to_connection(connection)
+            taken.add(id(connection))
         return closing
 
     def _sweep(self, closing: list[_Connection]) -> None:
@@ -85,12 +100,14 @@ class QuickPool(httpcore.AsyncConnectionPool):
         self._connections = kept
 
     def _connection_for(
-        self, origin: httpcore.Origin, closing: list[_Connection]
+        self, origin: httpcore.Origin, taken: set[int], closing: list[_Connection]
     ) -> _Connection | None:
-        """A connection for a request to ``origin``: reused, new, or None (the request
-        waits). Closed connections met on the way are dropped, expired ones closed."""
+        """A connection for a request to ``origin``: reused (one not ``taken`` first),
+        new, or None (the request waits). Closed connections met on the way are dropped,
+        expired ones closed."""
         connections = self._connections
         spare: _Connection | None = None  # an idle connection to close to make room
+        shared: _Connection | None = None  # an available one, but taken
         index = 0
         while index < len(connections):
             connection = connections[index]
@@ -102,9 +119,13 @@ class QuickPool(httpcore.AsyncConnectionPool):
                 continue
             index += 1
             if connection.can_handle_request(origin) and connection.is_available():
-                return connection
-            if spare is None and connection.is_idle():
+                if id(connection) not in taken:
+                    return connection
+                shared = shared or connection
+            elif spare is None and connection.is_idle():
                 spare = connection
+        if shared is not None:
+            return shared  # as httpcore would
         if len(connections) >= self._max_connections:
             if spare is None:
                 return None
@@ -117,10 +138,12 @@ class QuickPool(httpcore.AsyncConnectionPool):
 
 @functools.cache
 def _requests_take_connections() -> bool:
-    """Whether httpcore's queued requests can be asked and given a connection."""
+    """Whether httpcore's queued requests can be asked for and given a connection."""
     kind = getattr(httpcore_pool, "AsyncPoolRequest", None)
     request = None if kind is None else kind(httpcore.Request("GET", "http://x/"))
-    return all(hasattr(request, name) for name in ("is_queued", "assign_to_connection"))
+    return all(
+        hasattr(request, name) for name in ("is_queued", "assign_to_connection", "connection")
+    )
 
 
 def fits(pool: httpcore.AsyncConnectionPool) -> bool:
