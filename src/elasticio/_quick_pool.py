@@ -50,8 +50,9 @@ _Connection = httpcore.AsyncConnectionInterface
 
 
 class QuickPool(httpcore.AsyncConnectionPool):
-    """`httpcore.AsyncConnectionPool` whose bookkeeping step looks at the connections
-    only when a request waits for one, and at each only until one fits."""
+    """`httpcore.AsyncConnectionPool` whose bookkeeping step only drops closed
+    connections unless a request waits for one, and then looks at them only until one
+    fits."""
 
     # Injected by tests; the pool's I/O stays httpcore's.
     clock: Callable[[], float] = time.monotonic
@@ -121,7 +122,8 @@ class QuickPool(httpcore.AsyncConnectionPool):
             if connection.can_handle_request(origin) and connection.is_available():
                 if id(connection) not in taken:
                     return connection
-                shared = shared or connection
+                if shared is None:
+                    shared = connection
             elif spare is None and connection.is_idle():
                 spare = connection
         if shared is not None:
