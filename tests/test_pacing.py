@@ -9,8 +9,7 @@ import pytest
 
 from elasticio import ConfigurationError, RatePolicy
 from elasticio._pacing import Pacer
-from elasticio.testing._faults import TokenBucket
-from tests._support.pacing import start_times
+from tests._support.pacing import drive, full_bucket, learn_ten_per_second, start_times
 from tests._support.timeline import Timeline
 
 # A bound on real waiting: a regression must fail, not hang.
@@ -23,42 +22,6 @@ def pacer(timeline: Timeline, policy: RatePolicy | None = None, wall: float = 0.
     return Pacer(
         policy or RatePolicy(), clock=timeline, sleep=timeline.sleep, wall_clock=lambda: wall
     )
-
-
-async def drive(
-    timeline: Timeline, subject: Pacer, bucket: TokenBucket, *, items: int, workers: int
-) -> tuple[int, list[float]]:
-    """``workers`` tasks send ``items`` requests through ``subject`` to ``bucket``, each
-    retried after 1 s on a 429 (as the emulator asks); the 429 count and when each got in."""
-    queue = list(range(items))
-    refused = 0
-    accepted: list[float] = []
-
-    async def worker() -> None:
-        nonlocal refused
-        while queue:
-            queue.pop()
-            while True:
-                await subject.wait()
-                if bucket.take(timeline()) is None:
-                    subject.observe(202, {})
-                    accepted.append(timeline())
-                    break
-                refused += 1
-                subject.observe(429, {"retry-after": "1"})
-                subject.after_429(1.0)
-                await timeline.sleep(1.0)
-
-    tasks = [asyncio.create_task(worker()) for _ in range(workers)]
-    async with asyncio.timeout(GUARD):
-        await timeline.run()
-        await asyncio.gather(*tasks)
-    return refused, accepted
-
-
-def emulator_bucket(rate: float) -> TokenBucket:
-    """A full token bucket like the emulator's: a burst of ``rate``."""
-    return TokenBucket(rate=rate, capacity=rate, tokens=rate, updated=0.0)
 
 
 # --- nothing known --------------------------------------------------------------------------
@@ -201,7 +164,8 @@ async def test_the_rate_is_learned_from_a_token_bucket() -> None:
     burst of refusals few requests are turned away."""
     timeline = Timeline()
     subject = pacer(timeline)
-    refused, accepted = await drive(timeline, subject, emulator_bucket(10.0), items=300, workers=20)
+    run = await drive(timeline, subject, full_bucket(10.0), items=300, workers=20)
+    refused, accepted = len(run.refused), run.accepted
     assert subject.rate is not None
     assert 9.0 <= subject.rate <= 11.0
     assert len(accepted) == 300
@@ -214,11 +178,11 @@ async def test_the_rate_is_learned_from_a_token_bucket() -> None:
 async def test_without_learning_the_refusals_keep_coming() -> None:
     """The same run with pacing off: many more 429s (what learning saves)."""
     timeline = Timeline()
-    refused, accepted = await drive(
-        timeline, pacer(timeline, RatePolicy.off()), emulator_bucket(10.0), items=300, workers=20
+    run = await drive(
+        timeline, pacer(timeline, RatePolicy.off()), full_bucket(10.0), items=300, workers=20
     )
-    assert len(accepted) == 300
-    assert refused > 100
+    assert len(run.accepted) == 300
+    assert len(run.refused) > 100
 
 
 async def test_learning_off_never_holds() -> None:
@@ -235,7 +199,7 @@ async def test_a_learned_rate_never_exceeds_the_set_one() -> None:
     """With ``rate=5`` set, a server that allows 10/s still gets 5/s."""
     timeline = Timeline()
     subject = pacer(timeline, RatePolicy(rate=5.0))
-    await drive(timeline, subject, emulator_bucket(10.0), items=60, workers=4)
+    await drive(timeline, subject, full_bucket(10.0), items=60, workers=4)
     assert subject.rate == 5.0
 
 
@@ -271,18 +235,6 @@ async def test_nothing_getting_through_holds_for_the_retry_after() -> None:
     assert await start_times(timeline, subject, 1) == [6.0]
 
 
-def learn_ten_per_second(timeline: Timeline, subject: Pacer) -> float:
-    """Teach ``subject`` a rate: two 429s one second apart with ten answers between."""
-    subject.observe(429, {})
-    timeline.now += 1.0
-    for _ in range(10):
-        subject.observe(202, {})
-    subject.observe(429, {})
-    learned = subject.rate
-    assert learned is not None
-    return learned
-
-
 async def test_a_learned_rate_creeps_up_while_no_429_comes() -> None:
     """A second without a 429 raises a learned rate a little (the limit may have risen)."""
     timeline = Timeline()
@@ -298,12 +250,7 @@ async def test_a_learned_rate_is_forgotten_after_a_quiet_spell() -> None:
     """``forget_after`` seconds without a 429 and the client sends freely again."""
     timeline = Timeline()
     subject = pacer(timeline, RatePolicy(forget_after=30.0, slow_start=False))
-    subject.observe(429, {})
-    timeline.now += 1.0
-    for _ in range(10):
-        subject.observe(202, {})
-    subject.observe(429, {})
-    assert subject.rate is not None
+    learn_ten_per_second(timeline, subject)
     timeline.now += 31.0
     await subject.wait()
     assert subject.rate is None
@@ -366,7 +313,7 @@ async def test_a_header_paced_client_never_hits_a_bucket_that_states_its_quota()
     """Told the quota by headers on every answer, the pacer keeps inside it: no 429."""
     timeline = Timeline()
     subject = pacer(timeline)
-    bucket = emulator_bucket(10.0)
+    bucket = full_bucket(10.0)
     refused = 0
 
     async def worker(count: int) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from elasticio import RatePolicy
 from elasticio._pacing import Pacer
-from tests._support.pacing import drive, full_bucket, start_times
+from tests._support.pacing import drive, full_bucket, learn_ten_per_second, start_times
 from tests._support.timeline import Timeline
 
 NO_LIMIT = 1e9  # a bucket that never runs dry
@@ -173,12 +173,7 @@ async def test_a_forgotten_rate_starts_the_slow_start_again() -> None:
     back rather than every attempt at once."""
     timeline = Timeline()
     subject = pacer(timeline, RatePolicy(forget_after=30.0))
-    subject.observe(429, {})
-    timeline.now += 1.0
-    for _ in range(10):
-        subject.observe(202, {})
-    subject.observe(429, {})
-    assert subject.rate is not None
+    learn_ten_per_second(timeline, subject)
     timeline.now += 31.0
     started = await start_times(timeline, subject, 2)
     assert subject.rate is None

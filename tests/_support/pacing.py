@@ -22,7 +22,7 @@ from elasticio._pacing import Pacer
 from elasticio.testing._faults import TokenBucket
 from tests._support.timeline import Timeline
 
-__all__ = ["GUARD", "Drive", "drive", "full_bucket", "start_times"]
+__all__ = ["GUARD", "Drive", "drive", "full_bucket", "learn_ten_per_second", "start_times"]
 
 # A bound on real waiting: a regression must fail, not hang.
 GUARD = 10.0
@@ -117,3 +117,15 @@ async def start_times(timeline: Timeline, subject: Pacer, count: int) -> list[fl
         await timeline.run()
         await asyncio.gather(*tasks)
     return started
+
+
+def learn_ten_per_second(timeline: Timeline, subject: Pacer) -> float:
+    """Teach ``subject`` a rate: two 429s one second apart with ten answers between."""
+    subject.observe(429, {})
+    timeline.now += 1.0
+    for _ in range(10):
+        subject.observe(202, {})
+    subject.observe(429, {})
+    learned = subject.rate
+    assert learned is not None
+    return learned
