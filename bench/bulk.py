@@ -62,12 +62,18 @@ from elasticio._client import DEFAULT_MAX_CONCURRENCY
 MAX_RATIO = 1.2  # the issue's target: total time <= 1.2 x flows / rate
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Start many flows through a rate limit.")
+def add_workload(parser: argparse.ArgumentParser) -> None:
+    """``--flows`` and ``--rate``: the flows to start and the server's limit (also
+    `bench/rate.py`'s)."""
     parser.add_argument("--flows", type=int, default=1000, help="flows to start (default: 1000)")
     parser.add_argument(
         "--rate", type=float, default=100.0, help="the server's requests/s (default: 100)"
     )
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Start many flows through a rate limit.")
+    add_workload(parser)
     parser.add_argument(
         "--concurrency",
         type=int,

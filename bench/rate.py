@@ -55,10 +55,7 @@ PACINGS = {
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Start many flows through a rate limit, paced.")
-    parser.add_argument("--flows", type=int, default=1000, help="flows to start (default: 1000)")
-    parser.add_argument(
-        "--rate", type=float, default=100.0, help="the server's requests/s (default: 100)"
-    )
+    bulk.add_workload(parser)
     parser.add_argument(
         "--concurrency",
         type=int,
