@@ -217,6 +217,12 @@ def _sdk_ours_aiohttp(served: ServedProcess, in_flight: int) -> SDK:
     return SDK(served, transport=AiohttpTransport(max_connections=64))
 
 
+def _sdk_direct(served: ServedProcess, in_flight: int) -> SDK:
+    from elasticio._direct.transport import DirectTransport
+
+    return SDK(served, transport=DirectTransport(max_connections=64, max_keepalive_connections=64))
+
+
 def _sdk_curl(served: ServedProcess, in_flight: int) -> SDK:
     from httpx_curl_cffi import AsyncCurlTransport
 
@@ -235,6 +241,7 @@ SIDES: dict[str, Candidate] = {
     "sdk": Candidate(lambda served, n: SDK(served)),
     "sdk-pool-N": Candidate(lambda served, n: SDK(served, max_concurrency=n)),
     "sdk-ours-aiohttp": Candidate(_sdk_ours_aiohttp, ("aiohttp",)),
+    "sdk-direct": Candidate(_sdk_direct),
     "sdk-aiohttp": Candidate(_sdk_aiohttp, ("aiohttp", "httpx_aiohttp")),
     "sdk-curl": Candidate(_sdk_curl, ("httpx_curl_cffi",)),
     "sdk-nosocket": Candidate(lambda served, n: SDK(served, transport=Canned(served))),

@@ -15,7 +15,7 @@ from tests._support.clock import FakeClock
 from tests._support.offline import BASE_URL, Handler, MakeClient, offline_client
 
 # Checks, at the end of a whole-suite run, that every catalog entry is covered.
-pytest_plugins = ["tests._support.api_coverage_plugin"]
+pytest_plugins = ["tests._support.api_coverage_plugin", "tests._support.recorder"]
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ import gzip
 import importlib
 import sys
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Protocol
+from collections.abc import AsyncIterator
 
 import aiohttp
 import httpx
@@ -25,98 +24,10 @@ from elasticio import AiohttpTransport, AsyncClient, ConfigurationError
 from elasticio._aiohttp_errors import as_httpx_error
 from tests._support.clock import FakeClock
 from tests._support.offline import API_KEY, EMAIL
+from tests._support.recorder import OK, Serve, answer
 from tests.test_startup import _modules_after
 
-OK = b'{"meta": {"ok": true}}'
 GUARD = 10.0  # a safety net against a hanging test, never reached when the code is right
-
-
-def answer(body: bytes = OK, *, status: bytes = b"200 OK", headers: bytes = b"") -> bytes:
-    """A whole HTTP/1.1 answer."""
-    return b"HTTP/1.1 %s\r\nContent-Length: %d\r\n%s\r\n%s" % (status, len(body), headers, body)
-
-
-Answer = Callable[[bytes], bytes | None]
-
-
-class Recorder:
-    """A loopback HTTP/1.1 server: keeps each request's head and body (a chunked body
-    joined), answers with ``reply(head)``, or never when it gives None; with ``hang_up``
-    it closes the connection after its first answer."""
-
-    def __init__(self, reply: Answer, *, hang_up: bool) -> None:
-        self.reply = reply
-        self.hang_up = hang_up
-        self.seen: list[tuple[bytes, bytes]] = []
-        self.writers: list[asyncio.StreamWriter] = []
-
-    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.writers.append(writer)
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                self.seen.append((head, await _body(reader, head)))
-                reply = self.reply(head)
-                if reply is None:
-                    await reader.read()  # silent until the client hangs up
-                    return
-                writer.write(reply)
-                await writer.drain()
-                if self.hang_up:
-                    return
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
-
-    def headers(self, number: int = 0) -> list[tuple[str, str]]:
-        """Request ``number``'s header lines, names lowercased, in a stable order."""
-        lines = self.seen[number][0].decode("latin-1").split("\r\n")[1:]
-        pairs = [line.split(":", 1) for line in lines if line]
-        return sorted((name.strip().lower(), value.strip()) for name, value in pairs)
-
-
-async def _body(reader: asyncio.StreamReader, head: bytes) -> bytes:
-    lowered = head.lower()
-    if b"transfer-encoding: chunked" in lowered:
-        parts = []
-        while size := int((await reader.readline()).strip(), 16):
-            parts.append(await reader.readexactly(size))
-            await reader.readline()
-        await reader.readline()
-        return b"".join(parts)
-    for line in lowered.split(b"\r\n"):
-        if line.startswith(b"content-length:"):
-            return await reader.readexactly(int(line.split(b":")[1]))
-    return b""
-
-
-class Serve(Protocol):
-    def __call__(self, reply: Answer, *, hang_up: bool = False) -> Awaitable[tuple[Recorder, str]]:
-        """Start a Recorder; give it with its base URL."""
-
-
-@pytest.fixture
-async def serve() -> AsyncIterator[Serve]:
-    """Starts Recorders on loopback ports; gives each with its base URL."""
-    servers: list[asyncio.Server] = []
-    recorders: list[Recorder] = []
-
-    async def start(reply: Answer, *, hang_up: bool = False) -> tuple[Recorder, str]:
-        recorder = Recorder(reply, hang_up=hang_up)
-        recorders.append(recorder)
-        server = await asyncio.start_server(recorder.handle, "127.0.0.1", 0)
-        servers.append(server)
-        return recorder, f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
-
-    yield start
-    for server in servers:
-        server.close()
-    for recorder in recorders:
-        for writer in recorder.writers:
-            writer.close()
-    for server in servers:
-        await server.wait_closed()
 
 
 @pytest.fixture
@@ -142,12 +53,12 @@ async def _exchange(transport: AiohttpTransport, request: httpx.Request) -> http
 
 @pytest.mark.parametrize("method", ["GET", "POST", "DELETE"])
 async def test_the_sdk_sends_the_same_request_over_both_transports(
-    serve: Serve, clock: FakeClock, method: str
+    serve_recording: Serve, clock: FakeClock, method: str
 ) -> None:
     """Same request line, header lines and body as with httpx's own transport: aiohttp adds
     no header of its own (User-Agent, Accept, Content-Type...), but for ``Content-Length: 0``
     on a bodiless request whose method may carry one (which no server refuses)."""
-    recorder, base_url = await serve(lambda head: answer())
+    recorder, base_url = await serve_recording(lambda head: answer())
     for transport in (None, AiohttpTransport(trust_env=False)):
         async with AsyncClient(
             email=EMAIL, api_key=API_KEY, base_url=base_url, transport=transport, clock=clock
@@ -162,10 +73,10 @@ async def test_the_sdk_sends_the_same_request_over_both_transports(
 
 
 async def test_a_streamed_request_body_is_sent_whole(
-    serve: Serve, transport: AiohttpTransport
+    serve_recording: Serve, transport: AiohttpTransport
 ) -> None:
     """A body given as an async stream arrives byte for byte."""
-    recorder, base_url = await serve(lambda head: answer())
+    recorder, base_url = await serve_recording(lambda head: answer())
 
     async def parts() -> AsyncIterator[bytes]:
         for part in (b"first,", b"second,", b"third"):
@@ -178,10 +89,10 @@ async def test_a_streamed_request_body_is_sent_whole(
 
 
 async def test_a_redirect_is_handed_back_not_followed(
-    serve: Serve, transport: AiohttpTransport
+    serve_recording: Serve, transport: AiohttpTransport
 ) -> None:
     """A 302 is the answer; its Location is not requested."""
-    recorder, base_url = await serve(
+    recorder, base_url = await serve_recording(
         lambda head: answer(b"", status=b"302 Found", headers=b"Location: /elsewhere\r\n")
     )
     response = await _exchange(transport, httpx.Request("GET", f"{base_url}/here"))
@@ -189,9 +100,9 @@ async def test_a_redirect_is_handed_back_not_followed(
     assert len(recorder.seen) == 1
 
 
-async def test_no_cookie_is_kept(serve: Serve, transport: AiohttpTransport) -> None:
+async def test_no_cookie_is_kept(serve_recording: Serve, transport: AiohttpTransport) -> None:
     """A cookie the server sets is never sent back."""
-    recorder, base_url = await serve(
+    recorder, base_url = await serve_recording(
         lambda head: answer(headers=b"Set-Cookie: session=secret; Path=/\r\n")
     )
     for _ in range(2):
@@ -200,12 +111,12 @@ async def test_no_cookie_is_kept(serve: Serve, transport: AiohttpTransport) -> N
 
 
 async def test_a_compressed_body_is_decoded_by_httpx_as_before(
-    serve: Serve, transport: AiohttpTransport
+    serve_recording: Serve, transport: AiohttpTransport
 ) -> None:
     """aiohttp hands the bytes over as they came; httpx decodes them, counting both sizes."""
     packed = gzip.compress(OK * 100)
     await_reply = answer(packed, headers=b"Content-Encoding: gzip\r\n")
-    _, base_url = await serve(lambda head: await_reply)
+    _, base_url = await serve_recording(lambda head: await_reply)
     async with httpx.AsyncClient(transport=transport) as client:
         response = await client.get(f"{base_url}/v2/flows")
     assert response.content == OK * 100
@@ -226,9 +137,11 @@ async def test_a_refused_connection_is_a_connect_error(transport: AiohttpTranspo
     assert isinstance(raised.value.__cause__, aiohttp.ClientConnectorError)
 
 
-async def test_a_silent_server_is_a_read_timeout(serve: Serve, transport: AiohttpTransport) -> None:
+async def test_a_silent_server_is_a_read_timeout(
+    serve_recording: Serve, transport: AiohttpTransport
+) -> None:
     """A request sent and never answered within the read timeout: ReadTimeout."""
-    _, base_url = await serve(lambda head: None)
+    _, base_url = await serve_recording(lambda head: None)
     request = httpx.Request("GET", f"{base_url}/", extensions={"timeout": {"read": 0.05}})
     with pytest.raises(httpx.ReadTimeout):
         async with asyncio.timeout(GUARD):
@@ -236,10 +149,10 @@ async def test_a_silent_server_is_a_read_timeout(serve: Serve, transport: Aiohtt
 
 
 async def test_a_body_cut_short_is_a_remote_protocol_error(
-    serve: Serve, transport: AiohttpTransport
+    serve_recording: Serve, transport: AiohttpTransport
 ) -> None:
     """Fewer bytes than Content-Length, then a hang-up: RemoteProtocolError while reading."""
-    _, base_url = await serve(
+    _, base_url = await serve_recording(
         lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort", hang_up=True
     )
     with pytest.raises(httpx.RemoteProtocolError):
@@ -247,10 +160,10 @@ async def test_a_body_cut_short_is_a_remote_protocol_error(
             await _exchange(transport, httpx.Request("GET", f"{base_url}/"))
 
 
-async def test_no_free_connection_is_a_pool_timeout(serve: Serve) -> None:
+async def test_no_free_connection_is_a_pool_timeout(serve_recording: Serve) -> None:
     """With its one connection held, a second request waits the pool timeout, then fails;
     once the first is closed, the next gets the connection."""
-    _, base_url = await serve(lambda head: answer())
+    _, base_url = await serve_recording(lambda head: answer())
     transport = AiohttpTransport(max_connections=1, trust_env=False)
     try:
         held = await transport.handle_async_request(httpx.Request("GET", f"{base_url}/1"))
@@ -347,11 +260,11 @@ def test_a_socks_proxy_is_refused_when_made(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 async def test_a_proxy_from_the_environment_carries_the_request(
-    serve: Serve, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+    serve_recording: Serve, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
 ) -> None:
     """HTTP_PROXY with credentials: the request goes to the proxy, in absolute form, with
     the proxy's credentials in Proxy-Authorization and not in the URL."""
-    recorder, proxy_url = await serve(lambda head: answer())
+    recorder, proxy_url = await serve_recording(lambda head: answer())
     monkeypatch.setenv("HTTP_PROXY", proxy_url.replace("http://", "http://user:pass@"))
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
@@ -373,11 +286,11 @@ async def test_a_proxy_from_the_environment_carries_the_request(
 
 
 async def test_no_proxy_is_honoured(
-    serve: Serve, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+    serve_recording: Serve, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
 ) -> None:
     """A host in NO_PROXY is reached directly."""
-    recorder, base_url = await serve(lambda head: answer())
-    proxy_recorder, proxy_url = await serve(lambda head: answer())
+    recorder, base_url = await serve_recording(lambda head: answer())
+    proxy_recorder, proxy_url = await serve_recording(lambda head: answer())
     monkeypatch.setenv("HTTP_PROXY", proxy_url)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     async with AsyncClient(
@@ -391,9 +304,9 @@ async def test_no_proxy_is_honoured(
 # --- lifecycle ---------------------------------------------------------------------------------
 
 
-async def test_aclose_closes_the_session_and_refuses_more(serve: Serve) -> None:
+async def test_aclose_closes_the_session_and_refuses_more(serve_recording: Serve) -> None:
     """After aclose, aiohttp's session is closed and a request is refused plainly."""
-    _, base_url = await serve(lambda head: answer())
+    _, base_url = await serve_recording(lambda head: answer())
     transport = AiohttpTransport(trust_env=False)
     await _exchange(transport, httpx.Request("GET", f"{base_url}/"))
     session = transport._session
@@ -404,9 +317,11 @@ async def test_aclose_closes_the_session_and_refuses_more(serve: Serve) -> None:
         await transport.handle_async_request(httpx.Request("GET", f"{base_url}/"))
 
 
-async def test_the_clients_aclose_closes_the_transport(serve: Serve, clock: FakeClock) -> None:
+async def test_the_clients_aclose_closes_the_transport(
+    serve_recording: Serve, clock: FakeClock
+) -> None:
     """An AsyncClient closing closes the transport it was given, aiohttp's session with it."""
-    _, base_url = await serve(lambda head: answer())
+    _, base_url = await serve_recording(lambda head: answer())
     transport = AiohttpTransport(trust_env=False)
     async with AsyncClient(
         email=EMAIL, api_key=API_KEY, base_url=base_url, transport=transport, clock=clock
@@ -416,9 +331,11 @@ async def test_the_clients_aclose_closes_the_transport(serve: Serve, clock: Fake
     assert transport._session.closed
 
 
-async def test_another_event_loop_is_refused(serve: Serve, transport: AiohttpTransport) -> None:
+async def test_another_event_loop_is_refused(
+    serve_recording: Serve, transport: AiohttpTransport
+) -> None:
     """The transport belongs to the loop of its first request; another loop is told so."""
-    _, base_url = await serve(lambda head: answer())
+    _, base_url = await serve_recording(lambda head: answer())
     await _exchange(transport, httpx.Request("GET", f"{base_url}/"))
     failures: list[BaseException] = []
 

@@ -2,7 +2,7 @@
 ends within its time limit, however slowly the server answers.
 
 The pool tests run against a small HTTP/1.1 server on a loopback port (asyncio.start_server
-on 127.0.0.1:0), because what they check is httpcore's real connection pool.
+on 127.0.0.1:0), because what they check is each transport's real connection pool.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-import httpcore
 import httpx
 import pytest
 
 from elasticio import AiohttpTransport, APITimeoutError, AsyncClient, RetryPolicy
+from elasticio._direct.transport import DirectTransport
+from elasticio._pool import pool_limits
 from tests._support.offline import API_KEY, EMAIL, MakeClient
 
 PATH = "/v2/users/me"
@@ -106,28 +107,29 @@ def loopback_client(base_url: str, **options: Any) -> AsyncClient:
     return AsyncClient(email=EMAIL, api_key=API_KEY, base_url=base_url, **options)
 
 
-def pool_of(client: AsyncClient) -> httpcore.AsyncConnectionPool:
-    transport = client._core.http._transport
-    assert isinstance(transport, httpx.AsyncHTTPTransport)
-    return transport._pool
-
-
 def connections_in_use(client: AsyncClient) -> int:
-    """The connections ``client``'s transport has checked out: httpcore's not idle, or
-    AiohttpTransport's slots taken plus aiohttp's connections not given back."""
+    """The connections ``client``'s transport has checked out: DirectTransport's slots
+    taken, httpcore's connections not idle, or AiohttpTransport's slots taken plus aiohttp's
+    connections not given back."""
     transport = client._core.http._transport
+    if isinstance(transport, DirectTransport):
+        return 0 if transport._slots is None else 2 - transport._slots._value
     if isinstance(transport, AiohttpTransport):
         taken = 0 if transport._slots is None else 2 - transport._slots._value
         session = transport._session
         held = 0 if session is None else len(session.connector._acquired)  # type: ignore[union-attr]
         return taken + held
-    return len([conn for conn in pool_of(client).connections if not conn.is_idle()])
+    assert isinstance(transport, httpx.AsyncHTTPTransport)
+    return len([conn for conn in transport._pool.connections if not conn.is_idle()])
 
 
-@pytest.fixture(params=["httpcore", "aiohttp"])
+@pytest.fixture(params=["direct", "httpcore", "aiohttp"])
 def transport(request: pytest.FixtureRequest) -> httpx.AsyncBaseTransport | None:
-    """The transport under test: None for the SDK's default (httpcore), or AiohttpTransport
-    with the same two connections as the loopback clients' concurrency."""
+    """The transport under test, each with the same two connections as the loopback
+    clients' concurrency: None for the SDK's default (DirectTransport), httpx's own, or
+    AiohttpTransport."""
+    if request.param == "httpcore":
+        return httpx.AsyncHTTPTransport(limits=pool_limits(2))
     return AiohttpTransport(max_connections=2) if request.param == "aiohttp" else None
 
 

@@ -17,8 +17,8 @@ from elasticio._http import RequestSpec, Response
 from elasticio.jsonapi import Document, Resource
 from tests._support.offline import BASE_URL
 from tests.test_cancellation import (
+    connections_in_use,
     loopback_client,
-    pool_of,
     serve,  # noqa: F401 (the loopback server fixture)
     settled,
 )
@@ -260,11 +260,11 @@ async def test_leaving_the_loop_early_leaks_no_connection(
         async with aclosing(aiter(components)) as items:
             assert (await anext(items)).id == "1"
             for _ in range(200):  # until the fetch ahead is on the wire
-                if any(not conn.is_idle() for conn in pool_of(c).connections):
+                if connections_in_use(c):
                     break
                 await asyncio.sleep(0)
-            assert any(not conn.is_idle() for conn in pool_of(c).connections)
+            assert connections_in_use(c) == 1
         await settled(c)
         assert c._core.slots is not None
         assert c._core.slots._value == 2
-        assert [conn for conn in pool_of(c).connections if not conn.is_idle()] == []
+        assert connections_in_use(c) == 0

@@ -45,6 +45,7 @@ ELASTICIO_ALL = [
     "Credential",
     "DataSample",
     "DecodeError",
+    "DirectTransport",
     "ElasticioError",
     "ErrorObject",
     "Execution",

@@ -17,6 +17,7 @@ from elasticio import (
     DecodeError,
     ResponseTooLargeError,
 )
+from elasticio._pool import pool_limits
 from tests._support.clock import FakeClock
 from tests._support.offline import BASE_URL, MakeClient
 
@@ -162,13 +163,13 @@ def test_max_response_size_must_be_a_positive_whole_number(value: object) -> Non
         AsyncClient("a@example.com", "key", max_response_size=value)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("transport_kind", ["httpcore", "aiohttp"])
+@pytest.mark.parametrize("transport_kind", ["direct", "httpcore", "aiohttp"])
 async def test_the_pooled_connection_is_released_after_an_oversized_body(
     make_client: MakeClient, transport_kind: str
 ) -> None:
-    """Over real loopback sockets, with a pool of one connection (httpx's own transport or
-    AiohttpTransport): after a refused body the next request gets a connection (a leaked
-    one would end in a pool timeout)."""
+    """Over real loopback sockets, with a pool of one connection (the default DirectTransport,
+    httpx's own transport or AiohttpTransport): after a refused body the next request gets
+    a connection (a leaked one would end in a pool timeout)."""
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -190,7 +191,11 @@ async def test_the_pooled_connection_is_released_after_an_oversized_body(
         client = make_client(
             None,
             base_url=f"http://127.0.0.1:{port}",
-            transport=AiohttpTransport(max_connections=1) if transport_kind == "aiohttp" else None,
+            transport={
+                "direct": None,
+                "httpcore": httpx.AsyncHTTPTransport(limits=pool_limits(1)),
+                "aiohttp": AiohttpTransport(max_connections=1),
+            }[transport_kind],
             timeout=httpx.Timeout(5.0, pool=0.5),
             max_concurrency=1,
             max_response_size=MiB,

@@ -1,6 +1,6 @@
-"""Both transports (httpx's own, the default, and `AiohttpTransport`) over a real loopback
-socket: a connection dropped after the request was sent is reported as such, so the retry
-rules see it for what it is."""
+"""The three transports (the SDK's own `DirectTransport`, the default; httpx's own; and
+`AiohttpTransport`) over a real loopback socket: a connection dropped after the request was
+sent is reported as such, so the retry rules see it for what it is."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from elasticio import AiohttpTransport, APIConnectionError, AsyncClient
+from elasticio._direct.transport import DirectTransport
 from tests._support.clock import FakeClock
 from tests._support.loopback import listening
 
@@ -35,9 +36,11 @@ class DroppingServer:
         await writer.wait_closed()
 
 
-@pytest.fixture(params=["httpcore", "aiohttp"])
+@pytest.fixture(params=["direct", "httpcore", "aiohttp"])
 def transport(request: pytest.FixtureRequest) -> httpx.AsyncBaseTransport | None:
-    """The transport under test: None for the SDK's default."""
+    """The transport under test: None for the SDK's default (DirectTransport)."""
+    if request.param == "httpcore":
+        return httpx.AsyncHTTPTransport()
     return AiohttpTransport() if request.param == "aiohttp" else None
 
 
@@ -107,7 +110,7 @@ async def test_a_connection_never_accepted_is_a_connect_timeout(
     for waiting in queued:
         waiting.setblocking(False)
         waiting.connect_ex(("127.0.0.1", port))
-    chosen = transport or httpx.AsyncHTTPTransport()
+    chosen = transport or DirectTransport()
     timeouts = {"connect": 0.2, "read": 5.0, "write": 5.0, "pool": 5.0}
     request = httpx.Request(
         "POST", f"http://127.0.0.1:{port}/", content=b"x", extensions={"timeout": timeouts}

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from elasticio._aiohttp import AiohttpTransport
     from elasticio._bulk import BulkResult, Outcome, run_bounded
     from elasticio._client import AsyncClient, ClientStats
+    from elasticio._direct.transport import DirectTransport
     from elasticio._http import Response
     from elasticio._options import CallOptions, ListOptions
     from elasticio._pacing import RatePolicy
@@ -163,6 +164,7 @@ __all__ = [
     "Credential",
     "DataSample",
     "DecodeError",
+    "DirectTransport",
     "ElasticioError",
     "ErrorObject",
     "Execution",
@@ -262,6 +264,7 @@ _LAZY = {
     "BulkResult": "elasticio._bulk",
     "CallOptions": "elasticio._options",
     "ClientStats": "elasticio._client",
+    "DirectTransport": "elasticio._direct.transport",
     "ListOptions": "elasticio._options",
     "Outcome": "elasticio._bulk",
     "Page": "elasticio._pagination",

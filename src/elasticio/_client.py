@@ -35,7 +35,7 @@ from elasticio._options import CallOptions, call_spec
 from elasticio._pacing import Pacer, RatePolicy
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
-from elasticio._pool import new_http_client, pool_limits
+from elasticio._pool import cleans_up_at_once, new_http_client, pool_limits
 from elasticio._raw import RawResponse, capturing, record
 from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
 from elasticio._retry import RetryDecision, RetryPolicy, with_retries
@@ -142,6 +142,9 @@ class _Core:
         self.stats = ClientStats()
         # Exchanges on the wire, kept referenced until they end (a caller may leave first).
         self.exchanges: set[asyncio.Task[httpx.Response]] = set()
+        # Whether every request goes through a transport whose clean-up never awaits, so
+        # that an attempt may run in the caller's own task (see AsyncClient._on_wire).
+        self.inline = owns_http and cleans_up_at_once(http)
         # The event loop of the first request: the pool's connections belong to it.
         self.loop: asyncio.AbstractEventLoop | None = None
 
@@ -683,12 +686,15 @@ class AsyncClient:
     ) -> httpx.Response:
         """Run one attempt's ``exchange`` under a concurrency slot, within its time limit.
 
-        The exchange runs in a task of its own, which holds the slot until it has ended.
-        The caller may leave at once, cancelled or timed out; the exchange is then
-        cancelled exactly once and cleans up undisturbed (httpcore returns a connection
-        to its pool only if that clean-up is not interrupted by a second cancellation).
-        The caller always sees its own cancellation: an exchange that completes at the
-        same moment never turns a cancellation into a value.
+        Over a transport whose clean-up is all synchronous (the SDK's own, `inline`), the
+        exchange runs in the caller's task: a cancellation or a time limit interrupts it
+        at an await, and it cleans up before the error goes on. Otherwise it runs in a
+        task of its own, which holds the slot until it has ended. The caller may leave at
+        once, cancelled or timed out; the exchange is then cancelled exactly once and
+        cleans up undisturbed (httpcore returns a connection to its pool only if that
+        clean-up is not interrupted by a second cancellation). The caller always sees its
+        own cancellation: an exchange that completes at the same moment never turns a
+        cancellation into a value.
         """
         slots = self._core.slots
         if slots is not None:
@@ -697,6 +703,13 @@ class AsyncClient:
                     await slots.acquire()
             else:
                 await slots.acquire()  # free: taken at once, without suspending
+        if self._core.inline:
+            try:
+                async with self._within(policy, started, policy.attempt_timeout, "on the wire"):
+                    return await exchange(CancelGuard())
+            finally:
+                if slots is not None:
+                    slots.release()
         try:
             # No await from here to the shield: the slot is released by the task's end alone.
             limit = self._within(policy, started, policy.attempt_timeout, "on the wire")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import httpx
 
-from elasticio._quick_pool import quicken
+from elasticio._direct.transport import DirectTransport
 from elasticio._shielded import shield_close
 
-__all__ = ["new_http_client", "pool_limits"]
+__all__ = ["cleans_up_at_once", "environment_proxy_mounts", "new_http_client", "pool_limits"]
 
 
 def pool_limits(max_concurrency: int | None) -> httpx.Limits:
@@ -48,22 +48,69 @@ def new_http_client(
 ) -> httpx.AsyncClient:
     """The `httpx.AsyncClient` of an `AsyncClient` given no ``http_client``: never following
     a redirect, a connection per concurrency slot, every response's close shielded, and
-    (with httpx's own transport) the cheaper pool of `elasticio._quick_pool`.
+    (unless ``transport`` is given) the SDK's own `DirectTransport`, with httpx's transport
+    for the proxies the environment names.
 
     Examples:
         >>> http = new_http_client(transport=None, timeout=httpx.Timeout(5), max_concurrency=4)
         >>> http.follow_redirects, type(http.cookies).__name__
         (False, '_Unkept')
     """
+    limits = pool_limits(max_concurrency)
+    mounts = None
+    if transport is None:
+        transport = DirectTransport(
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+        )
+        mounts = environment_proxy_mounts(limits)
     http = httpx.AsyncClient(
         transport=transport,
+        mounts=mounts,
         timeout=timeout,
         follow_redirects=False,
-        limits=pool_limits(max_concurrency),
+        limits=limits,
         event_hooks={"response": [shield_close]},
     )
     # httpx's setter would copy the cookies into a store of its own kind.
     http._cookies = _Unkept()
-    if transport is None:  # a transport of the user's is used as given
-        quicken(http)
     return http
+
+
+def cleans_up_at_once(http: httpx.AsyncClient) -> bool:
+    """Whether every request of ``http`` goes through a `DirectTransport`, whose answers
+    close, and whose requests cleaned up after a cancellation, without awaiting: true for
+    the client `new_http_client` builds unless the environment names a proxy.
+
+    Examples:
+        >>> cleans_up_at_once(httpx.AsyncClient(transport=DirectTransport(), trust_env=False))
+        True
+        >>> cleans_up_at_once(httpx.AsyncClient(trust_env=False))
+        False
+    """
+    return isinstance(http._transport, DirectTransport) and not http._mounts
+
+
+def environment_proxy_mounts(
+    limits: httpx.Limits,
+) -> dict[str, httpx.AsyncBaseTransport | None]:
+    """httpx's transport for each proxy that ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``
+    and ``NO_PROXY`` name, by URL pattern, as httpx mounts them for a client of its own
+    (which it does only for a client built without a transport); ``None`` for a pattern
+    that goes direct.
+
+    Examples:
+        >>> import os
+        >>> saved = dict(os.environ)
+        >>> os.environ.update(HTTPS_PROXY="http://proxy:3128", NO_PROXY="internal")
+        >>> sorted(environment_proxy_mounts(httpx.Limits()))
+        ['all://*internal', 'https://']
+        >>> os.environ.clear(); os.environ.update(saved)
+    """
+    # httpx keeps this reading private; a test pins it to what an httpx client does.
+    return {
+        pattern: None
+        if url is None
+        else httpx.AsyncHTTPTransport(proxy=httpx.Proxy(url), limits=limits)
+        for pattern, url in httpx._utils.get_environment_proxies().items()
+    }

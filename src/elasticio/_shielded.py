@@ -64,7 +64,10 @@ class _ShieldedStream(httpx.AsyncByteStream):
 
 
 async def shield_close(response: httpx.Response) -> None:
-    """An httpx response hook: make ``response``'s close immune to cancellation."""
+    """An httpx response hook: make ``response``'s close immune to cancellation (a
+    transport whose close never awaits says so in the ``closes_at_once`` extension)."""
+    if response.extensions.get("closes_at_once"):
+        return
     if isinstance(response.stream, httpx.AsyncByteStream):
         response.stream = _ShieldedStream(response.stream)
 

@@ -21,17 +21,14 @@ Example:
 from __future__ import annotations
 
 import functools
-import ssl
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
-import httpx
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from elasticio import AsyncClient, PollPolicy, RetryPolicy
-from elasticio._client import DEFAULT_MAX_CONCURRENCY, pool_limits
 from elasticio.testing import Emulator, EmulatorSettings, RecordedRequest, ServedEmulator
 from tests._support.clock import FakeClock
 
@@ -157,24 +154,21 @@ def back_to_seed(emulator: Emulator) -> None:
         setattr(emulator.settings, field.name, getattr(defaults, field.name))
 
 
-def _socket_client(served: ServedEmulator, context: ssl.SSLContext, **kwargs: Any) -> AsyncClient:
-    """``served.client(...)`` with a pool built on ``context``, sized as the SDK sizes its own.
-
-    httpx builds a TLS context for each client it makes, loading the CA bundle each time
-    (tens of milliseconds, more than most tests take); the emulator speaks plain HTTP, so
-    the context is never used, and one for the session is enough.
-    """
-    limits = pool_limits(kwargs.get("max_concurrency", DEFAULT_MAX_CONCURRENCY))
-    kwargs.setdefault("transport", httpx.AsyncHTTPTransport(verify=context, limits=limits))
+def _socket_client(served: ServedEmulator, **kwargs: Any) -> AsyncClient:
+    """``served.client(...)`` over the SDK's default transport, as a user gets it."""
     return served.client(**kwargs)
 
 
 def socket_rig(
-    served: ServedEmulator, context: ssl.SSLContext, clock: FakeClock | None = None
+    served: ServedEmulator,
+    clock: FakeClock | None = None,
+    *,
+    make_client: Callable[..., AsyncClient] | None = None,
 ) -> Rig:
-    """Clients over the socket to ``served``; with ``clock`` (the one ``served``'s
+    """Clients over the socket to ``served``, made by ``make_client`` (``served.client``
+    with the default transport unless given); with ``clock`` (the one ``served``'s
     emulator was built on) their sleeps move it, else they run on the real clock."""
-    make = functools.partial(_socket_client, served, context)
+    make = make_client or functools.partial(_socket_client, served)
     if clock is not None:
         make = functools.partial(make, sleep=clock.sleep, clock=clock)
     settle = functools.partial(_settle, served)

@@ -53,7 +53,10 @@ def clocked_server(server_clock: FakeClock) -> Iterator[ServedEmulator]:
 
 @pytest.fixture(scope="session")
 def tls_context() -> ssl.SSLContext:
-    """The TLS context every socket client's pool is given (see ``rig._socket_client``)."""
+    """One TLS context for the clients over httpx's transport or AiohttpTransport: each of
+    those builds its own otherwise, loading the CA bundle (tens of milliseconds, more than
+    most tests take), though the emulator speaks plain HTTP. The default transport builds
+    one only for its first https connection."""
     return httpx.create_ssl_context()
 
 
@@ -64,7 +67,7 @@ def rig(request: pytest.FixtureRequest) -> Rig:
     if request.param == "in-process":
         return in_process_rig()
     served: ServedEmulator = request.getfixturevalue("served")
-    return socket_rig(served, request.getfixturevalue("tls_context"))
+    return socket_rig(served)
 
 
 @pytest.fixture(params=MODES)
@@ -77,7 +80,7 @@ def clocked_rig(request: pytest.FixtureRequest) -> Rig:
     clock: FakeClock = request.getfixturevalue("server_clock")
     back_to_seed(server.emulator)
     clock.sleeps.clear()
-    return socket_rig(server, request.getfixturevalue("tls_context"), clock)
+    return socket_rig(server, clock)
 
 
 @pytest.fixture

@@ -26,6 +26,14 @@ async def test_unknown_path_is_404(api: httpx.AsyncClient) -> None:
     error_of(await api.get("/v2/no-such-thing"), 404)
 
 
+@pytest.mark.parametrize("path", ["/v1", "/v1/", "/v1/.", "/v1?x=1", "/v1/nothing-here"])
+async def test_an_unknown_v1_path_is_a_plain_json_404(api: httpx.AsyncClient, path: str) -> None:
+    """Under ``/v1``, the prefix itself included, errors are API v1's plain JSON."""
+    response = await api.get(path)
+    assert response.status_code == 404
+    assert isinstance(response.json()["message"], str)
+
+
 async def test_wrong_method_is_405_with_allow(api: httpx.AsyncClient) -> None:
     """A known path with an unsupported method is 405 naming the allowed methods."""
     response = await api.put("/v2/users/me")

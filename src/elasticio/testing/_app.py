@@ -100,10 +100,11 @@ def _raw_path(scope: Scope) -> str:
 def _codec(raw_path: str, entry: Entry | None) -> Codec:
     """How errors are written: as the entry's API version writes them (v2's plain-JSON
     answers, logs and quota usages, still fail with JSON:API errors); for a path no
-    entry serves, by its prefix (``/v1/...`` is plain JSON)."""
+    entry serves, by its first segment (``/v1``, ``/v1/...`` are plain JSON)."""
     if entry is not None:
         return "plain" if entry.version == "v1" else "jsonapi"
-    return "plain" if raw_path.startswith(("/v1/", "/sailor-support/")) else "jsonapi"
+    first_segment = raw_path.partition("?")[0].split("/")[1:2]
+    return "plain" if first_segment in (["v1"], ["sailor-support"]) else "jsonapi"
 
 
 _READ = frozenset((b"authorization", b"content-type", b"host"))

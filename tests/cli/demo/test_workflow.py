@@ -13,6 +13,7 @@ import pytest
 from elasticio import AsyncClient
 from elasticio._cli.demo.workflow import PHASES, Phase, describe_error, run_demo
 from elasticio.testing import Emulator, EmulatorSettings, serve_emulator
+from tests._support.autojump import AutojumpClock
 from tests._support.clock import FakeClock
 from tests._support.demo import RETRY, START_ROUTE, WAIT, RecordingReporter, demo, inactive_ids
 
@@ -174,12 +175,16 @@ async def test_the_reporter_sees_each_phase_begin_and_end_in_order(
 # -- on a real socket ----------------------------------------------------------------------
 
 
-async def test_over_a_socket_under_a_rate_limit(clock: FakeClock) -> None:
+async def test_over_a_socket_under_a_rate_limit() -> None:
     """Served on loopback at 5 requests a second: 429s absorbed, every flow started.
 
-    The emulator and the client share a fake clock, so the waits for Retry-After and
-    for the flows to settle cost no real time: only the socket is real.
+    The emulator and the client share a virtual clock, so the waits for Retry-After and
+    for the flows to settle cost no real time: only the socket is real. Its sleepers wake
+    in order, only when nothing else can run, so the pacing of the requests reaches the
+    emulator as it would in real time (a clock that adds up concurrent sleeps would let
+    every paced request go at once).
     """
+    clock = AutojumpClock()
     settings = EmulatorSettings(rate_limit=5, transition_delay=0.5, execution_time=0.3)
     emulator = Emulator(settings=settings, clock=clock, sleep=clock.sleep)
     seed = emulator.seed
@@ -198,5 +203,7 @@ async def test_over_a_socket_under_a_rate_limit(clock: FakeClock) -> None:
         )
     assert summary.flows_started == summary.flows_found == 75
     assert summary.rate_limited_absorbed > 0
+    # The client learns the limit from the first 429s and paces itself: few are refused.
+    assert summary.rate_limited * 10 < summary.requests
     assert summary.requests == len(emulator.requests)
     assert summary.exit_status == 0
