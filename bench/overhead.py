@@ -16,13 +16,18 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
   - ``httpx``: ``httpx.AsyncClient`` (Basic auth, the SDK's pool limits) and
     ``orjson.loads``;
   - ``httpx-json``: the same with ``json.loads``, the earlier baseline;
-  - ``sdk``: ``AsyncClient()`` as a user makes it (its default transport and pool,
-    ``max_concurrency`` 64) calling ``client.flows.get(id)``: request building,
-    retries, error mapping, JSON:API decoding and the ``Flow`` model;
+  - ``sdk``: ``AsyncClient()`` as a user makes it (its default transport,
+    ``elasticio.DirectTransport``, ``max_concurrency`` 64) calling
+    ``client.flows.get(id)``: request building, retries, error mapping, JSON:API
+    decoding and the ``Flow`` model;
+  - ``sdk-httpcore``: the SDK over httpx's own transport (httpcore, a pool of 64), as
+    a user gets it with ``transport=httpx.AsyncHTTPTransport(...)``, and as the
+    environment's proxies are reached: recorded as information;
   - ``sdk-pool-N``: the SDK with ``max_concurrency=N``, so a pool of exactly N;
   - ``sdk-nosocket``: the SDK over a transport that answers at once with the
-    emulator's bytes for a flow: what the SDK and httpx's client layer cost without
-    httpcore, sockets or the server (shown in the table, not a target);
+    emulator's bytes for a flow (a ``DirectTransport`` that never opens a socket, so
+    the SDK takes its default's path): what the SDK's own layer costs without
+    sockets or the server (shown in the table, not a target);
   - ``sdk-ours-aiohttp``: the SDK over its own opt-in ``elasticio.AiohttpTransport``
     (``max_connections`` 64, as the default pool): recorded beside the default, as
     information (no target: the default stays httpx's transport);
@@ -80,6 +85,7 @@ from _served import ServedProcess
 
 from elasticio import AsyncClient
 from elasticio._client import pool_limits
+from elasticio._direct.transport import DirectTransport
 
 BENCHMARK = "overhead"
 AT_32 = 1.5  # the issue's targets against aiohttp + orjson: at 32 in flight
@@ -186,11 +192,13 @@ class SDK:
         await self.client.aclose()
 
 
-class Canned(httpx.AsyncBaseTransport):
+class Canned(DirectTransport):
     """Answers ``GET /v2/flows/{id}`` at once, with the emulator's answer for one flow
-    (its id swapped for the one asked): the SDK and httpx's client layer, no socket."""
+    (its id swapped for the one asked): the SDK alone, no socket. A `DirectTransport`,
+    so the client takes the path it takes over its default transport."""
 
     def __init__(self, served: ServedProcess) -> None:
+        super().__init__()
         self.served = served
         self.template: bytes | None = None
         self.template_id = served.flow_ids[0]
@@ -217,10 +225,8 @@ def _sdk_ours_aiohttp(served: ServedProcess, in_flight: int) -> SDK:
     return SDK(served, transport=AiohttpTransport(max_connections=64))
 
 
-def _sdk_direct(served: ServedProcess, in_flight: int) -> SDK:
-    from elasticio._direct.transport import DirectTransport
-
-    return SDK(served, transport=DirectTransport(max_connections=64, max_keepalive_connections=64))
+def _sdk_httpcore(served: ServedProcess, in_flight: int) -> SDK:
+    return SDK(served, transport=httpx.AsyncHTTPTransport(limits=pool_limits(64)))
 
 
 def _sdk_curl(served: ServedProcess, in_flight: int) -> SDK:
@@ -241,7 +247,7 @@ SIDES: dict[str, Candidate] = {
     "sdk": Candidate(lambda served, n: SDK(served)),
     "sdk-pool-N": Candidate(lambda served, n: SDK(served, max_concurrency=n)),
     "sdk-ours-aiohttp": Candidate(_sdk_ours_aiohttp, ("aiohttp",)),
-    "sdk-direct": Candidate(_sdk_direct),
+    "sdk-httpcore": Candidate(_sdk_httpcore),
     "sdk-aiohttp": Candidate(_sdk_aiohttp, ("aiohttp", "httpx_aiohttp")),
     "sdk-curl": Candidate(_sdk_curl, ("httpx_curl_cffi",)),
     "sdk-nosocket": Candidate(lambda served, n: SDK(served, transport=Canned(served))),
@@ -411,6 +417,7 @@ def _record(best: dict[tuple[str, int], float], requests: int) -> None:
     for in_flight, target in ((32, AT_32), (1, AT_1)):
         for side, work, side_target in (
             ("sdk", "client CPU per GET /v2/flows/{id}", target),
+            ("sdk-httpcore", "SDK over httpx's own transport (opt-in)", None),
             ("sdk-ours-aiohttp", "SDK over AiohttpTransport (opt-in)", None),
             ("sdk-aiohttp", "SDK over httpx-aiohttp (not offered)", None),
         ):

@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from elasticio._http import RequestSpec, UsageError, _check_path, build_request
+from elasticio._http import (
+    _VALID_PATH,
+    RequestSpec,
+    UsageError,
+    _check_path,
+    build_request,
+    path_problem,
+)
 from elasticio._url import with_raw_path
 
 BASES = [
@@ -55,6 +62,22 @@ def test_same_url_as_httpx_parsing(base: str, path: str) -> None:
         slow.query,
         slow.path,
     )
+
+
+@given(st.text(alphabet="/?#%aZ09-._~[] é\x00:@&=+2Ff", max_size=16))
+def test_the_one_match_accepts_only_what_every_check_accepts(path: str) -> None:
+    """The single match that lets the usual path through never lets through a path the
+    checks one by one refuse."""
+    if _VALID_PATH.fullmatch(path) is not None:
+        assert path_problem(path) is None
+
+
+@pytest.mark.parametrize(
+    "path", ["", "/", "/v2/flows/", "/v2/flows/a%2Fb?page[size]=5&x=/?", "/v2?", "?q=1"]
+)
+def test_the_usual_paths_take_the_one_match(path: str) -> None:
+    assert _VALID_PATH.fullmatch(path) is not None
+    assert path_problem(path) is None
 
 
 @pytest.mark.parametrize("path", ["/v2/flows/./1", "/v2/flows/../users", "/v2/flows/..", "/v2?"])

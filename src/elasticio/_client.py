@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, ParamSpec, Self, TypeVar, Unpack
@@ -35,9 +34,14 @@ from elasticio._options import CallOptions, call_spec
 from elasticio._pacing import Pacer, RatePolicy
 from elasticio._pagination import DEFAULT_MAX_PAGES
 from elasticio._polling import PollPolicy, poll_until
-from elasticio._pool import cleans_up_at_once, new_http_client, pool_limits
+from elasticio._pool import new_http_client, pool_limits, sole_direct_transport
 from elasticio._raw import RawResponse, capturing, record
-from elasticio._receive import DEFAULT_MAX_RESPONSE_SIZE, receive
+from elasticio._receive import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    basic_authorization,
+    receive,
+    receive_direct,
+)
 from elasticio._retry import RetryDecision, RetryPolicy, with_retries
 from elasticio._shielded import CancelGuard, settled
 from elasticio.jsonapi import Document
@@ -142,9 +146,11 @@ class _Core:
         self.stats = ClientStats()
         # Exchanges on the wire, kept referenced until they end (a caller may leave first).
         self.exchanges: set[asyncio.Task[httpx.Response]] = set()
-        # Whether every request goes through a transport whose clean-up never awaits, so
-        # that an attempt may run in the caller's own task (see AsyncClient._on_wire).
-        self.inline = owns_http and cleans_up_at_once(http)
+        # The SDK's own transport, when every request of the client goes through it: its
+        # clean-up never awaits, so an attempt runs in the caller's own task (see
+        # AsyncClient._on_wire), and requests are handed to it directly (_receive).
+        self.direct = sole_direct_transport(http) if owns_http else None
+        self.authorization = basic_authorization(config.email, config.api_key)
         # The event loop of the first request: the pool's connections belong to it.
         self.loop: asyncio.AbstractEventLoop | None = None
 
@@ -594,6 +600,13 @@ class AsyncClient:
 
         async def exchange(guard: CancelGuard) -> httpx.Response:
             self._core.stats.requests += 1
+            if self._core.direct is not None:
+                return await receive_direct(
+                    self._core.direct,
+                    request,
+                    authorization=self._core.authorization,
+                    max_size=self._core.max_response_size,
+                )
             request.extensions["trace"] = guard.trace
             return await receive(
                 self._core.http,
@@ -686,7 +699,7 @@ class AsyncClient:
     ) -> httpx.Response:
         """Run one attempt's ``exchange`` under a concurrency slot, within its time limit.
 
-        Over a transport whose clean-up is all synchronous (the SDK's own, `inline`), the
+        Over a transport whose clean-up is all synchronous (the SDK's own, `direct`), the
         exchange runs in the caller's task: a cancellation or a time limit interrupts it
         at an await, and it cleans up before the error goes on. Otherwise it runs in a
         task of its own, which holds the slot until it has ended. The caller may leave at
@@ -703,7 +716,7 @@ class AsyncClient:
                     await slots.acquire()
             else:
                 await slots.acquire()  # free: taken at once, without suspending
-        if self._core.inline:
+        if self._core.direct is not None:
             try:
                 async with self._within(policy, started, policy.attempt_timeout, "on the wire"):
                     return await exchange(CancelGuard())
@@ -732,34 +745,56 @@ class AsyncClient:
 
     def _within(
         self, policy: RetryPolicy, started: float, seconds: float | None, doing: str
-    ) -> contextlib.AbstractAsyncContextManager[None]:
+    ) -> _Limit:
         """A time limit of ``seconds`` (or none), cut short by the policy's deadline.
 
         Past it, the block raises `httpx.TimeoutException` (an attempt cut off counts as
         a read timeout); a cancellation from outside passes through as it is.
         """
-        what = f"the time limit of {seconds:g}s per attempt" if seconds is not None else ""
+        deadline = None
         if policy.deadline is not None:
             remaining = policy.deadline - (self._core.clock() - started)
             if remaining <= 0:
                 raise httpx.TimeoutException(f"the retry deadline of {policy.deadline:g}s passed")
             if seconds is None or remaining < seconds:
-                seconds, what = remaining, f"the retry deadline of {policy.deadline:g}s"
-        return _limit(seconds, f"{what} passed {doing}")
+                seconds, deadline = remaining, policy.deadline
+        return _Limit(seconds, doing, deadline=deadline)
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-@contextlib.asynccontextmanager
-async def _limit(seconds: float | None, message: str) -> AsyncIterator[None]:
-    """`asyncio.timeout` whose expiry raises `httpx.TimeoutException` with ``message``."""
-    timer = asyncio.timeout(seconds)
-    try:
-        async with timer:
-            yield
-    except TimeoutError as exc:
-        if timer.expired():
-            raise httpx.TimeoutException(message) from exc
-        raise
+class _Limit:
+    """`asyncio.timeout` whose expiry raises `httpx.TimeoutException`, saying which limit
+    passed (the retry ``deadline``, when it is the nearer, else the time per attempt)
+    while ``doing`` what."""
+
+    __slots__ = ("_deadline", "_doing", "_seconds", "_timer")
+
+    def __init__(self, seconds: float | None, doing: str, *, deadline: float | None) -> None:
+        self._seconds = seconds
+        self._doing = doing
+        self._deadline = deadline
+        self._timer = asyncio.timeout(seconds)
+
+    async def __aenter__(self) -> None:
+        await self._timer.__aenter__()
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            await self._timer.__aexit__(kind, error, traceback)
+        except TimeoutError as exc:
+            if self._timer.expired():
+                raise httpx.TimeoutException(self._message()) from exc
+            raise
+
+    def _message(self) -> str:
+        if self._deadline is not None:
+            return f"the retry deadline of {self._deadline:g}s passed {self._doing}"
+        return f"the time limit of {self._seconds:g}s per attempt passed {self._doing}"

@@ -139,6 +139,12 @@ def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | No
 # "/" and "?", and the brackets of page[size] that httpx sends as they are.
 _SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*")
 _QUERY = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*")
+# A whole path that passes every check below, in one match: segments that are not empty
+# (but for a trailing "/"), then an optional query.
+_VALID_PATH = re.compile(
+    r"(?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+)*/?"
+    r"(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*)?"
+)
 
 
 def _check_path(path: str) -> None:
@@ -150,23 +156,33 @@ def _check_path(path: str) -> None:
     Raises:
         UsageError: naming the path and what is wrong with it.
     """
+    if _VALID_PATH.fullmatch(path) is not None:  # the usual case, in one match
+        return
+    problem = path_problem(path)
+    if problem is not None:
+        raise UsageError(problem)
+
+
+def path_problem(path: str) -> str | None:
+    """What is wrong with ``path`` as a raw path (see `_check_path`), or None."""
     hint = "put ids in it with segment()"
     if not path.isascii():
-        raise UsageError(f"the path {path!r} is not percent-encoded: {hint}")
+        return f"the path {path!r} is not percent-encoded: {hint}"
     if "#" in path:
-        raise UsageError(f"the path {path!r} has a fragment ('#'), which is never sent")
+        return f"the path {path!r} has a fragment ('#'), which is never sent"
     where, _, query = path.partition("?")
     if where and not where.startswith("/"):
-        raise UsageError(f"the path {path!r} must start with '/'")
+        return f"the path {path!r} must start with '/'"
     segments = where.split("/")[1:]
     if "" in segments[:-1]:
-        raise UsageError(f"the path {path!r} has an empty segment ('//'): {hint}")
+        return f"the path {path!r} has an empty segment ('//'): {hint}"
     for part, allowed in [*((segment, _SEGMENT) for segment in segments), (query, _QUERY)]:
         match = allowed.match(part)
         end = match.end() if match else 0
         if end < len(part):
             what = "a '%' that starts no escape" if part[end] == "%" else repr(part[end])
-            raise UsageError(f"the path {path!r} holds {what}; percent-encode it: {hint}")
+            return f"the path {path!r} holds {what}; percent-encode it: {hint}"
+    return None
 
 
 def default_headers(headers: Mapping[str, str]) -> httpx.Headers:

@@ -7,7 +7,7 @@ import httpx
 from elasticio._direct.transport import DirectTransport
 from elasticio._shielded import shield_close
 
-__all__ = ["cleans_up_at_once", "environment_proxy_mounts", "new_http_client", "pool_limits"]
+__all__ = ["environment_proxy_mounts", "new_http_client", "pool_limits", "sole_direct_transport"]
 
 
 def pool_limits(max_concurrency: int | None) -> httpx.Limits:
@@ -77,18 +77,20 @@ def new_http_client(
     return http
 
 
-def cleans_up_at_once(http: httpx.AsyncClient) -> bool:
-    """Whether every request of ``http`` goes through a `DirectTransport`, whose answers
-    close, and whose requests cleaned up after a cancellation, without awaiting: true for
-    the client `new_http_client` builds unless the environment names a proxy.
+def sole_direct_transport(http: httpx.AsyncClient) -> DirectTransport | None:
+    """The `DirectTransport` every request of ``http`` goes through, if there is one: the
+    transport of the client `new_http_client` builds unless the environment names a
+    proxy (whose URLs go through httpx's transport).
 
     Examples:
-        >>> cleans_up_at_once(httpx.AsyncClient(transport=DirectTransport(), trust_env=False))
+        >>> direct = DirectTransport()
+        >>> sole_direct_transport(httpx.AsyncClient(transport=direct, trust_env=False)) is direct
         True
-        >>> cleans_up_at_once(httpx.AsyncClient(trust_env=False))
-        False
+        >>> sole_direct_transport(httpx.AsyncClient(trust_env=False)) is None
+        True
     """
-    return isinstance(http._transport, DirectTransport) and not http._mounts
+    transport = http._transport
+    return transport if isinstance(transport, DirectTransport) and not http._mounts else None
 
 
 def environment_proxy_mounts(
