@@ -213,7 +213,10 @@ class AsyncClient:
             this client. It is used as it is: the hook that keeps httpcore from
             losing connections to cancelled requests is installed only in a pool
             this client builds.
-        transport: an httpx transport for the client this one creates (tests, proxies).
+        transport: an httpx transport for the client this one creates (tests, proxies,
+            TLS settings); by default a [`DirectTransport`][elasticio.DirectTransport]
+            with a connection per concurrency slot, and httpx's own transport for the
+            proxies the environment names.
         allow_insecure_http: permit ``http://`` to a host other than loopback.
         headers: extra headers sent with every request.
         max_pages: the most pages a list fetches (default 10,000); past it, and on a

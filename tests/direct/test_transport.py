@@ -19,7 +19,7 @@ import pytest
 import respx
 
 from elasticio import AsyncClient
-from elasticio._direct.transport import DirectTransport
+from elasticio._direct.transport import DirectTransport, _origin_of
 from elasticio._pool import environment_proxy_mounts, new_http_client
 from tests._support.clock import FakeClock
 from tests._support.offline import API_KEY, EMAIL
@@ -310,3 +310,17 @@ async def test_a_close_the_loop_has_not_seen_is_found_before_the_connection_is_r
     finally:
         await transport.aclose()
         server.listener.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("https://例え.jp/v2", ("https", "xn--r8jz45g.jp", 443)),
+        ("http://[::1]:8080/", ("http", "::1", 8080)),
+        ("http://API.Elastic.io/", ("http", "api.elastic.io", 80)),
+    ],
+)
+def test_a_connection_goes_to_the_host_as_it_is_on_the_wire(
+    url: str, origin: tuple[str, str, int]
+) -> None:
+    assert _origin_of(httpx.URL(url)) == origin

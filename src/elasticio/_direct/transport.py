@@ -230,9 +230,10 @@ def _origin_of(url: httpx.URL) -> _Origin:
     scheme = url.scheme
     if scheme not in _DEFAULT_PORTS:
         raise httpx.UnsupportedProtocol(f"the URL scheme {scheme!r} is not http or https")
-    if not url.host:
+    if not url.raw_host:
         raise httpx.UnsupportedProtocol(f"the URL {url} has no host")
-    return scheme, url.host, url.port or _DEFAULT_PORTS[scheme]
+    # The host as it goes on the wire: an international name in its ASCII (IDNA) form.
+    return scheme, url.raw_host.decode("ascii"), url.port or _DEFAULT_PORTS[scheme]
 
 
 async def _take(slots: asyncio.Semaphore, patience: float | None, request: httpx.Request) -> None:
