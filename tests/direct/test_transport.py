@@ -9,6 +9,7 @@ tests/test_transport.py, tests/test_cancellation.py and tests/test_response_size
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import socket
 import threading
@@ -17,6 +18,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 import respx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from elasticio import AsyncClient
 from elasticio._direct.transport import DirectTransport, _origin_of
@@ -324,3 +327,137 @@ def test_a_connection_goes_to_the_host_as_it_is_on_the_wire(
     url: str, origin: tuple[str, str, int]
 ) -> None:
     assert _origin_of(httpx.URL(url)) == origin
+
+
+async def test_a_streamed_request_body_is_sent_in_chunks(
+    serve_recording: Serve, transport: DirectTransport
+) -> None:
+    """A body given as an async stream of unknown length goes out chunked and arrives
+    byte for byte."""
+    recorder, base_url = await serve_recording(lambda head: answer())
+
+    async def parts() -> AsyncIterator[bytes]:
+        for part in (b"first,", b"", b"second,", b"third"):
+            yield part
+
+    request = httpx.Request("POST", f"{base_url}/upload", content=parts())
+    async with asyncio.timeout(GUARD):
+        response = await transport.handle_async_request(request)
+        await response.aread()
+        await response.aclose()
+    assert ("transfer-encoding", "chunked") in recorder.headers()
+    assert recorder.seen[0][1] == b"first,second,third"
+
+
+async def test_a_body_the_server_will_not_read_is_a_write_timeout(
+    clock: FakeClock,
+) -> None:
+    """The server takes the connection and reads nothing: once the socket's buffers are
+    full, the write waits at most the write timeout (a real 50 ms)."""
+    accepted: list[asyncio.StreamWriter] = []
+
+    async def never_read(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.append(writer)
+
+    server = await asyncio.start_server(never_read, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    transport = DirectTransport(clock=clock)
+    timeouts = {"connect": GUARD, "read": GUARD, "write": 0.05, "pool": GUARD}
+    request = httpx.Request(
+        "POST",
+        f"http://127.0.0.1:{port}/",
+        content=b"x" * 64_000_000,
+        extensions={"timeout": timeouts},
+    )
+    try:
+        with pytest.raises(httpx.WriteTimeout):
+            async with asyncio.timeout(GUARD):
+                await transport.handle_async_request(request)
+        assert transport._slots is not None
+        assert transport._slots._value == 100  # every slot free again: none leaked
+    finally:
+        await transport.aclose()
+        for writer in accepted:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+
+
+def _framed(body: bytes, kind: str) -> bytes:
+    if kind == "length":
+        return b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    if kind == "chunked":
+        chunks = b"".join(
+            b"%x\r\n%s\r\n" % (len(body[i : i + 7]), body[i : i + 7])
+            for i in range(0, len(body), 7)
+        )
+        return b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks + b"0\r\n\r\n"
+    return b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    body=st.binary(max_size=300),
+    kind=st.sampled_from(["length", "chunked", "close"]),
+    cuts=st.lists(st.integers(min_value=1, max_value=400), max_size=8),
+)
+def test_an_answer_arriving_in_any_pieces_is_read_whole(
+    body: bytes, kind: str, cuts: list[int]
+) -> None:
+    """The server writes the answer in pieces, each flushed before the next: the body
+    read is the body sent, whatever the framing and wherever the cuts fall."""
+    wire = _framed(body, kind)
+    assert _read_in_pieces(wire, kind, sorted({cut for cut in cuts if cut < len(wire)})) == body
+
+
+@pytest.mark.parametrize("kind", ["length", "chunked", "close"])
+def test_an_answer_arriving_a_byte_at_a_time_is_read_whole(kind: str) -> None:
+    """Every cut at once: a chunk's size line, its data and its line end each arrive in
+    parts (a reader that took a partial size line for no progress would spin)."""
+    body = bytes(range(40))
+    wire = _framed(body, kind)
+    assert _read_in_pieces(wire, kind, list(range(1, len(wire)))) == body
+
+
+def _read_in_pieces(wire: bytes, kind: str, points: list[int]) -> bytes:
+    """One request through a DirectTransport to a server that answers with ``wire``, cut
+    at ``points``, flushing each piece and letting the client run before the next."""
+
+    async def pieces(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        for start, end in itertools.pairwise([0, *points, len(wire)]):
+            writer.write(wire[start:end])
+            await writer.drain()
+            for _ in range(3):  # the client's loop turns: the piece arrives and is read
+                await asyncio.sleep(0)
+        writer.close()  # for "close", the end of the body; otherwise after the whole answer
+        await writer.wait_closed()
+
+    async def run() -> bytes:
+        transport = DirectTransport()
+        server = await asyncio.start_server(pieces, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        try:
+            return (await exchange(transport, f"http://127.0.0.1:{port}/")).content
+        finally:
+            await transport.aclose()
+            server.close()
+            await server.wait_closed()
+
+    # On a thread, so that a reader spinning without ever yielding fails the test
+    # instead of hanging it.
+    outcome: list[bytes | BaseException] = []
+
+    def read() -> None:
+        try:
+            outcome.append(asyncio.run(run()))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    thread.join(GUARD)
+    assert outcome, "the answer was never read to its end"
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]

@@ -339,6 +339,7 @@ class _Answer(httpx.AsyncByteStream):
         link, body = self._link, self._body
         while not body.done:
             if link.buffer:
+                unread = len(link.buffer)
                 try:
                     chunk = body.take(link.buffer)
                 except httpx.RemoteProtocolError as exc:
@@ -347,7 +348,9 @@ class _Answer(httpx.AsyncByteStream):
                 link.consumed()
                 if chunk:
                     yield chunk
-                continue
+                if body.done or len(link.buffer) < unread:
+                    continue
+                # What is left is the start of a chunk's framing: wait for the rest.
             if link.eof:
                 if link.lost is not None and isinstance(link.lost, OSError):
                     raise link.dropped(self._request)
