@@ -24,7 +24,7 @@ from elasticio import AiohttpTransport, AsyncClient, ConfigurationError
 from elasticio._aiohttp_errors import as_httpx_error
 from tests._support.clock import FakeClock
 from tests._support.offline import API_KEY, EMAIL
-from tests._support.recorder import OK, Serve, answer
+from tests._support.recorder import OK, Serve, answer, exchange
 from tests.test_startup import _modules_after
 
 GUARD = 10.0  # a safety net against a hanging test, never reached when the code is right
@@ -36,16 +36,6 @@ async def transport() -> AsyncIterator[AiohttpTransport]:
     made = AiohttpTransport(trust_env=False)
     yield made
     await made.aclose()
-
-
-async def _exchange(transport: AiohttpTransport, request: httpx.Request) -> httpx.Response:
-    """Send ``request`` through ``transport`` alone and read the answer whole."""
-    response = await transport.handle_async_request(request)
-    try:
-        await response.aread()
-    finally:
-        await response.aclose()
-    return response
 
 
 # --- what is sent ------------------------------------------------------------------------------
@@ -95,7 +85,7 @@ async def test_a_redirect_is_handed_back_not_followed(
     recorder, base_url = await serve_recording(
         lambda head: answer(b"", status=b"302 Found", headers=b"Location: /elsewhere\r\n")
     )
-    response = await _exchange(transport, httpx.Request("GET", f"{base_url}/here"))
+    response = await exchange(transport, httpx.Request("GET", f"{base_url}/here"))
     assert response.status_code == 302
     assert len(recorder.seen) == 1
 
@@ -106,7 +96,7 @@ async def test_no_cookie_is_kept(serve_recording: Serve, transport: AiohttpTrans
         lambda head: answer(headers=b"Set-Cookie: session=secret; Path=/\r\n")
     )
     for _ in range(2):
-        await _exchange(transport, httpx.Request("GET", f"{base_url}/v2/users/me"))
+        await exchange(transport, httpx.Request("GET", f"{base_url}/v2/users/me"))
     assert "cookie" not in dict(recorder.headers(1))
 
 
@@ -133,7 +123,7 @@ async def test_a_refused_connection_is_a_connect_error(transport: AiohttpTranspo
     listening.close()
     await listening.wait_closed()
     with pytest.raises(httpx.ConnectError) as raised:
-        await _exchange(transport, httpx.Request("POST", f"http://127.0.0.1:{port}/", content=b"x"))
+        await exchange(transport, httpx.Request("POST", f"http://127.0.0.1:{port}/", content=b"x"))
     assert isinstance(raised.value.__cause__, aiohttp.ClientConnectorError)
 
 
@@ -145,7 +135,7 @@ async def test_a_silent_server_is_a_read_timeout(
     request = httpx.Request("GET", f"{base_url}/", extensions={"timeout": {"read": 0.05}})
     with pytest.raises(httpx.ReadTimeout):
         async with asyncio.timeout(GUARD):
-            await _exchange(transport, request)
+            await exchange(transport, request)
 
 
 async def test_a_body_cut_short_is_a_remote_protocol_error(
@@ -157,7 +147,7 @@ async def test_a_body_cut_short_is_a_remote_protocol_error(
     )
     with pytest.raises(httpx.RemoteProtocolError):
         async with asyncio.timeout(GUARD):
-            await _exchange(transport, httpx.Request("GET", f"{base_url}/"))
+            await exchange(transport, httpx.Request("GET", f"{base_url}/"))
 
 
 async def test_no_free_connection_is_a_pool_timeout(serve_recording: Serve) -> None:
@@ -171,7 +161,7 @@ async def test_no_free_connection_is_a_pool_timeout(serve_recording: Serve) -> N
         with pytest.raises(httpx.PoolTimeout):
             await transport.handle_async_request(waiting)
         await held.aclose()
-        assert (await _exchange(transport, waiting)).status_code == 200
+        assert (await exchange(transport, waiting)).status_code == 200
     finally:
         await transport.aclose()
 
@@ -308,7 +298,7 @@ async def test_aclose_closes_the_session_and_refuses_more(serve_recording: Serve
     """After aclose, aiohttp's session is closed and a request is refused plainly."""
     _, base_url = await serve_recording(lambda head: answer())
     transport = AiohttpTransport(trust_env=False)
-    await _exchange(transport, httpx.Request("GET", f"{base_url}/"))
+    await exchange(transport, httpx.Request("GET", f"{base_url}/"))
     session = transport._session
     await transport.aclose()
     assert session is not None
@@ -336,7 +326,7 @@ async def test_another_event_loop_is_refused(
 ) -> None:
     """The transport belongs to the loop of its first request; another loop is told so."""
     _, base_url = await serve_recording(lambda head: answer())
-    await _exchange(transport, httpx.Request("GET", f"{base_url}/"))
+    await exchange(transport, httpx.Request("GET", f"{base_url}/"))
     failures: list[BaseException] = []
 
     def elsewhere() -> None:

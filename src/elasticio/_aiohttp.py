@@ -28,6 +28,7 @@ except ImportError as exc:
 
 from elasticio._aiohttp_errors import as_httpx_error
 from elasticio._errors import ConfigurationError
+from elasticio._slots import take_slot
 
 __all__ = ["AiohttpTransport", "environment_proxies"]
 
@@ -141,7 +142,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         session = self._open()
         timeouts = request.extensions.get("timeout", {})
         if self._slots is not None:
-            await _take(self._slots, timeouts.get("pool"), request)
+            await take_slot(self._slots, timeouts.get("pool"), request)
         try:
             answer = await self._send(session, request, timeouts)
         except BaseException:
@@ -210,20 +211,6 @@ def _proxy_headers(proxy: httpx.Proxy) -> CIMultiDict[str]:
         token = base64.b64encode(user + b":" + password).decode("ascii")
         headers["Proxy-Authorization"] = f"Basic {token}"
     return headers
-
-
-async def _take(slots: asyncio.Semaphore, patience: float | None, request: httpx.Request) -> None:
-    """Take a connection slot, waiting at most ``patience`` seconds (the pool timeout)."""
-    if not slots.locked():
-        await slots.acquire()  # free: returns at once, no timer armed
-        return
-    try:
-        async with asyncio.timeout(patience):
-            await slots.acquire()
-    except TimeoutError as exc:
-        raise httpx.PoolTimeout(
-            "no connection free within the pool timeout", request=request
-        ) from exc
 
 
 class _Body(httpx.AsyncByteStream):

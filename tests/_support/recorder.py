@@ -7,9 +7,19 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Protocol
 
+import httpx
 import pytest
 
-__all__ = ["OK", "Answer", "Recorder", "Serve", "answer", "read_body", "serve_recording"]
+__all__ = [
+    "OK",
+    "Answer",
+    "Recorder",
+    "Serve",
+    "answer",
+    "exchange",
+    "read_body",
+    "serve_recording",
+]
 
 OK = b'{"meta": {"ok": true}}'
 
@@ -100,3 +110,13 @@ async def serve_recording() -> AsyncIterator[Serve]:
             writer.close()
     for server in servers:
         await server.wait_closed()
+
+
+async def exchange(transport: httpx.AsyncBaseTransport, request: httpx.Request) -> httpx.Response:
+    """Send ``request`` through ``transport`` alone and read the answer whole."""
+    response = await transport.handle_async_request(request)
+    try:
+        await response.aread()
+    finally:
+        await response.aclose()
+    return response

@@ -27,6 +27,7 @@ from elasticio._pool import environment_proxy_mounts, new_http_client
 from tests._support.clock import FakeClock
 from tests._support.offline import API_KEY, EMAIL
 from tests._support.recorder import OK, Serve, answer
+from tests._support.recorder import exchange as exchange_whole
 
 GUARD = 10.0  # a safety net against a hanging test, never reached when the code is right
 
@@ -45,12 +46,7 @@ async def exchange(
     timeouts = {"connect": GUARD, "read": read, "write": GUARD, "pool": 0.05}
     request = httpx.Request(method, url, extensions={"timeout": timeouts})
     async with asyncio.timeout(GUARD):
-        response = await transport.handle_async_request(request)
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
-    return response
+        return await exchange_whole(transport, request)
 
 
 async def test_one_connection_serves_requests_one_after_another(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import httpx
 
 __all__ = [
@@ -75,29 +76,19 @@ def head_end(buffer: bytes | bytearray) -> tuple[int, int]:
     return -1, -1
 
 
+@attrs.define(kw_only=True)
 class Head:
-    """An answer's status line and headers, and what they say about its body."""
+    """An answer's status line and headers, and what they say about its body: its
+    ``length`` (``None`` for chunks or until the close), whether it is ``chunked``, and
+    whether the connection may serve another request (``keep_alive``)."""
 
-    __slots__ = ("chunked", "headers", "keep_alive", "length", "reason", "status", "version")
-
-    def __init__(
-        self,
-        *,
-        status: int,
-        reason: bytes,
-        version: bytes,
-        headers: list[tuple[bytes, bytes]],
-        length: int | None,
-        chunked: bool,
-        keep_alive: bool,
-    ) -> None:
-        self.status = status
-        self.reason = reason
-        self.version = version
-        self.headers = headers
-        self.length = length
-        self.chunked = chunked
-        self.keep_alive = keep_alive
+    status: int
+    reason: bytes
+    version: bytes
+    headers: list[tuple[bytes, bytes]]
+    length: int | None
+    chunked: bool
+    keep_alive: bool
 
 
 def _protocol_error(message: str) -> httpx.RemoteProtocolError:

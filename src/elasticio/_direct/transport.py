@@ -21,6 +21,7 @@ from elasticio._direct.framing import (
     request_head,
 )
 from elasticio._direct.link import Link
+from elasticio._slots import take_slot
 
 __all__ = ["DirectTransport"]
 
@@ -90,7 +91,7 @@ class DirectTransport(httpx.AsyncBaseTransport):
         origin = _origin_of(request.url)
         timeouts = request.extensions.get("timeout", {})
         if self._slots is not None:
-            await _take(self._slots, timeouts.get("pool"), request)
+            await take_slot(self._slots, timeouts.get("pool"), request)
         link: Link | None = None
         try:
             link = self._idle_link(origin) or await self._connect(loop, origin, timeouts, request)
@@ -234,20 +235,6 @@ def _origin_of(url: httpx.URL) -> _Origin:
         raise httpx.UnsupportedProtocol(f"the URL {url} has no host")
     # The host as it goes on the wire: an international name in its ASCII (IDNA) form.
     return scheme, url.raw_host.decode("ascii"), url.port or _DEFAULT_PORTS[scheme]
-
-
-async def _take(slots: asyncio.Semaphore, patience: float | None, request: httpx.Request) -> None:
-    """Take a connection slot, waiting at most ``patience`` seconds (the pool timeout)."""
-    if not slots.locked():
-        await slots.acquire()  # free: returns at once, no timer armed
-        return
-    try:
-        async with asyncio.timeout(patience):
-            await slots.acquire()
-    except TimeoutError as exc:
-        raise httpx.PoolTimeout(
-            "no connection free within the pool timeout", request=request
-        ) from exc
 
 
 async def _send(link: Link, request: httpx.Request, patience: float | None) -> None:
