@@ -46,7 +46,8 @@ class DirectTransport(httpx.AsyncBaseTransport):
     ``keepalive_expiry`` seconds. ``ssl_context`` defaults to httpx's (certifi's CAs,
     ``SSL_CERT_FILE``), made at the first ``https`` connection. It sends no proxy's
     requests: the client mounts httpx's transport for the proxies of the environment.
-    The transport belongs to the event loop of its first request.
+    ``clock`` measures how long a connection has been idle (tests pass a fake one). The
+    transport belongs to the event loop of its first request.
 
     An `AsyncClient` given no ``transport`` makes one with a connection per concurrency
     slot; make your own for other pool limits or TLS settings:
