@@ -30,7 +30,7 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
     sockets or the server (shown in the table, not a target);
   - ``sdk-ours-aiohttp``: the SDK over its own opt-in ``elasticio.AiohttpTransport``
     (``max_connections`` 64, as the default pool): recorded beside the default, as
-    information (no target: the default stays httpx's transport);
+    information (no target: an option beside the default);
   - ``sdk-aiohttp``: the SDK over ``httpx_aiohttp.AiohttpTransport`` (the route
     openai-python ships as its aiohttp client): measured, not offered, since it breaks
     the retry rules (docs/performance.md);
@@ -472,6 +472,7 @@ GROUPS = (
     ("elasticio/_retry", "elasticio._retry"),
     ("elasticio/_http", "elasticio._http"),
     ("elasticio/_client", "elasticio._client"),
+    ("elasticio/_direct", "elasticio._direct (transport)"),
     ("elasticio/", "elasticio, other"),
     ("tenacity", "tenacity"),
     ("cattrs", "cattrs"),
