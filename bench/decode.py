@@ -31,7 +31,10 @@ rows interleaved run by run. A full collection runs before each run, outside the
 and the decoded objects stay alive until the clock has stopped, so no row pays for
 freeing them. ``full gc after s`` (the median, not timed into the row): one full
 collection right after each run with its result still alive, what a program holding the
-data pays when the collector next makes a full pass.
+data pays when the collector next makes a full pass. ``of best: system s`` and ``minor
+faults``: what the kernel spent on the best run (its part of the CPU time, mostly the
+faults that map fresh memory in), from ``getrusage``: a machine whose faults cost more at
+a larger heap shows it here, in every row alike.
 
 Targets (the issue's, recorded for the summary table): elasticio at most 1.3 x the floor
 at each size; elasticio at the largest size at most 1.05 x (largest / smallest) its time
@@ -185,25 +188,46 @@ class Row(NamedTuple):
     flows: int
     times: list[float]
     collections: list[float]
+    kernel: list[tuple[float, int]]  # per run: system CPU seconds, minor page faults
 
     @property
     def best(self) -> float:
         return min(self.times)
 
+    @property
+    def best_kernel(self) -> tuple[float, int]:
+        """The system CPU and minor faults of the best run."""
+        return self.kernel[self.times.index(self.best)]
 
-def time_once(work: Work, body: bytes) -> tuple[float, float, int | None]:
-    """CPU seconds of one run, then of a full collection with its result still alive."""
+
+def time_once(work: Work, body: bytes) -> tuple[float, float, int | None, tuple[float, int]]:
+    """CPU seconds of one run, then of a full collection with its result still alive; and
+    what the kernel spent on the run (system CPU seconds, minor page faults)."""
     gc.collect()
+    before = _kernel()
     started = time.process_time()
     checksum, decoded = work(body)
     elapsed = time.process_time() - started
+    after = _kernel()
+    kernel = (after[0] - before[0], after[1] - before[1])
     gc.enable()
     started = time.process_time()
     gc.collect()
     collection = time.process_time() - started
     del decoded
     gc.collect()
-    return elapsed, collection, checksum
+    return elapsed, collection, checksum, kernel
+
+
+def _kernel() -> tuple[float, int]:
+    """This process's system CPU seconds and minor page faults so far (zeros where the
+    platform does not tell)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0, 0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_stime, usage.ru_minflt
 
 
 def missing(name: str) -> str | None:
@@ -262,15 +286,16 @@ def measure(size: int, names: list[str], args: argparse.Namespace) -> tuple[list
         f" included resources, checksum {expected}",
         flush=True,
     )
-    rows = {name: Row(name, size, [], []) for name in names}
+    rows = {name: Row(name, size, [], [], []) for name in names}
     wrong = []
     for turn in range(max(args.repeat, args.competitor_repeat)):
         for name in names:
             if turn >= (args.competitor_repeat if name in PACKAGES else args.repeat):
                 continue
-            elapsed, collection, checksum = time_once(ROWS[name], body)
+            elapsed, collection, checksum, kernel = time_once(ROWS[name], body)
             rows[name].times.append(elapsed)
             rows[name].collections.append(collection)
+            rows[name].kernel.append(kernel)
             if checksum is not None and checksum != expected:
                 wrong.append(f"{name} at {size:,} flows gave {checksum}, expected {expected}")
     for row in rows.values():
@@ -319,16 +344,19 @@ def table(rows: list[Row]) -> str:
     """The rows as a Markdown table, with each row's ratio to the floor."""
     best = {(row.name, row.flows): row.best for row in rows}
     lines = [
-        "| row               |   flows | runs |   best s | median s | x floor | full gc after s |",
-        "|-------------------|--------:|-----:|---------:|---------:|--------:|----------------:|",
+        "| row               |   flows | runs |   best s | median s | x floor | full gc after s "
+        "| of best: system s | minor faults |",
+        "|-------------------|--------:|-----:|---------:|---------:|--------:|----------------:"
+        "|------------------:|-------------:|",
     ]
     for row in rows:
         floor = best.get((FLOOR, row.flows))
         ratio = f"{row.best / floor:.2f}" if floor else "n/a"
+        system, faults = row.best_kernel
         lines.append(
             f"| {row.name:<17} | {row.flows:>7,} | {len(row.times):>4} | {row.best:>8.3f} | "
             f"{statistics.median(row.times):>8.3f} | {ratio:>7} | "
-            f"{statistics.median(row.collections):>15.3f} |"
+            f"{statistics.median(row.collections):>15.3f} | {system:>17.3f} | {faults:>12,} |"
         )
     return "\n".join(lines)
 
