@@ -28,6 +28,7 @@ except ImportError as exc:
 
 from elasticio._aiohttp_errors import as_httpx_error
 from elasticio._errors import ConfigurationError
+from elasticio._pool import environment_proxy_map
 from elasticio._slots import take_slot
 
 __all__ = ["AiohttpTransport", "environment_proxies"]
@@ -48,11 +49,8 @@ def environment_proxies() -> list[tuple[httpx._utils.URLPattern, httpx.Proxy | N
         [('all://*internal', None), ('http://', 'http://proxy:3128')]
         >>> os.environ.clear(); os.environ.update(saved)
     """
-    # httpx keeps this reading private; a test pins it to what an httpx client does.
-    mounts = httpx._utils.get_environment_proxies()
     resolved: list[tuple[httpx._utils.URLPattern, httpx.Proxy | None]] = []
-    for pattern, url in mounts.items():
-        proxy = None if url is None else httpx.Proxy(url)
+    for pattern, proxy in environment_proxy_map().items():
         if proxy is not None and proxy.url.scheme not in ("http", "https"):
             raise ConfigurationError(
                 f"AiohttpTransport cannot use the {proxy.url.scheme} proxy the environment "

@@ -137,14 +137,13 @@ def _query(params: QueryParams) -> list[tuple[str, str | int | float | bool | No
 
 # RFC 3986: what a path segment may hold besides percent-escapes; a query may also hold
 # "/" and "?", and the brackets of page[size] that httpx sends as they are.
-_SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*")
-_QUERY = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*")
+_SEGMENT_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})"
+_QUERY_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})"
+_SEGMENT = re.compile(f"{_SEGMENT_CHAR}*")
+_QUERY = re.compile(f"{_QUERY_CHAR}*")
 # A whole path that passes every check below, in one match: segments that are not empty
 # (but for a trailing "/"), then an optional query.
-_VALID_PATH = re.compile(
-    r"(?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+)*/?"
-    r"(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*)?"
-)
+_VALID_PATH = re.compile(rf"(?:/{_SEGMENT_CHAR}+)*/?(?:\?{_QUERY_CHAR}*)?")
 
 
 def _check_path(path: str) -> None:

@@ -7,7 +7,13 @@ import httpx
 from elasticio._direct.transport import DirectTransport
 from elasticio._shielded import shield_close
 
-__all__ = ["environment_proxy_mounts", "new_http_client", "pool_limits", "sole_direct_transport"]
+__all__ = [
+    "environment_proxy_map",
+    "environment_proxy_mounts",
+    "new_http_client",
+    "pool_limits",
+    "sole_direct_transport",
+]
 
 
 def pool_limits(max_concurrency: int | None) -> httpx.Limits:
@@ -109,10 +115,27 @@ def environment_proxy_mounts(
         ['all://*internal', 'https://']
         >>> os.environ.clear(); os.environ.update(saved)
     """
+    return {
+        pattern: None if proxy is None else httpx.AsyncHTTPTransport(proxy=proxy, limits=limits)
+        for pattern, proxy in environment_proxy_map().items()
+    }
+
+
+def environment_proxy_map() -> dict[str, httpx.Proxy | None]:
+    """The proxy for each URL pattern that ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``
+    and ``NO_PROXY`` name, as httpx reads them for a client of its own; ``None`` for a
+    pattern that goes direct.
+
+    Examples:
+        >>> import os
+        >>> saved = dict(os.environ)
+        >>> os.environ.update(HTTP_PROXY="http://proxy:3128", NO_PROXY="internal")
+        >>> {p: proxy and str(proxy.url) for p, proxy in environment_proxy_map().items()}
+        {'http://': 'http://proxy:3128', 'all://*internal': None}
+        >>> os.environ.clear(); os.environ.update(saved)
+    """
     # httpx keeps this reading private; a test pins it to what an httpx client does.
     return {
-        pattern: None
-        if url is None
-        else httpx.AsyncHTTPTransport(proxy=httpx.Proxy(url), limits=limits)
+        pattern: None if url is None else httpx.Proxy(url)
         for pattern, url in httpx._utils.get_environment_proxies().items()
     }

@@ -457,3 +457,26 @@ def _read_in_pieces(wire: bytes, kind: str, points: list[int]) -> bytes:
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome[0]
+
+
+@pytest.mark.parametrize("keep", [0, 1])
+async def test_no_more_idle_connections_are_kept_than_allowed(
+    serve_recording: Serve, clock: FakeClock, keep: int
+) -> None:
+    """Two answers closed one after the other, to two origins: with room for one idle
+    connection the older is closed for the newer; with none, neither is kept."""
+    _, first = await serve_recording(lambda head: answer())
+    _, second = await serve_recording(lambda head: answer())
+    transport = DirectTransport(max_keepalive_connections=keep, clock=clock)
+    try:
+        await exchange(transport, f"{first}/")
+        clock.advance(0.1)
+        older = [link for links in transport._idle.values() for link in links]
+        await exchange(transport, f"{second}/")
+        kept = [link for links in transport._idle.values() for link in links]
+        assert len(older) == len(kept) == keep
+        if keep:
+            assert older[0].eof  # closed to make room
+            assert kept[0].origin[2] == int(second.rsplit(":", 1)[1])
+    finally:
+        await transport.aclose()

@@ -68,8 +68,9 @@ def head_end(buffer: bytes | bytearray) -> tuple[int, int]:
         (-1, -1)
     """
     crlf = buffer.find(b"\r\n\r\n")
-    lf = buffer.find(b"\n\n")
-    if lf != -1 and (crlf == -1 or lf < crlf):
+    # A bare-LF blank line counts only before the CRLF one: not searched for in the body.
+    lf = buffer.find(b"\n\n", 0, len(buffer) if crlf == -1 else crlf)
+    if lf != -1:
         return lf, lf + 2
     if crlf != -1:
         return crlf, crlf + 4

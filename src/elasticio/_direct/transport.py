@@ -79,7 +79,6 @@ class DirectTransport(httpx.AsyncBaseTransport):
         self._expiry = keepalive_expiry
         self._clock = clock
         self._idle: dict[_Origin, list[Link]] = {}
-        self._idle_count = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
         self._mocked_route: httpx.AsyncHTTPTransport | None = None
@@ -142,7 +141,6 @@ class DirectTransport(httpx.AsyncBaseTransport):
         now = self._clock()
         while links:
             link = links.pop()
-            self._idle_count -= 1
             idle = now - link.idle_since
             fresh = link.usable and idle < self._expiry
             if fresh and (idle <= _LOOK_AFTER or not link.closed_unseen()):
@@ -188,23 +186,18 @@ class DirectTransport(httpx.AsyncBaseTransport):
         if self._closed or not link.usable:
             link.close()
             return
-        if self._keep is not None and self._idle_count >= self._keep:
-            self._drop_oldest()
-            if self._idle_count >= self._keep:
+        if self._keep is not None and sum(map(len, self._idle.values())) >= self._keep:
+            oldest = min(
+                (links for links in self._idle.values() if links),
+                key=lambda links: links[0].idle_since,
+                default=None,
+            )
+            if oldest is None:  # no connection may be kept (max_keepalive_connections=0)
                 link.close()
                 return
+            oldest.pop(0).close()
         link.idle_since = self._clock()
         self._idle.setdefault(link.origin, []).append(link)
-        self._idle_count += 1
-
-    def _drop_oldest(self) -> None:
-        oldest: list[Link] | None = None
-        for links in self._idle.values():
-            if links and (oldest is None or links[0].idle_since < oldest[0].idle_since):
-                oldest = links
-        if oldest:
-            oldest.pop(0).close()
-            self._idle_count -= 1
 
     def release(self) -> None:
         """A request is done with its connection: its slot is free."""
@@ -223,7 +216,6 @@ class DirectTransport(httpx.AsyncBaseTransport):
             for link in links:
                 link.close_gently()
         self._idle.clear()
-        self._idle_count = 0
         if self._mocked_route is not None:
             await self._mocked_route.aclose()
 
@@ -325,30 +317,26 @@ class _Answer(httpx.AsyncByteStream):
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         link, body = self._link, self._body
-        while not body.done:
-            if link.buffer:
-                unread = len(link.buffer)
-                try:
+        try:
+            while not body.done:
+                if link.buffer:
+                    unread = len(link.buffer)
                     chunk = body.take(link.buffer)
-                except httpx.RemoteProtocolError as exc:
-                    exc.request = self._request
-                    raise
-                link.consumed()
-                if chunk:
-                    yield chunk
-                if body.done or len(link.buffer) < unread:
-                    continue
-                # What is left is the start of a chunk's framing: wait for the rest.
-            if link.eof:
-                if link.lost is not None and isinstance(link.lost, OSError):
-                    raise link.dropped(self._request)
-                try:
+                    link.consumed()
+                    if chunk:
+                        yield chunk
+                    if body.done or len(link.buffer) < unread:
+                        continue
+                    # What is left is the start of a chunk's framing: wait for the rest.
+                if link.eof:
+                    if isinstance(link.lost, OSError):
+                        raise link.dropped(self._request)
                     body.at_close()
-                except httpx.RemoteProtocolError as exc:
-                    exc.request = self._request
-                    raise
-                continue
-            await link.wait(self._timeout, self._request)
+                    continue
+                await link.wait(self._timeout, self._request)
+        except httpx.RemoteProtocolError as exc:
+            exc.request = self._request  # the framing's own errors know no request
+            raise
 
     async def aclose(self) -> None:
         if self._closed:
