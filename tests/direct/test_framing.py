@@ -79,7 +79,7 @@ def test_a_head_is_read_into_status_headers_and_framing() -> None:
     ("raw", "method", "framing"),
     [
         (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked", b"GET", (None, True)),
-        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked", b"GET", (None, True)),
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: Chunked", b"GET", (None, True)),
         (b"HTTP/1.1 200 OK", b"GET", (None, False)),  # until the connection closes
         (b"HTTP/1.1 200 OK\r\nContent-Length: 5", b"HEAD", (0, False)),
         (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked", b"HEAD", (0, False)),
@@ -124,6 +124,13 @@ def test_the_connection_stays_open_only_when_the_server_allows(
         b"HTTP/1.1 200 OK\r\nContent-Length: -1",
         b"HTTP/1.1 200 OK\r\nContent-Length: 0x10",
         b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip",
+        # A coding under the chunks would hand the caller a body still encoded.
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, chunked",
+        b"HTTP/1.1 200 OK\r\nContent-Length: " + b"9" * 5000,  # past int()'s digit limit
+        b"HTTP/1.1 200 OK\r\nContent-Length: 1" + b"0" * 18,
+        b"HTTP/1.1 200 OK\r\nContent-Length: \xd9\xa3",  # an Arabic-Indic three
     ],
 )
 def test_a_malformed_head_is_a_protocol_error(raw: bytes) -> None:

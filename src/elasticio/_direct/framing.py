@@ -32,6 +32,7 @@ _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _FORBIDDEN_IN_VALUE = re.compile(rb"[\r\n\x00]")
 _STATUS = re.compile(rb"HTTP/1\.([01]) ([0-9]{3})(?: (.*))?")
 _CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
+_LENGTH = re.compile(rb"[0-9]{1,18}")  # more digits than any body this side of an exabyte
 _NO_BODY_STATUS = frozenset({204, 304})
 
 
@@ -139,12 +140,13 @@ def parse_head(head: bytes, *, method: bytes) -> Head:
     length: int | None = None
     chunked = False
     if codings:
-        if codings.rsplit(b",", 1)[-1].strip(b" \t").lower() != b"chunked":
+        # Any coding before the chunks (gzip, chunked) would reach the caller undecoded.
+        if codings.strip(b" \t").lower() != b"chunked":
             raise _protocol_error(f"the transfer coding {codings[:80]!r} (only chunked is read)")
         chunked = True
     elif lengths:
-        if len(lengths) != 1 or not next(iter(lengths)).isdigit():
-            raise _protocol_error(f"the Content-Length {sorted(lengths)!r}")
+        if len(lengths) != 1 or _LENGTH.fullmatch(next(iter(lengths))) is None:
+            raise _protocol_error(f"the Content-Length {sorted(lengths)!r}"[:120])
         length = int(next(iter(lengths)))
     if method == b"HEAD" or status < 200 or status in _NO_BODY_STATUS:
         length, chunked = 0, False
