@@ -22,6 +22,7 @@ from elasticio._errors import (
     UsageError,
     error_class_for_status,
 )
+from elasticio._request import assemble
 from elasticio._retry import parse_retry_after
 from elasticio._url import with_raw_path
 from elasticio._version import version
@@ -73,11 +74,11 @@ class Response:
     method: str
     url: str
     json: Any = None
-
-    @property
-    def request_id(self) -> str | None:
-        """The platform's request id, from the first header that carries one."""
-        return request_id_of(self.headers)
+    request_id: str | None = attrs.field(
+        init=False, default=attrs.Factory(lambda self: request_id_of(self.headers), takes_self=True)
+    )
+    """The platform's request id, from the first header that carries one (read once: every
+    model of a page asks for it)."""
 
 
 def as_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
@@ -236,7 +237,7 @@ def build_request(
     if spec.json is not None:
         content = dumps(spec.json)
         all_headers["Content-Type"] = "application/json"
-    return httpx.Request(spec.method, url, headers=all_headers, content=content)
+    return assemble(spec.method, url, all_headers, content)
 
 
 def same_origin_url(base_url: httpx.URL, reference: str) -> httpx.URL:
