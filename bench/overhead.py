@@ -16,6 +16,9 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
   - ``httpx``: ``httpx.AsyncClient`` (Basic auth, the SDK's pool limits) and
     ``orjson.loads``;
   - ``httpx-json``: the same with ``json.loads``, the earlier baseline;
+  - ``direct``: ``elasticio.DirectTransport`` alone (an ``httpx.Request`` handed to it,
+    the body read, ``orjson.loads``), no SDK: how much of the SDK's figure its default
+    transport takes (shown in the table, not a target);
   - ``sdk``: ``AsyncClient()`` as a user makes it (its default transport,
     ``elasticio.DirectTransport``, ``max_concurrency`` 64) calling
     ``client.flows.get(id)``: request building, retries, error mapping, JSON:API
@@ -175,6 +178,32 @@ class Httpx:
         await self.http.aclose()
 
 
+class Direct:
+    """``DirectTransport`` and orjson, no SDK: the SDK's default transport alone, for how
+    much of the SDK's figure is the transport and how much its own work."""
+
+    def __init__(self, served: ServedProcess, in_flight: int) -> None:
+        self.transport = DirectTransport(max_connections=64, max_keepalive_connections=64)
+        self.base_url = served.base_url
+        credentials = base64.b64encode(f"{served.email}:{served.api_key}".encode()).decode()
+        self.headers = httpx.Headers({"Authorization": f"Basic {credentials}"})
+
+    async def get(self, flow_id: str) -> object:
+        request = httpx.Request("GET", f"{self.base_url}/v2/flows/{flow_id}", headers=self.headers)
+        response = await self.transport.handle_async_request(request)
+        try:
+            if response.status_code != 200:
+                raise AssertionError(f"GET {request.url}: {response.status_code}")
+            body = orjson.loads(b"".join([part async for part in response.stream]))  # type: ignore[union-attr]
+        finally:
+            await response.aclose()
+        _check(flow_id, body["data"]["id"])
+        return body
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+
 class SDK:
     """elasticio's client.flows.get."""
 
@@ -244,6 +273,7 @@ SIDES: dict[str, Candidate] = {
     "aiohttp": Candidate(Aiohttp, ("aiohttp",)),
     "httpx": Candidate(Httpx),
     "httpx-json": Candidate(lambda served, n: Httpx(served, n, json.loads)),
+    "direct": Candidate(Direct),
     "sdk": Candidate(lambda served, n: SDK(served)),
     "sdk-pool-N": Candidate(lambda served, n: SDK(served, max_concurrency=n)),
     "sdk-ours-aiohttp": Candidate(_sdk_ours_aiohttp, ("aiohttp",)),
@@ -417,6 +447,7 @@ def _record(best: dict[tuple[str, int], float], requests: int) -> None:
     for in_flight, target in ((32, AT_32), (1, AT_1)):
         for side, work, side_target in (
             ("sdk", "client CPU per GET /v2/flows/{id}", target),
+            ("direct", "DirectTransport + orjson alone, no SDK", None),
             ("sdk-httpcore", "SDK over httpx's own transport (opt-in)", None),
             ("sdk-ours-aiohttp", "SDK over AiohttpTransport (opt-in)", None),
             ("sdk-aiohttp", "SDK over httpx-aiohttp (not offered)", None),
