@@ -31,6 +31,11 @@ in the same run. Targets: the SDK's default client <= 1.5 x the floor at 32 in f
     emulator's bytes for a flow (a ``DirectTransport`` that never opens a socket, so
     the SDK takes its default's path): what the SDK's own layer costs without
     sockets or the server (shown in the table, not a target);
+  - ``sdk-core``: the SDK's essential work for ``flows.get`` alone, called piece by
+    piece (request, ``DirectTransport``, body under the size cap, decoding, the model),
+    without the retry engine, the time limit per attempt, pacing, the concurrency slot
+    and the ``Response``: ``sdk`` minus ``sdk-core`` is what those layers cost (shown in
+    the table, not a target);
   - ``sdk-ours-aiohttp``: the SDK over its own opt-in ``elasticio.AiohttpTransport``
     (``max_connections`` 64, as the default pool): recorded beside the default, as
     information (no target: an option beside the default);
@@ -78,6 +83,7 @@ import pstats
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any, NamedTuple, Protocol
 
 import httpcore
@@ -87,8 +93,15 @@ from _report import Figure, record
 from _served import ServedProcess
 
 from elasticio import AsyncClient
+from elasticio._catalog.v2 import FLOWS_GET
 from elasticio._client import pool_limits
 from elasticio._direct.transport import DirectTransport
+from elasticio._http import build_request, decipher
+from elasticio._receive import receive_direct
+from elasticio.jsonapi import Resource
+from elasticio.models import Flow
+from elasticio.models._declare import structure
+from elasticio.resources._base import request
 
 BENCHMARK = "overhead"
 AT_32 = 1.5  # the issue's targets against aiohttp + orjson: at 32 in flight
@@ -221,6 +234,43 @@ class SDK:
         await self.client.aclose()
 
 
+class SDKCore(SDK):
+    """The SDK's essential work for ``client.flows.get`` and nothing else: the request
+    built from the catalog entry, handed to its ``DirectTransport``, the body read under
+    the size cap, deciphered into a document, the ``Flow`` model built. No retry engine,
+    no time limit per attempt, no pacing, no concurrency slot, no ``Response``: what those
+    layers cost is ``sdk`` minus this."""
+
+    async def get(self, flow_id: str) -> object:
+        core = self.client._core
+        assert core.direct is not None
+        spec = request(FLOWS_GET, flow_id=flow_id)
+        sent = build_request(core.config.base_url, spec, headers=core.headers)
+        sent.extensions["timeout"] = self.client._timeout.as_dict()
+        answer = await receive_direct(
+            core.direct,
+            sent,
+            authorization=core.authorization,
+            max_size=core.max_response_size,
+        )
+        document = decipher(
+            method="GET",
+            url=str(sent.url),
+            status_code=answer.status_code,
+            headers=answer.headers,
+            content=answer.content,
+            retries_taken=0,
+            now=datetime.now(UTC),
+            accept=frozenset(),
+        )
+        assert isinstance(document.data, Resource)
+        flow = structure(
+            Flow, document, document.data, api=self.client.flows, context={"flow_id": flow_id}
+        )
+        _check(flow_id, flow.id)
+        return flow
+
+
 class Canned(DirectTransport):
     """Answers ``GET /v2/flows/{id}`` at once, with the emulator's answer for one flow
     (its id swapped for the one asked): the SDK alone, no socket. A `DirectTransport`,
@@ -281,6 +331,7 @@ SIDES: dict[str, Candidate] = {
     "sdk-aiohttp": Candidate(_sdk_aiohttp, ("aiohttp", "httpx_aiohttp")),
     "sdk-curl": Candidate(_sdk_curl, ("httpx_curl_cffi",)),
     "sdk-nosocket": Candidate(lambda served, n: SDK(served, transport=Canned(served))),
+    "sdk-core": Candidate(lambda served, n: SDKCore(served)),
 }
 
 
@@ -448,6 +499,7 @@ def _record(best: dict[tuple[str, int], float], requests: int) -> None:
         for side, work, side_target in (
             ("sdk", "client CPU per GET /v2/flows/{id}", target),
             ("direct", "DirectTransport + orjson alone, no SDK", None),
+            ("sdk-core", "the SDK's essential work alone (no retries, limits, pacing)", None),
             ("sdk-httpcore", "SDK over httpx's own transport (opt-in)", None),
             ("sdk-ours-aiohttp", "SDK over AiohttpTransport (opt-in)", None),
             ("sdk-aiohttp", "SDK over httpx-aiohttp (not offered)", None),
