@@ -44,6 +44,7 @@ from elasticio._receive import (
 )
 from elasticio._retry import RetryDecision, RetryPolicy, with_retries
 from elasticio._shielded import CancelGuard, settled
+from elasticio._time_limits import TimeLimit, TimeLimits
 from elasticio.jsonapi import Document
 from elasticio.resources import (
     V1,
@@ -144,6 +145,7 @@ class _Core:
         self.rng = random.random
         self.pacer = Pacer(pacing, clock=clock, sleep=sleep)
         self.stats = ClientStats()
+        self.time_limits = TimeLimits()  # every attempt's and wait's, on one timer
         # Exchanges on the wire, kept referenced until they end (a caller may leave first).
         self.exchanges: set[asyncio.Task[httpx.Response]] = set()
         # The SDK's own transport, when every request of the client goes through it: its
@@ -748,7 +750,7 @@ class AsyncClient:
 
     def _within(
         self, policy: RetryPolicy, started: float, seconds: float | None, doing: str
-    ) -> _Limit:
+    ) -> TimeLimit:
         """A time limit of ``seconds`` (or none), cut short by the policy's deadline.
 
         Past it, the block raises `httpx.TimeoutException` (an attempt cut off counts as
@@ -761,43 +763,8 @@ class AsyncClient:
                 raise httpx.TimeoutException(f"the retry deadline of {policy.deadline:g}s passed")
             if seconds is None or remaining < seconds:
                 seconds, deadline = remaining, policy.deadline
-        return _Limit(seconds, doing, deadline=deadline)
+        return self._core.time_limits.limit(seconds, doing, deadline=deadline)
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-class _Limit:
-    """`asyncio.timeout` whose expiry raises `httpx.TimeoutException`, saying which limit
-    passed (the retry ``deadline``, when it is the nearer, else the time per attempt)
-    while ``doing`` what."""
-
-    __slots__ = ("_deadline", "_doing", "_seconds", "_timer")
-
-    def __init__(self, seconds: float | None, doing: str, *, deadline: float | None) -> None:
-        self._seconds = seconds
-        self._doing = doing
-        self._deadline = deadline
-        self._timer = asyncio.timeout(seconds)
-
-    async def __aenter__(self) -> None:
-        await self._timer.__aenter__()
-
-    async def __aexit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        try:
-            await self._timer.__aexit__(kind, error, traceback)
-        except TimeoutError as exc:
-            if self._timer.expired():
-                raise httpx.TimeoutException(self._message()) from exc
-            raise
-
-    def _message(self) -> str:
-        if self._deadline is not None:
-            return f"the retry deadline of {self._deadline:g}s passed {self._doing}"
-        return f"the time limit of {self._seconds:g}s per attempt passed {self._doing}"
