@@ -8,7 +8,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import Any, ParamSpec, Self, TypeVar, Unpack
 
 import attrs
@@ -18,6 +18,7 @@ from elasticio._checks import whole_number
 from elasticio._config import DEFAULT_TIMEOUT, ClientConfig, resolve_config
 from elasticio._errors import APIConnectionError, APITimeoutError, ConfigurationError, UsageError
 from elasticio._http import (
+    EMPTY_DOCUMENT,
     QueryParams,
     RequestSpec,
     Response,
@@ -347,6 +348,8 @@ class AsyncClient:
         self._retry = retry
         self._poll = poll
         self._timeout = timeout
+        # Read by every request's transport, written by none: made once, shared.
+        self._timeouts = MappingProxyType(timeout.as_dict())
         self._owner = False
         self.auth_clients = AuthClients(self)
         self.components = Components(self)
@@ -581,7 +584,9 @@ class AsyncClient:
         policy = retry or self._retry
         request = build_request(self._core.config.base_url, spec, headers=self._core.headers)
         # Set on the request itself: the pool's own timeout would ignore with_options().
-        request.extensions["timeout"] = (spec.timeout or self._timeout).as_dict()
+        request.extensions["timeout"] = (
+            self._timeouts if spec.timeout is None else spec.timeout.as_dict()
+        )
         method, url = request.method, str(request.url)
         started = self._core.clock()
         retries = 0
@@ -678,7 +683,7 @@ class AsyncClient:
             "now": datetime.now(UTC),
             "accept": accept,
         }
-        document, body = Document(), None
+        document, body = EMPTY_DOCUMENT, None
         if spec.codec == "plain":
             body = decipher_plain(**outcome)
         else:

@@ -31,6 +31,7 @@ from elasticio.jsonapi._errors import parse_error_objects, parse_v1_error
 from elasticio.jsonapi._json import dumps, loads
 
 __all__ = [
+    "EMPTY_DOCUMENT",
     "QueryParams",
     "QueryValue",
     "RequestSpec",
@@ -51,6 +52,9 @@ QueryValue: TypeAlias = str | int | float | bool | Sequence[str | int | float] |
 QueryParams: TypeAlias = Mapping[str, QueryValue]
 
 T = TypeVar("T")
+
+EMPTY_DOCUMENT = Document()
+"""The document of an answer without a body (frozen: one serves every such answer)."""
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 _BODY_KEPT = 4096
@@ -386,7 +390,7 @@ def decipher(**response: Unpack[ResponseParts]) -> Document:
         ...          retries_taken=0, now=datetime.now(UTC), accept=frozenset({303})).has_data
         False
     """
-    return _decode(Document.parse, Document(), **response)
+    return _decode(Document.parse, EMPTY_DOCUMENT, **response)
 
 
 def decipher_plain(**response: Unpack[ResponseParts]) -> Any:
