@@ -1,8 +1,8 @@
 """Time limits for a client's attempts and waits, all on one event-loop timer.
 
 ``asyncio.timeout`` arms a timer of its own for every block: a handle pushed onto the
-loop's heap on the way in and cancelled on the way out, a tenth of the SDK's own CPU per
-request at 32 in flight, for a limit (a minute per attempt) that almost never passes.
+loop's heap on the way in and cancelled on the way out, several per cent of a request's
+CPU at 32 in flight, for a limit (a minute per attempt) that almost never passes.
 Here every limit of a client shares one timer, armed for the earliest of them: a block
 that starts later than the armed time (the usual case: the same limit, started after
 the others) only records when it ends. When the timer fires it cuts short the blocks
