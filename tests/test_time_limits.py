@@ -18,8 +18,9 @@ from elasticio._time_limits import TimeLimits
 HOUR = 3600.0
 
 
-def count_timers(loop: asyncio.AbstractEventLoop) -> list[float]:
-    """Every time ``loop.call_at`` is asked for, from now on."""
+def count_timers(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Every time the running loop's ``call_at`` is asked for, until the test ends."""
+    loop = asyncio.get_running_loop()
     asked: list[float] = []
     real: Callable[..., Any] = loop.call_at
 
@@ -28,13 +29,13 @@ def count_timers(loop: asyncio.AbstractEventLoop) -> list[float]:
         handle: asyncio.TimerHandle = real(when, callback, *args)
         return handle
 
-    loop.call_at = call_at  # type: ignore[method-assign]
+    monkeypatch.setattr(loop, "call_at", call_at)
     return asked
 
 
-async def test_blocks_with_the_same_limit_share_one_timer() -> None:
+async def test_blocks_with_the_same_limit_share_one_timer(monkeypatch: pytest.MonkeyPatch) -> None:
     limits = TimeLimits()
-    asked = count_timers(asyncio.get_running_loop())
+    asked = count_timers(monkeypatch)
     release = asyncio.Event()
 
     async def block() -> None:
@@ -68,9 +69,11 @@ async def test_a_block_past_its_limit_raises_a_timeout_and_the_others_go_on() ->
     assert await long == "done"
 
 
-async def test_an_earlier_limit_arms_the_timer_sooner_and_it_rearms_for_the_rest() -> None:
+async def test_an_earlier_limit_arms_the_timer_sooner_and_it_rearms_for_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     limits = TimeLimits()
-    asked = count_timers(asyncio.get_running_loop())
+    asked = count_timers(monkeypatch)
     release = asyncio.Event()
 
     async def block(seconds: float) -> None:
@@ -128,9 +131,9 @@ async def test_a_block_ended_in_time_is_never_cut_short() -> None:
     assert limits.running == 0
 
 
-async def test_no_limit_arms_no_timer() -> None:
+async def test_no_limit_arms_no_timer(monkeypatch: pytest.MonkeyPatch) -> None:
     limits = TimeLimits()
-    asked = count_timers(asyncio.get_running_loop())
+    asked = count_timers(monkeypatch)
     async with limits.limit(None, "on the wire", deadline=None):
         await asyncio.sleep(0)
     assert asked == []
